@@ -1,0 +1,29 @@
+package org.fusescope.profiler.model;
+
+/**
+ * One CUDA runtime or driver API call on a CPU thread. Times are nanoseconds on the CUPTI clock.
+ *
+ * @param globalTid the serialized thread id (process id in bits 24..47, thread id in bits 0..23)
+ * @param correlationId the id shared with the GPU work this call launched (0 when it launched none)
+ * @param name the API name, e.g. {@code cuLaunchKernel}
+ */
+public record ApiCall(
+        long startNs, long endNs, long globalTid, long correlationId, String name, int returnValue, ApiKind kind) {
+    public ApiCall {
+        if (endNs < startNs) {
+            throw new IllegalArgumentException("API call " + name + " ends before it starts");
+        }
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("API call without a name at " + startNs);
+        }
+    }
+
+    public long durationNs() {
+        return endNs - startNs;
+    }
+
+    /** True for the calls that put kernels on the GPU (kernel and graph launches). */
+    public boolean isLaunch() {
+        return name.contains("LaunchKernel") || name.contains("GraphLaunch") || name.contains("LaunchCooperative");
+    }
+}
