@@ -40,7 +40,16 @@ public record DeviceInfo(
     /** The same device with measured bandwidth and peak compute. */
     public DeviceInfo withMeasured(double bandwidthBytesPerSec, double flopsPerSec) {
         return new DeviceInfo(
-                id, name, smCount, totalMemoryBytes, memoryBandwidthBytesPerSec, clockRateHz, computeMajor,
-                computeMinor, l2CacheBytes, bandwidthBytesPerSec, flopsPerSec);
+                id,
+                name,
+                smCount,
+                totalMemoryBytes,
+                memoryBandwidthBytesPerSec,
+                clockRateHz,
+                computeMajor,
+                computeMinor,
+                l2CacheBytes,
+                bandwidthBytesPerSec,
+                flopsPerSec);
     }
 }

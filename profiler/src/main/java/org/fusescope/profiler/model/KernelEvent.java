@@ -50,8 +50,21 @@ public record KernelEvent(
     /** The same kernel with another attribution. */
     public KernelEvent withAttribution(KernelAttribution newAttribution) {
         return new KernelEvent(
-                startNs, endNs, deviceId, contextId, streamId, correlationId, name, demangledName, grid, block,
-                registersPerThread, staticSharedMemory, dynamicSharedMemory, localMemoryTotal, graphNodeId,
+                startNs,
+                endNs,
+                deviceId,
+                contextId,
+                streamId,
+                correlationId,
+                name,
+                demangledName,
+                grid,
+                block,
+                registersPerThread,
+                staticSharedMemory,
+                dynamicSharedMemory,
+                localMemoryTotal,
+                graphNodeId,
                 newAttribution);
     }
 }

@@ -64,14 +64,40 @@ public record RunInfo(
     /** The same run with another end and status. */
     public RunInfo finished(long newEndNs, RunStatus newStatus) {
         return new RunInfo(
-                id, name, variant, fusions, configJson, batch, mode, layers, startNs, newEndNs, startEpochMs, host,
-                newStatus, synthetic, deviceId);
+                id,
+                name,
+                variant,
+                fusions,
+                configJson,
+                batch,
+                mode,
+                layers,
+                startNs,
+                newEndNs,
+                startEpochMs,
+                host,
+                newStatus,
+                synthetic,
+                deviceId);
     }
 
     /** The same run with another id. */
     public RunInfo withId(long newId) {
         return new RunInfo(
-                newId, name, variant, fusions, configJson, batch, mode, layers, startNs, endNs, startEpochMs, host,
-                status, synthetic, deviceId);
+                newId,
+                name,
+                variant,
+                fusions,
+                configJson,
+                batch,
+                mode,
+                layers,
+                startNs,
+                endNs,
+                startEpochMs,
+                host,
+                status,
+                synthetic,
+                deviceId);
     }
 }

@@ -30,8 +30,11 @@ public record RunTrace(
         memcpys = sorted(memcpys, Comparator.comparingLong(MemcpyEvent::startNs));
         memsets = sorted(memsets, Comparator.comparingLong(MemsetEvent::startNs));
         syncs = sorted(syncs, Comparator.comparingLong(SyncEvent::startNs));
-        ranges = sorted(ranges, Comparator.comparingLong(RangeEvent::startNs)
-                .thenComparing(Comparator.comparingLong(RangeEvent::endNs).reversed()));
+        ranges = sorted(
+                ranges,
+                Comparator.comparingLong(RangeEvent::startNs)
+                        .thenComparing(
+                                Comparator.comparingLong(RangeEvent::endNs).reversed()));
         expertCounts = List.copyOf(expertCounts);
         checks = List.copyOf(checks);
         problems = List.copyOf(problems);

@@ -1,0 +1,156 @@
+package org.fusescope.profiler.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.fusescope.profiler.model.Dim3;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.RunTrace;
+
+/**
+ * Per-kernel-name statistics of a run, the columns of {@code nsys stats --report
+ * cuda_gpu_kern_sum} plus shape, resources and bandwidth. Rows are sorted by total time
+ * descending, then name. Time (%) is a share of summed kernel time, as nsys computes it (not of
+ * wall or busy time). Immutable and thread-safe.
+ */
+public final class KernelSummary {
+    private final List<KernelStats> rows;
+
+    private KernelSummary(List<KernelStats> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    /** Summarizes every kernel of the trace, grouped by {@link KernelEvent#name()}. */
+    public static KernelSummary of(RunTrace trace) {
+        Map<String, List<KernelEvent>> byName = new LinkedHashMap<>();
+        long allNs = 0;
+        for (KernelEvent k : trace.kernels()) {
+            byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k);
+            allNs += k.durationNs();
+        }
+        double peak = trace.device() == null ? Double.NaN : trace.device().referenceBandwidthBytesPerSec();
+        List<KernelStats> rows = new ArrayList<>();
+        for (Map.Entry<String, List<KernelEvent>> e : byName.entrySet()) {
+            rows.add(stats(e.getKey(), e.getValue(), allNs, peak));
+        }
+        rows.sort(Comparator.comparingLong(KernelStats::totalNs).reversed().thenComparing(KernelStats::name));
+        return new KernelSummary(rows);
+    }
+
+    private static KernelStats stats(String name, List<KernelEvent> kernels, long allNs, double peak) {
+        long[] durations = kernels.stream().mapToLong(KernelEvent::durationNs).toArray();
+        long total = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long d : durations) {
+            total += d;
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        Map<Dim3, Integer> grids = new LinkedHashMap<>();
+        Map<Dim3, Integer> blocks = new LinkedHashMap<>();
+        int registers = 0;
+        int shared = 0;
+        long bytes = 0;
+        long bytesNs = 0;
+        int attributed = 0;
+        for (KernelEvent k : kernels) {
+            grids.merge(k.grid(), 1, Integer::sum);
+            blocks.merge(k.block(), 1, Integer::sum);
+            registers = Math.max(registers, k.registersPerThread());
+            shared = Math.max(shared, k.staticSharedMemory() + k.dynamicSharedMemory());
+            if (k.hasAttribution()) {
+                attributed++;
+                bytes += k.attribution().bytes();
+                bytesNs += k.durationNs();
+            }
+        }
+        double achieved = attributed == 0 || bytesNs == 0 ? Double.NaN : bytes * 1e9 / bytesNs;
+        return new KernelStats(
+                name,
+                allNs == 0 ? 0.0 : 100.0 * total / allNs,
+                total,
+                kernels.size(),
+                (double) total / kernels.size(),
+                Intervals.median(durations),
+                min,
+                max,
+                Intervals.sampleStdDev(durations),
+                mostFrequent(grids),
+                grids.size() > 1,
+                mostFrequent(blocks),
+                blocks.size() > 1,
+                registers,
+                shared,
+                attributed == 0 ? OptionalLong.empty() : OptionalLong.of(Math.round((double) bytes / attributed)),
+                achieved,
+                peak > 0 ? 100.0 * achieved / peak : Double.NaN);
+    }
+
+    private static Dim3 mostFrequent(Map<Dim3, Integer> counts) {
+        Dim3 best = null;
+        int bestCount = 0;
+        for (Map.Entry<Dim3, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    public List<KernelStats> rows() {
+        return rows;
+    }
+
+    /** The rows as a table; a shape that varies is marked with a trailing {@code *}. */
+    public ResultTable toTable() {
+        ResultTable.Builder t = ResultTable.builder("CUDA GPU kernel summary")
+                .column(Column.percent("Time"))
+                .column(Column.durationNs("Total Time"))
+                .column(Column.integer("Instances"))
+                .column(Column.durationNs("Avg"))
+                .column(Column.durationNs("Med"))
+                .column(Column.durationNs("Min"))
+                .column(Column.durationNs("Max"))
+                .column(Column.durationNs("StdDev"))
+                .column(Column.text("Grid"))
+                .column(Column.text("Block"))
+                .column(Column.integer("Registers"))
+                .column(Column.bytes("Shared Memory"))
+                .column(Column.bytes("Bytes per Instance"))
+                .column(Column.decimal("Achieved", "GB/s"))
+                .column(Column.percent("Of Peak"))
+                .column(Column.text("Name"));
+        for (KernelStats r : rows) {
+            t.row(
+                    r.timePercent(),
+                    r.totalNs(),
+                    r.instances(),
+                    r.avgNs(),
+                    r.medianNs(),
+                    r.minNs(),
+                    r.maxNs(),
+                    r.stdDevNs(),
+                    shape(r.grid(), r.gridVaries()),
+                    shape(r.block(), r.blockVaries()),
+                    r.registersPerThread(),
+                    r.sharedMemoryBytes(),
+                    r.bytesPerInstance().isPresent() ? r.bytesPerInstance().getAsLong() : null,
+                    r.achievedBytesPerSec() / 1e9,
+                    r.percentOfPeak(),
+                    r.name());
+        }
+        return t.build();
+    }
+
+    private static String shape(Dim3 dim, boolean varies) {
+        if (dim == null) {
+            return null;
+        }
+        return varies ? dim + "*" : dim.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.fusescope.profiler.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fusescope.profiler.model.NumericCheck;
+
+/** The step-total and numeric-check parts of a {@link RunComparison}. Stateless. */
+final class StepComparison {
+    private StepComparison() {}
+
+    static List<MetricComparison> compare(StepSummary b, StepSummary c) {
+        return List.of(
+                new MetricComparison("GPU busy", "ns", b.gpuBusyNs(), c.gpuBusyNs()),
+                new MetricComparison("Wall", "ns", b.wallNs(), c.wallNs()),
+                new MetricComparison("Kernels", "", b.kernels(), c.kernels()),
+                new MetricComparison("Launches", "", b.launches(), c.launches()),
+                new MetricComparison("Bytes", "B", b.bytes(), c.bytes()),
+                new MetricComparison("GPU gaps", "ns", b.gpuGapNs(), c.gpuGapNs()),
+                new MetricComparison("Launch overhead", "ns", b.launchOverheadNs(), c.launchOverheadNs()));
+    }
+
+    /** Pairs checks by name, layer and step, in order of first appearance (baseline first). */
+    static List<CheckPair> pairChecks(List<NumericCheck> baseline, List<NumericCheck> candidate) {
+        Map<List<Object>, NumericCheck[]> pairs = new LinkedHashMap<>();
+        for (NumericCheck check : baseline) {
+            pairs.computeIfAbsent(key(check), k -> new NumericCheck[2])[0] = check;
+        }
+        for (NumericCheck check : candidate) {
+            pairs.computeIfAbsent(key(check), k -> new NumericCheck[2])[1] = check;
+        }
+        List<CheckPair> out = new ArrayList<>();
+        for (NumericCheck[] pair : pairs.values()) {
+            NumericCheck any = pair[0] != null ? pair[0] : pair[1];
+            out.add(new CheckPair(any.name(), any.layer(), any.step(), pair[0], pair[1]));
+        }
+        return out;
+    }
+
+    private static List<Object> key(NumericCheck check) {
+        return List.of(String.valueOf(check.name()), check.layer(), check.step());
+    }
+}
