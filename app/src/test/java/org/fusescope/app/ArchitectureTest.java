@@ -1,0 +1,24 @@
+package org.fusescope.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of DESIGN.md for the app module. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.fusescope.app");
+
+    @Test
+    void appTalksToTheGpuOnlyThroughTheRunnerProcess() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.fusescope.kernels..", "jcuda..", "org.bytedeco..")
+                .check(CLASSES);
+    }
+}

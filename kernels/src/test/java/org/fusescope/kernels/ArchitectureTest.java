@@ -1,0 +1,26 @@
+package org.fusescope.kernels;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of DESIGN.md for the kernels module. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.fusescope.kernels");
+
+    @Test
+    void kernelsDependOnNoOtherModuleAndNoUi() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.fusescope.profiler..", "org.fusescope.runner..", "org.fusescope.app..", "javafx..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,200 @@
+package org.fusescope.profiler.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.fusescope.profiler.model.ExpertCounts;
+import org.fusescope.profiler.model.NumericCheck;
+import org.fusescope.profiler.model.Problem;
+import org.fusescope.profiler.model.RangeEvent;
+import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.profiler.model.Severity;
+import org.fusescope.profiler.store.TraceSchema.Enums;
+import org.fusescope.profiler.store.TraceSchema.NumericChecks;
+import org.fusescope.profiler.store.TraceSchema.Nvtx;
+import org.fusescope.profiler.store.TraceSchema.Problems;
+import org.fusescope.profiler.store.TraceSchema.ThreadNames;
+
+/** Reads NVTX ranges, thread names and the per-run FS_ tables. */
+final class FsQueries {
+    private FsQueries() {}
+
+    static List<RangeEvent> ranges(Connection conn, Catalog cat, ActivityQueries q, StringIdMap strings, boolean ours)
+            throws SQLException {
+        List<Integer> types =
+                EnumLookup.ids(conn, cat, Enums.EVENT_TYPE, Enums.NVTX_PUSH_POP_RANGE, Enums.NVTX_START_END_RANGE);
+        if (types.isEmpty() || !cat.has(Nvtx.TABLE)) {
+            return List.of();
+        }
+        String where = " AND " + Nvtx.EVENT_TYPE + " IN ("
+                + types.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        String text = cat.has(Nvtx.TABLE, Nvtx.TEXT) ? Nvtx.TEXT : "NULL";
+        String textId = cat.has(Nvtx.TABLE, Nvtx.TEXT_ID) ? Nvtx.TEXT_ID : "NULL";
+        String category = cat.has(Nvtx.TABLE, Nvtx.CATEGORY) ? Nvtx.CATEGORY : "NULL";
+        return q.inWindow(
+                Nvtx.TABLE,
+                where,
+                rs -> {
+                    long start = rs.getLong(1);
+                    long end = rs.getLong(2);
+                    end = rs.wasNull() ? start : end; // a range never closed
+                    String t = rs.getString(3);
+                    long id = rs.getLong(4);
+                    if (t == null && !rs.wasNull()) {
+                        t = strings.get(id, "");
+                    }
+                    int cat2 = rs.getInt(5);
+                    RangeLevel level = ours && !rs.wasNull() ? RangeLevel.ofCategory(cat2) : null;
+                    return new RangeEvent(start, end, t, level, rs.getLong(6));
+                },
+                Nvtx.START,
+                Nvtx.END,
+                text,
+                textId,
+                category,
+                Nvtx.GLOBAL_TID);
+    }
+
+    static Map<Long, String> threadNames(Connection conn, Catalog cat, StringIdMap strings, boolean ours)
+            throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        if (cat.has(ThreadNames.TABLE)) {
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            Sql.select(ThreadNames.TABLE, ThreadNames.GLOBAL_TID, ThreadNames.NAME_ID))) {
+                while (rs.next()) {
+                    long tid = rs.getLong(1);
+                    if (!(ours && (tid & ApiRows.SYNTHETIC_TID) == ApiRows.SYNTHETIC_TID)) {
+                        out.put(tid, strings.get(rs.getLong(2), ""));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<ExpertCounts> expertCounts(Connection conn, long runId) throws SQLException {
+        String sql = Sql.select(
+                        TraceSchema.ExpertCounts.TABLE,
+                        TraceSchema.ExpertCounts.LAYER,
+                        TraceSchema.ExpertCounts.STEP,
+                        TraceSchema.ExpertCounts.EXPERT,
+                        TraceSchema.ExpertCounts.TOKENS)
+                + " WHERE " + TraceSchema.ExpertCounts.RUN_ID + " = ? ORDER BY rowid";
+        List<ExpertCounts> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                ExpertBuilder current = null;
+                while (rs.next()) {
+                    int layer = rs.getInt(1);
+                    int step = rs.getInt(2);
+                    if (current == null || !current.is(layer, step)) {
+                        if (current != null) {
+                            out.add(current.build());
+                        }
+                        current = new ExpertBuilder(layer, step);
+                    }
+                    current.put(rs.getInt(3), rs.getInt(4));
+                }
+                if (current != null) {
+                    out.add(current.build());
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<NumericCheck> checks(Connection conn, long runId) throws SQLException {
+        String sql = Sql.select(
+                        NumericChecks.TABLE,
+                        NumericChecks.NAME,
+                        NumericChecks.LAYER,
+                        NumericChecks.STEP,
+                        NumericChecks.MAX_ABS,
+                        NumericChecks.REL_NORM,
+                        NumericChecks.TOLERANCE)
+                + " WHERE " + NumericChecks.RUN_ID + " = ? ORDER BY rowid";
+        return byRun(
+                conn,
+                sql,
+                runId,
+                rs -> new NumericCheck(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        RunQueries.orNaN(rs, 4),
+                        RunQueries.orNaN(rs, 5),
+                        RunQueries.orNaN(rs, 6)));
+    }
+
+    static List<Problem> problems(Connection conn, long runId) throws SQLException {
+        String sql = Sql.select(
+                        Problems.TABLE,
+                        Problems.SEVERITY,
+                        Problems.CODE,
+                        Problems.MESSAGE,
+                        Problems.LAYER,
+                        Problems.STEP,
+                        Problems.TIME_NS)
+                + " WHERE " + Problems.RUN_ID + " = ? ORDER BY rowid";
+        return byRun(
+                conn,
+                sql,
+                runId,
+                rs -> new Problem(
+                        Severity.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getLong(6)));
+    }
+
+    private static <T> List<T> byRun(Connection conn, String sql, long runId, ActivityQueries.RowMapper<T> mapper)
+            throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final class ExpertBuilder {
+        private final int layer;
+        private final int step;
+        private int[] tokens = new int[0];
+
+        ExpertBuilder(int layer, int step) {
+            this.layer = layer;
+            this.step = step;
+        }
+
+        boolean is(int l, int s) {
+            return layer == l && step == s;
+        }
+
+        void put(int expert, int count) {
+            if (expert >= tokens.length) {
+                tokens = java.util.Arrays.copyOf(tokens, expert + 1);
+            }
+            tokens[expert] = count;
+        }
+
+        ExpertCounts build() {
+            return new ExpertCounts(layer, step, tokens);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.fusescope.profiler.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.fusescope.profiler.model.KernelAttribution;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.store.TraceSchema.Attribution;
+import org.fusescope.profiler.store.TraceSchema.Kernel;
+
+/** Writes kernel rows and their FS_KERNEL_ATTRIBUTION rows. */
+final class KernelRows {
+    static final String[] KERNEL_COLUMNS = {
+        Kernel.START,
+        Kernel.END,
+        Kernel.DEVICE_ID,
+        Kernel.CONTEXT_ID,
+        Kernel.STREAM_ID,
+        Kernel.CORRELATION_ID,
+        Kernel.GLOBAL_PID,
+        Kernel.DEMANGLED_NAME,
+        Kernel.SHORT_NAME,
+        Kernel.LAUNCH_TYPE,
+        Kernel.CACHE_CONFIG,
+        Kernel.REGISTERS_PER_THREAD,
+        Kernel.GRID_X,
+        Kernel.GRID_Y,
+        Kernel.GRID_Z,
+        Kernel.BLOCK_X,
+        Kernel.BLOCK_Y,
+        Kernel.BLOCK_Z,
+        Kernel.STATIC_SHARED_MEMORY,
+        Kernel.DYNAMIC_SHARED_MEMORY,
+        Kernel.LOCAL_MEMORY_PER_THREAD,
+        Kernel.LOCAL_MEMORY_TOTAL,
+        Kernel.GRID_ID,
+        Kernel.GRAPH_NODE_ID
+    };
+    static final String[] ATTRIBUTION_COLUMNS = {
+        Attribution.RUN_ID,
+        Attribution.CORRELATION_ID,
+        Attribution.GRAPH_NODE_ID,
+        Attribution.OP,
+        Attribution.FUSION_GROUP,
+        Attribution.FUSED,
+        Attribution.LAYER,
+        Attribution.STEP,
+        Attribution.BYTES_READ,
+        Attribution.BYTES_WRITTEN,
+        Attribution.FLOPS
+    };
+
+    private final WriteSession session;
+    /** Kernels per multi-row INSERT: fewer JDBC batch entries and SQLite steps per kernel. */
+    private static final int ROWS = 32;
+
+    private final BatchInsert kernels;
+    private final BatchInsert kernelBlocks;
+    private final BatchInsert attributions;
+    private final BatchInsert attributionBlocks;
+    private final KernelEvent[] heldKernels = new KernelEvent[ROWS];
+    private final long[] heldPids = new long[ROWS];
+    private final long[] heldShortNames = new long[ROWS];
+    private final long[] heldDemangledNames = new long[ROWS];
+    private final KernelEvent[] heldAttributed = new KernelEvent[ROWS];
+    private long heldRunId;
+    private int held;
+    private int heldAttributions;
+    private long gridId;
+
+    KernelRows(WriteSession session) throws SQLException {
+        this.session = session;
+        this.kernels = session.insert(Sql.insert(Kernel.TABLE, KERNEL_COLUMNS));
+        this.kernelBlocks = session.insert(Sql.insertRows(ROWS, Kernel.TABLE, KERNEL_COLUMNS));
+        this.attributions = session.insert(Sql.insert(Attribution.TABLE, ATTRIBUTION_COLUMNS));
+        this.attributionBlocks = session.insert(Sql.insertRows(ROWS, Attribution.TABLE, ATTRIBUTION_COLUMNS));
+        session.onFlush(this::drain);
+    }
+
+    void add(long runId, KernelEvent k, long globalPid) throws SQLException {
+        if ((held > 0 || heldAttributions > 0) && runId != heldRunId) {
+            drain();
+        }
+        // resolved before holding: interning may commit, and a commit drains what is held
+        long shortName = session.stringId(k.name());
+        long demangled = k.demangledName().equals(k.name()) ? shortName : session.stringId(k.demangledName());
+        heldRunId = runId;
+        heldShortNames[held] = shortName;
+        heldDemangledNames[held] = demangled;
+        heldPids[held] = globalPid;
+        heldKernels[held++] = k;
+        if (held == ROWS) {
+            for (int i = 0; i < ROWS; i++) {
+                bindKernel(kernelBlocks.row(), i * KERNEL_COLUMNS.length, i);
+            }
+            kernelBlocks.add();
+            held = 0;
+        }
+        if (k.attribution() != null) {
+            heldAttributed[heldAttributions++] = k;
+            if (heldAttributions == ROWS) {
+                for (int i = 0; i < ROWS; i++) {
+                    bindAttribution(attributionBlocks.row(), i * ATTRIBUTION_COLUMNS.length, runId, heldAttributed[i]);
+                }
+                attributionBlocks.add();
+                heldAttributions = 0;
+            }
+        }
+        session.counted(k.attribution() != null ? 2 : 1);
+    }
+
+    /** Queues the kernels held back for the next block as single-row inserts. */
+    void drain() throws SQLException {
+        for (int i = 0; i < held; i++) {
+            bindKernel(kernels.row(), 0, i);
+            kernels.add();
+        }
+        for (int i = 0; i < heldAttributions; i++) {
+            bindAttribution(attributions.row(), 0, heldRunId, heldAttributed[i]);
+            attributions.add();
+        }
+        held = 0;
+        heldAttributions = 0;
+    }
+
+    private void bindKernel(PreparedStatement ps, int o, int i) throws SQLException {
+        KernelEvent k = heldKernels[i];
+        ps.setLong(o + 1, k.startNs());
+        ps.setLong(o + 2, k.endNs());
+        ps.setInt(o + 3, k.deviceId());
+        ps.setInt(o + 4, k.contextId());
+        ps.setInt(o + 5, k.streamId());
+        ps.setLong(o + 6, k.correlationId());
+        ps.setLong(o + 7, heldPids[i]);
+        ps.setLong(o + 8, heldDemangledNames[i]);
+        ps.setLong(o + 9, heldShortNames[i]);
+        ps.setInt(o + 10, 0); // regular launch: the model has no cooperative kernels
+        ps.setInt(o + 11, 0); // no cache preference
+        ps.setInt(o + 12, k.registersPerThread());
+        ps.setInt(o + 13, k.grid().x());
+        ps.setInt(o + 14, k.grid().y());
+        ps.setInt(o + 15, k.grid().z());
+        ps.setInt(o + 16, k.block().x());
+        ps.setInt(o + 17, k.block().y());
+        ps.setInt(o + 18, k.block().z());
+        ps.setInt(o + 19, k.staticSharedMemory());
+        ps.setInt(o + 20, k.dynamicSharedMemory());
+        ps.setInt(o + 21, 0); // CUPTI reports only the total, which the model keeps
+        ps.setLong(o + 22, k.localMemoryTotal());
+        ps.setLong(o + 23, ++gridId);
+        // nsys leaves graphNodeId NULL outside graphs; readers coalesce it to 0
+        if (k.graphNodeId() == 0) {
+            ps.setNull(o + 24, Types.INTEGER);
+        } else {
+            ps.setLong(o + 24, k.graphNodeId());
+        }
+    }
+
+    private static void bindAttribution(PreparedStatement ps, int o, long runId, KernelEvent k) throws SQLException {
+        KernelAttribution a = k.attribution();
+        ps.setLong(o + 1, runId);
+        ps.setLong(o + 2, k.correlationId());
+        ps.setLong(o + 3, k.graphNodeId());
+        ps.setString(o + 4, a.op());
+        ps.setString(o + 5, a.fusionGroup());
+        ps.setInt(o + 6, a.fused() ? 1 : 0);
+        ps.setInt(o + 7, a.layer());
+        ps.setInt(o + 8, a.step());
+        ps.setLong(o + 9, a.bytesRead());
+        ps.setLong(o + 10, a.bytesWritten());
+        ps.setLong(o + 11, a.flops());
+    }
+}

@@ -1,0 +1,174 @@
+package org.fusescope.profiler.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TraceSchema.Kernel;
+import org.fusescope.profiler.store.TraceSchema.Runs;
+
+/**
+ * Reads a trace database written by {@link TraceWriter}, or a plain {@code nsys export --type
+ * sqlite} file (then it has one run covering everything, and ranges have no level). The file is
+ * opened read-only and never modified; a file still being recorded can be read (WAL mode), and an
+ * unfinished run shows what was committed so far.
+ *
+ * <p>Thread-safe: calls are serialized on the one connection. Open one reader per thread for
+ * parallel loads.
+ *
+ * <p>Every failure is a {@link TraceFileException} (unchecked) with a one-line message naming the
+ * file.
+ */
+public final class TraceReader implements AutoCloseable {
+    private final Path file;
+    private final Connection conn;
+    private final Catalog catalog;
+    private final boolean ours;
+    private StringIdMap strings;
+
+    private TraceReader(Path file, Connection conn) throws SQLException {
+        this.file = file;
+        this.conn = conn;
+        this.catalog = new Catalog(conn);
+        this.ours = catalog.has(Runs.TABLE);
+        if (!ours && !catalog.has(Kernel.TABLE)) {
+            throw new TraceFileException(
+                    file, "not a trace database (neither " + Runs.TABLE + " nor " + Kernel.TABLE + " table)");
+        }
+    }
+
+    /**
+     * Opens {@code file} read-only.
+     *
+     * @throws TraceFileException when it does not exist, is a directory, is not an SQLite database,
+     *     or is not a trace database
+     */
+    public static TraceReader open(Path file) {
+        Connection conn = TraceFiles.openReadOnly(file);
+        try {
+            return new TraceReader(file, conn);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                conn.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof TraceFileException t) {
+                throw t;
+            }
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("NOTADB") || msg.contains("not a database")) {
+                throw new TraceFileException(file, "not an SQLite database (corrupt)");
+            }
+            throw new TraceFileException(file, "cannot read", e);
+        }
+    }
+
+    /** The file this reader reads. */
+    public Path file() {
+        return file;
+    }
+
+    /** True for a plain nsys export (no FS_RUNS table). */
+    public boolean isNsysExport() {
+        return !ours;
+    }
+
+    /** All runs, by id. */
+    public synchronized List<RunInfo> runs() {
+        return query(() -> RunQueries.runs(conn, catalog, file, RunQueries.devices(conn, catalog)));
+    }
+
+    /**
+     * The run with this id (a number) or exact name.
+     *
+     * @throws TraceFileException when there is none; the message lists the runs
+     */
+    public synchronized RunInfo run(String selector) {
+        List<RunInfo> runs = runs();
+        for (RunInfo r : runs) {
+            if (String.valueOf(r.id()).equals(selector.trim())) {
+                return r;
+            }
+        }
+        for (RunInfo r : runs) {
+            if (r.name().equals(selector)) {
+                return r;
+            }
+        }
+        throw TraceFileException.withMessage(
+                file, "no run '" + selector + "' in " + file + "; runs: " + (runs.isEmpty() ? "none" : list(runs)));
+    }
+
+    /** The GPUs recorded in TARGET_INFO_GPU, with measured performance where known. */
+    public synchronized List<DeviceInfo> devices() {
+        return query(() -> RunQueries.devices(conn, catalog));
+    }
+
+    /** META_DATA_EXPORT rows, e.g. {@code EXPORT_SCHEMA_VERSION}. */
+    public synchronized Map<String, String> metadata() {
+        return query(() -> RunQueries.metadata(conn, catalog));
+    }
+
+    /**
+     * Everything recorded for a run: the events whose start (ns) lies in its window, and its FS_ rows.
+     *
+     * @throws TraceFileException when there is no such run
+     */
+    public synchronized RunTrace load(long runId) {
+        RunInfo run = run(String.valueOf(runId));
+        return query(() -> {
+            if (strings == null) {
+                strings = StringIdMap.load(conn, catalog);
+            }
+            List<DeviceInfo> devices = RunQueries.devices(conn, catalog);
+            DeviceInfo device = devices.stream()
+                    .filter(d -> d.id() == run.deviceId())
+                    .findFirst()
+                    .orElse(new DeviceInfo(run.deviceId(), null, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN));
+            ActivityQueries q = new ActivityQueries(conn, catalog, run);
+            return new RunTrace(
+                    run,
+                    device,
+                    KernelQuery.load(conn, catalog, strings, run, ours),
+                    q.apiCalls(strings, ours),
+                    q.memcpys(),
+                    q.memsets(),
+                    q.syncs(),
+                    FsQueries.ranges(conn, catalog, q, strings, ours),
+                    ours ? FsQueries.expertCounts(conn, runId) : List.of(),
+                    ours ? FsQueries.checks(conn, runId) : List.of(),
+                    ours ? FsQueries.problems(conn, runId) : List.of(),
+                    FsQueries.threadNames(conn, catalog, strings, ours));
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        query(() -> {
+            conn.close();
+            return null;
+        });
+    }
+
+    private static String list(List<RunInfo> runs) {
+        return runs.stream().map(r -> r.id() + " (" + r.name() + ")").collect(Collectors.joining(", "));
+    }
+
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T query(Query<T> q) {
+        try {
+            return q.run();
+        } catch (SQLException e) {
+            throw new TraceFileException(file, "cannot read", e);
+        }
+    }
+}

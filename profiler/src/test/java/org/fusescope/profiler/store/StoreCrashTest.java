@@ -1,0 +1,60 @@
+package org.fusescope.profiler.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.model.RunTrace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreCrashTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunCutShortByAHaltedJvmReadsAsIncompleteWithItsFlushedKernels() throws Exception {
+        Path file = dir.resolve("crash.sqlite");
+        int n = 3000;
+        long seed = 5;
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingWriterMain.class.getName(),
+                        file.toString(),
+                        String.valueOf(n),
+                        String.valueOf(seed))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(log).isEqualTo(1);
+        assertThat(log).contains("flushed " + n);
+        assertThat(new File(file + "-wal"))
+                .as("the halted writer never checkpointed")
+                .exists();
+
+        Random rnd = new Random(seed);
+        RunTrace expected = TraceFixtures.trace(
+                rnd,
+                TraceFixtures.run(rnd, "crashing run", 0, 1, RunStatus.INCOMPLETE),
+                TraceFixtures.device(rnd, 0),
+                n,
+                0);
+        try (TraceReader r = TraceReader.open(file)) {
+            assertThat(r.runs()).hasSize(1);
+            assertThat(r.runs().get(0).status()).isEqualTo(RunStatus.INCOMPLETE);
+            assertThat(r.runs().get(0).endNs()).isEqualTo(Long.MAX_VALUE);
+            RunTrace back = r.load(1);
+            assertThat(back.kernels()).containsExactlyElementsOf(expected.kernels());
+            assertThat(back.apiCalls()).containsExactlyElementsOf(expected.apiCalls());
+        }
+    }
+}
