@@ -103,25 +103,9 @@ final class BenchStoreCommand implements Callable<Integer> {
     /** A fused graph-mode Qwen3-Next run with enough steps for at least {@code wanted} kernels. */
     static RunTrace traceOf(int wanted) {
         SyntheticSpec one = SyntheticSpec.qwen3Next(64, SyntheticSpec.FUSED, SyntheticSpec.GRAPH);
-        int perStep =
-                SyntheticTraceGenerator.generate(withSteps(one, 1)).kernels().size();
-        return SyntheticTraceGenerator.generate(withSteps(one, (wanted + perStep - 1) / perStep));
-    }
-
-    private static SyntheticSpec withSteps(SyntheticSpec s, int steps) {
-        return new SyntheticSpec(
-                s.seed(),
-                s.experts(),
-                s.topK(),
-                s.hidden(),
-                s.intermediate(),
-                s.sharedAsExpert(),
-                s.layers(),
-                steps,
-                s.batch(),
-                s.variant(),
-                s.mode(),
-                s.startNs(),
-                s.runId());
+        int perStep = SyntheticTraceGenerator.generate(one.withSize(one.layers(), 1))
+                .kernels()
+                .size();
+        return SyntheticTraceGenerator.generate(one.withSize(one.layers(), (wanted + perStep - 1) / perStep));
     }
 }

@@ -1,7 +1,7 @@
 package org.fusescope.profiler.model;
 
 /** Direction of a copy; ids and labels as in the Nsight Systems table {@code ENUM_CUDA_MEMCPY_OPER}. */
-public enum MemcpyKind {
+public enum MemcpyKind implements NsysEnum {
     UNKNOWN(0, "CUDA memcpy Unknown"),
     HTOD(1, "CUDA memcpy Host-to-Device"),
     DTOH(2, "CUDA memcpy Device-to-Host"),
@@ -25,21 +25,18 @@ public enum MemcpyKind {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The kind with this id; {@link #UNKNOWN} for ids this version does not know. */
     public static MemcpyKind ofId(int id) {
-        for (MemcpyKind k : values()) {
-            if (k.id == id) {
-                return k;
-            }
-        }
-        return UNKNOWN;
+        return NsysEnum.ofId(MemcpyKind.class, id, UNKNOWN);
     }
 }

@@ -1,7 +1,7 @@
 package org.fusescope.profiler.model;
 
 /** Kind of memory; ids and labels as in the Nsight Systems table {@code ENUM_CUDA_MEM_KIND}. */
-public enum MemoryKind {
+public enum MemoryKind implements NsysEnum {
     PAGEABLE(0, "Pageable"),
     PINNED(1, "Pinned"),
     DEVICE(2, "Device"),
@@ -19,21 +19,18 @@ public enum MemoryKind {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The kind with this id; {@link #UNKNOWN} for ids this version does not know. */
     public static MemoryKind ofId(int id) {
-        for (MemoryKind k : values()) {
-            if (k.id == id) {
-                return k;
-            }
-        }
-        return UNKNOWN;
+        return NsysEnum.ofId(MemoryKind.class, id, UNKNOWN);
     }
 }

@@ -1,7 +1,7 @@
 package org.fusescope.profiler.model;
 
 /** Kind of synchronization; ids and labels as in the Nsight Systems table {@code ENUM_CUPTI_SYNC_TYPE}. */
-public enum SyncType {
+public enum SyncType implements NsysEnum {
     UNKNOWN(0, "Unknown"),
     EVENT_SYNCHRONIZE(1, "Event sync"),
     STREAM_WAIT_EVENT(2, "Stream wait sync"),
@@ -16,21 +16,18 @@ public enum SyncType {
         this.label = label;
     }
 
+    @Override
     public int id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The type with this id; {@link #UNKNOWN} for ids this version does not know. */
     public static SyncType ofId(int id) {
-        for (SyncType t : values()) {
-            if (t.id == id) {
-                return t;
-            }
-        }
-        return UNKNOWN;
+        return NsysEnum.ofId(SyncType.class, id, UNKNOWN);
     }
 }
