@@ -1,0 +1,43 @@
+// moe_align_fused: moe_align without the separate memset (fusion `moe_align_fused`).
+//
+// Single-block path (gridDim.x == 1): the block zeroes count[0..num_experts) itself, then a
+// block-wide barrier (__syncthreads) makes those stores visible to every warp of the block, then
+// the atomics run. The barrier is what makes this correct: without it a slow warp can still be
+// zeroing count[e] after a fast warp has incremented it, and that count is lost (the race of the
+// seed review of LightLLM PR #1353; see moe_align_fused_nobarrier.cu). A __syncthreads cannot
+// order other blocks, so:
+// Multi-block path (gridDim.x > 1): the kernel does NOT zero anything; the host must zero count
+// (cuMemsetD32Async on the same stream) before the launch, exactly as for moe_align.
+//
+//   ids:               [num_slots]              int32 (input), slot s = t*K' + k
+//   weights:           [num_slots]              fp32  (input)
+//   count:             [num_experts]            int32 (output; zeroed by the kernel when grid = 1)
+//   expert_to_tokens:  [num_experts, num_slots] int32 (output), see moe_align.cu
+//   expert_to_weights: [num_experts, num_slots] fp32  (output)
+//   math: as moe_align: for each slot s, e = ids[s]: pos = atomicAdd(&count[e], 1);
+//         expert_to_tokens[e*num_slots + pos] = s; expert_to_weights[e*num_slots + pos] = weights[s].
+//
+// Arguments: ids, weights, count, expert_to_tokens, expert_to_weights, num_slots, num_experts.
+// Constants: none.
+// Launch: when num_slots is small (the decode case, e.g. num_slots <= 8192): grid = 1, block = 1024
+// (the block strides over all slots; no memset needed). Otherwise: memset count, then block 256,
+// grid = ceil(num_slots / 256). No dynamic shared memory.
+#include "common.cuh"
+
+extern "C" __global__ void __launch_bounds__(1024) moe_align_fused_kernel(
+        const int* __restrict__ ids, const float* __restrict__ weights, int* __restrict__ count,
+        int* __restrict__ expert_to_tokens, float* __restrict__ expert_to_weights, int num_slots,
+        int num_experts) {
+    if (gridDim.x == 1) {  // uniform over the block
+        for (int e = threadIdx.x; e < num_experts; e += blockDim.x) count[e] = 0;
+        __syncthreads();  // all zero stores land before any atomicAdd of any warp
+    }
+    for (int s = blockIdx.x * blockDim.x + threadIdx.x; s < num_slots; s += gridDim.x * blockDim.x) {
+        const int e = ids[s];
+        if ((unsigned)e >= (unsigned)num_experts) continue;
+        const int pos = atomicAdd(count + e, 1);
+        const long long at = (long long)e * num_slots + pos;
+        expert_to_tokens[at] = s;
+        expert_to_weights[at] = weights[s];
+    }
+}

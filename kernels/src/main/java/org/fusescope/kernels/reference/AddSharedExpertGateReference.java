@@ -1,0 +1,33 @@
+package org.fusescope.kernels.reference;
+
+/** Reference of {@code add_shared_expert_gate.cu}: {@code out += shared * sigmoid(g)}, one rounding. */
+public final class AddSharedExpertGateReference {
+    private AddSharedExpertGateReference() {}
+
+    /**
+     * {@code result[t,h] = bf16(out[t,h] + shared[t,h] * sigmoid(g[t, gCols == 1 ? 0 : h]))}.
+     *
+     * @param shared {@code [rows, cols]} the shared expert's output
+     * @param g {@code [rows, gCols]} the gate logits, {@code gCols} is 1 or {@code cols}
+     * @param out {@code [rows, cols]} the routed experts' sum (not modified; the kernel adds in place)
+     * @return {@code [rows, cols]} the new out
+     */
+    public static float[] apply(float[] shared, float[] g, float[] out, int rows, int cols, int gCols) {
+        Shapes.positive("rows", rows);
+        Shapes.positive("cols", cols);
+        Shapes.broadcastCols("gCols", gCols, cols);
+        String shape = Shapes.dims("rows", rows, "cols", cols);
+        Shapes.length("shared", shared, (long) rows * cols, shape);
+        Shapes.length("g", g, (long) rows * gCols, Shapes.dims("rows", rows, "gCols", gCols));
+        Shapes.length("out", out, (long) rows * cols, shape);
+        float[] result = new float[out.length];
+        for (int t = 0; t < rows; t++) {
+            for (int h = 0; h < cols; h++) {
+                double s = Activations.sigmoid(g[t * gCols + (gCols == 1 ? 0 : h)]);
+                int i = t * cols + h;
+                result[i] = Bf16Round.round(out[i] + shared[i] * s);
+            }
+        }
+        return result;
+    }
+}
