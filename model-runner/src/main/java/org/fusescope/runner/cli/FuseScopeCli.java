@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             ExportCommand.class,
             SynthCommand.class,
             BenchStoreCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FuseScopeCli implements Runnable {
