@@ -1,5 +1,6 @@
 package org.fusescope.kernels.cuda;
 
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
@@ -8,11 +9,13 @@ import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemsetD8;
 import static jcuda.driver.JCudaDriver.cuMemsetD8Async;
+import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 import static org.fusescope.kernels.cuda.CudaCheck.check;
 
 import java.nio.ByteBuffer;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUstream;
 
 /**
  * A typed, shaped allocation of device memory ({@code cuMemAlloc}, 256-byte aligned). Row-major;
@@ -138,10 +141,16 @@ public final class DeviceBuffer implements AutoCloseable {
         }
     }
 
-    /** Sets every byte to {@code value}; {@code fill((byte) 0xFF)} poisons an output (bf16/f32 NaN). */
+    /**
+     * Sets every byte to {@code value} and waits until it is done; {@code fill((byte) 0xFF)} poisons
+     * an output (bf16/f32 NaN). The wait matters: cuMemsetD8 runs on the legacy default stream, which
+     * does not order itself with the non-blocking streams kernels run on, so without it a later kernel
+     * could race the poison.
+     */
     public void fill(byte value) {
         if (bytes() > 0) {
             check(cuMemsetD8(pointer, value, bytes()), "cuMemsetD8", name, "value=" + value);
+            check(cuStreamSynchronize(new CUstream()), "cuStreamSynchronize", "legacy default stream");
         }
     }
 
@@ -182,6 +191,9 @@ public final class DeviceBuffer implements AutoCloseable {
     private void copyOut(Pointer host, DType hostType, int length) {
         BufferShapes.checkHostArray(name, dtype, shape, hostType, length);
         if (bytes() > 0) {
+            // the copy runs on the legacy stream, which does not wait for non-blocking streams:
+            // finish all work of the context first, so a download never reads a result in flight
+            check(cuCtxSynchronize(), "cuCtxSynchronize", "before downloading " + name);
             check(cuMemcpyDtoH(host, pointer, bytes()), "cuMemcpyDtoH", name, "bytes=" + bytes());
         }
     }

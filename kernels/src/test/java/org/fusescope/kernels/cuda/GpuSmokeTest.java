@@ -128,7 +128,7 @@ class GpuSmokeTest {
             assertThat(stop.elapsedMillis(start)).isPositive();
             float[] y = new float[N];
             dy.download(y);
-            assertThat(y).containsExactly(expected);
+            ArrayAssertions.assertSameFloats("eager launch", expected, y);
 
             dy.fill(POISON);
             try (CudaGraph graph = CudaGraph.capture(stream, launch)) {
@@ -137,7 +137,7 @@ class GpuSmokeTest {
             }
             float[] y2 = new float[N];
             dy.download(y2);
-            assertThat(y2).containsExactly(expected);
+            ArrayAssertions.assertSameFloats("graph launch", expected, y2);
         }
     }
 
