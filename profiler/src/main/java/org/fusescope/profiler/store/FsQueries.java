@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeEvent;
@@ -80,38 +79,6 @@ final class FsQueries {
         return out;
     }
 
-    static List<ExpertCounts> expertCounts(Connection conn, long runId) throws SQLException {
-        String sql = Sql.select(
-                        TraceSchema.ExpertCounts.TABLE,
-                        TraceSchema.ExpertCounts.LAYER,
-                        TraceSchema.ExpertCounts.STEP,
-                        TraceSchema.ExpertCounts.EXPERT,
-                        TraceSchema.ExpertCounts.TOKENS)
-                + " WHERE " + TraceSchema.ExpertCounts.RUN_ID + " = ? ORDER BY rowid";
-        List<ExpertCounts> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                ExpertBuilder current = null;
-                while (rs.next()) {
-                    int layer = rs.getInt(1);
-                    int step = rs.getInt(2);
-                    if (current == null || !current.is(layer, step)) {
-                        if (current != null) {
-                            out.add(current.build());
-                        }
-                        current = new ExpertBuilder(layer, step);
-                    }
-                    current.put(rs.getInt(3), rs.getInt(4));
-                }
-                if (current != null) {
-                    out.add(current.build());
-                }
-            }
-        }
-        return out;
-    }
-
     static List<NumericCheck> checks(Connection conn, long runId) throws SQLException {
         String sql = Sql.select(
                         NumericChecks.TABLE,
@@ -170,31 +137,5 @@ final class FsQueries {
             }
         }
         return out;
-    }
-
-    private static final class ExpertBuilder {
-        private final int layer;
-        private final int step;
-        private int[] tokens = new int[0];
-
-        ExpertBuilder(int layer, int step) {
-            this.layer = layer;
-            this.step = step;
-        }
-
-        boolean is(int l, int s) {
-            return layer == l && step == s;
-        }
-
-        void put(int expert, int count) {
-            if (expert >= tokens.length) {
-                tokens = java.util.Arrays.copyOf(tokens, expert + 1);
-            }
-            tokens[expert] = count;
-        }
-
-        ExpertCounts build() {
-            return new ExpertCounts(layer, step, tokens);
-        }
     }
 }

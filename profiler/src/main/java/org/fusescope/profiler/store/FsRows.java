@@ -37,7 +37,7 @@ final class FsRows {
                 TraceSchema.ExpertCounts.RUN_ID,
                 TraceSchema.ExpertCounts.LAYER,
                 TraceSchema.ExpertCounts.STEP,
-                TraceSchema.ExpertCounts.EXPERT,
+                TraceSchema.ExpertCounts.EXPERTS,
                 TraceSchema.ExpertCounts.TOKENS));
         this.checks = session.insert(Sql.insert(
                 NumericChecks.TABLE,
@@ -77,15 +77,13 @@ final class FsRows {
     }
 
     void add(long runId, ExpertCounts c) throws SQLException {
-        for (int e = 0; e < c.experts(); e++) {
-            PreparedStatement ps = experts.row();
-            ps.setLong(1, runId);
-            ps.setInt(2, c.layer());
-            ps.setInt(3, c.step());
-            ps.setInt(4, e);
-            ps.setInt(5, c.tokens(e));
-            session.counted(experts.add());
-        }
+        PreparedStatement ps = experts.row();
+        ps.setLong(1, runId);
+        ps.setInt(2, c.layer());
+        ps.setInt(3, c.step());
+        ps.setInt(4, c.experts());
+        ps.setBytes(5, Varints.encode(c));
+        session.counted(experts.add());
     }
 
     void add(long runId, NumericCheck c) throws SQLException {

@@ -99,7 +99,7 @@ final class KernelQuery {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(kernel(rs, strings, attributed ? attribution(rs, canonical) : null));
+                    out.add(kernel(rs, strings, attributed ? attribution(rs, strings, canonical) : null));
                 }
             }
         }
@@ -127,20 +127,30 @@ final class KernelQuery {
                 a);
     }
 
-    private static KernelAttribution attribution(ResultSet rs, Map<String, String> canonical) throws SQLException {
-        String op = rs.getString(20);
+    private static KernelAttribution attribution(ResultSet rs, StringIdMap strings, Map<String, String> canonical)
+            throws SQLException {
+        String op = text(rs, 20, strings);
         if (op == null) {
             return null;
         }
         // a million kernels name a few dozen ops: share the strings
         return new KernelAttribution(
                 canonical.computeIfAbsent(op, s -> s),
-                canonical.computeIfAbsent(rs.getString(21), s -> s),
+                canonical.computeIfAbsent(text(rs, 21, strings), s -> s),
                 rs.getInt(22) != 0,
                 rs.getInt(23),
                 rs.getInt(24),
                 rs.getLong(25),
                 rs.getLong(26),
                 rs.getLong(27));
+    }
+
+    /** op and fusionGroup: a StringIds id since schema 2, the text itself in schema 1. */
+    private static String text(ResultSet rs, int column, StringIdMap strings) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v instanceof Number id) {
+            return strings.get(id.longValue(), "?");
+        }
+        return v == null ? null : v.toString();
     }
 }

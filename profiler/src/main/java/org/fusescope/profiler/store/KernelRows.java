@@ -20,8 +20,6 @@ final class KernelRows {
         Kernel.GLOBAL_PID,
         Kernel.DEMANGLED_NAME,
         Kernel.SHORT_NAME,
-        Kernel.LAUNCH_TYPE,
-        Kernel.CACHE_CONFIG,
         Kernel.REGISTERS_PER_THREAD,
         Kernel.GRID_X,
         Kernel.GRID_Y,
@@ -31,11 +29,19 @@ final class KernelRows {
         Kernel.BLOCK_Z,
         Kernel.STATIC_SHARED_MEMORY,
         Kernel.DYNAMIC_SHARED_MEMORY,
-        Kernel.LOCAL_MEMORY_PER_THREAD,
         Kernel.LOCAL_MEMORY_TOTAL,
         Kernel.GRID_ID,
         Kernel.GRAPH_NODE_ID
     };
+    /**
+     * Columns written as SQL literals, not bound: a regular launch (the model has no cooperative
+     * kernels), no cache preference, and localMemoryPerThread 0 (CUPTI reports only the total, which
+     * the model keeps).
+     */
+    private static final String[][] KERNEL_CONSTANTS = {
+        {Kernel.LAUNCH_TYPE, "0"}, {Kernel.CACHE_CONFIG, "0"}, {Kernel.LOCAL_MEMORY_PER_THREAD, "0"}
+    };
+
     static final String[] ATTRIBUTION_COLUMNS = {
         Attribution.RUN_ID,
         Attribution.CORRELATION_ID,
@@ -63,6 +69,8 @@ final class KernelRows {
     private final long[] heldShortNames = new long[ROWS];
     private final long[] heldDemangledNames = new long[ROWS];
     private final KernelEvent[] heldAttributed = new KernelEvent[ROWS];
+    private final long[] heldOps = new long[ROWS];
+    private final long[] heldGroups = new long[ROWS];
     private long heldRunId;
     private int held;
     private int heldAttributions;
@@ -70,9 +78,9 @@ final class KernelRows {
 
     KernelRows(WriteSession session) throws SQLException {
         this.session = session;
-        this.kernels = session.insert(Sql.insert(Kernel.TABLE, KERNEL_COLUMNS));
-        this.kernelBlocks = session.insert(Sql.insertRows(ROWS, Kernel.TABLE, KERNEL_COLUMNS));
-        this.attributions = session.insert(Sql.insert(Attribution.TABLE, ATTRIBUTION_COLUMNS));
+        this.kernels = session.insert(Sql.insertRows(1, Kernel.TABLE, KERNEL_COLUMNS, KERNEL_CONSTANTS));
+        this.kernelBlocks = session.insert(Sql.insertRows(ROWS, Kernel.TABLE, KERNEL_COLUMNS, KERNEL_CONSTANTS));
+        this.attributions = session.insert(Sql.insertRows(1, Attribution.TABLE, ATTRIBUTION_COLUMNS));
         this.attributionBlocks = session.insert(Sql.insertRows(ROWS, Attribution.TABLE, ATTRIBUTION_COLUMNS));
         session.onFlush(this::drain);
     }
@@ -84,6 +92,9 @@ final class KernelRows {
         // resolved before holding: interning may commit, and a commit drains what is held
         long shortName = session.stringId(k.name());
         long demangled = k.demangledName().equals(k.name()) ? shortName : session.stringId(k.demangledName());
+        KernelAttribution a = k.attribution();
+        long op = a == null ? 0 : session.stringId(a.op());
+        long group = a == null ? 0 : session.stringId(a.fusionGroup());
         heldRunId = runId;
         heldShortNames[held] = shortName;
         heldDemangledNames[held] = demangled;
@@ -96,17 +107,19 @@ final class KernelRows {
             kernelBlocks.add();
             held = 0;
         }
-        if (k.attribution() != null) {
+        if (a != null) {
+            heldOps[heldAttributions] = op;
+            heldGroups[heldAttributions] = group;
             heldAttributed[heldAttributions++] = k;
             if (heldAttributions == ROWS) {
                 for (int i = 0; i < ROWS; i++) {
-                    bindAttribution(attributionBlocks.row(), i * ATTRIBUTION_COLUMNS.length, runId, heldAttributed[i]);
+                    bindAttribution(attributionBlocks.row(), i * ATTRIBUTION_COLUMNS.length, runId, i);
                 }
                 attributionBlocks.add();
                 heldAttributions = 0;
             }
         }
-        session.counted(k.attribution() != null ? 2 : 1);
+        session.counted(a != null ? 2 : 1);
     }
 
     /** Queues the kernels held back for the next block as single-row inserts. */
@@ -116,7 +129,7 @@ final class KernelRows {
             kernels.add();
         }
         for (int i = 0; i < heldAttributions; i++) {
-            bindAttribution(attributions.row(), 0, heldRunId, heldAttributed[i]);
+            bindAttribution(attributions.row(), 0, heldRunId, i);
             attributions.add();
         }
         held = 0;
@@ -134,35 +147,33 @@ final class KernelRows {
         ps.setLong(o + 7, heldPids[i]);
         ps.setLong(o + 8, heldDemangledNames[i]);
         ps.setLong(o + 9, heldShortNames[i]);
-        ps.setInt(o + 10, 0); // regular launch: the model has no cooperative kernels
-        ps.setInt(o + 11, 0); // no cache preference
-        ps.setInt(o + 12, k.registersPerThread());
-        ps.setInt(o + 13, k.grid().x());
-        ps.setInt(o + 14, k.grid().y());
-        ps.setInt(o + 15, k.grid().z());
-        ps.setInt(o + 16, k.block().x());
-        ps.setInt(o + 17, k.block().y());
-        ps.setInt(o + 18, k.block().z());
-        ps.setInt(o + 19, k.staticSharedMemory());
-        ps.setInt(o + 20, k.dynamicSharedMemory());
-        ps.setInt(o + 21, 0); // CUPTI reports only the total, which the model keeps
-        ps.setLong(o + 22, k.localMemoryTotal());
-        ps.setLong(o + 23, ++gridId);
+        ps.setInt(o + 10, k.registersPerThread());
+        ps.setInt(o + 11, k.grid().x());
+        ps.setInt(o + 12, k.grid().y());
+        ps.setInt(o + 13, k.grid().z());
+        ps.setInt(o + 14, k.block().x());
+        ps.setInt(o + 15, k.block().y());
+        ps.setInt(o + 16, k.block().z());
+        ps.setInt(o + 17, k.staticSharedMemory());
+        ps.setInt(o + 18, k.dynamicSharedMemory());
+        ps.setLong(o + 19, k.localMemoryTotal());
+        ps.setLong(o + 20, ++gridId);
         // nsys leaves graphNodeId NULL outside graphs; readers coalesce it to 0
         if (k.graphNodeId() == 0) {
-            ps.setNull(o + 24, Types.INTEGER);
+            ps.setNull(o + 21, Types.INTEGER);
         } else {
-            ps.setLong(o + 24, k.graphNodeId());
+            ps.setLong(o + 21, k.graphNodeId());
         }
     }
 
-    private static void bindAttribution(PreparedStatement ps, int o, long runId, KernelEvent k) throws SQLException {
+    private void bindAttribution(PreparedStatement ps, int o, long runId, int i) throws SQLException {
+        KernelEvent k = heldAttributed[i];
         KernelAttribution a = k.attribution();
         ps.setLong(o + 1, runId);
         ps.setLong(o + 2, k.correlationId());
         ps.setLong(o + 3, k.graphNodeId());
-        ps.setString(o + 4, a.op());
-        ps.setString(o + 5, a.fusionGroup());
+        ps.setLong(o + 4, heldOps[i]);
+        ps.setLong(o + 5, heldGroups[i]);
         ps.setInt(o + 6, a.fused() ? 1 : 0);
         ps.setInt(o + 7, a.layer());
         ps.setInt(o + 8, a.step());

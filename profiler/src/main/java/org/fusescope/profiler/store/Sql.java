@@ -1,7 +1,9 @@
 package org.fusescope.profiler.store;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Builds SQL text from schema names, so table and column names come only from {@link TraceSchema}. */
@@ -28,6 +30,19 @@ final class Sql {
     static String insertRows(int rows, String table, String... columns) {
         String one = "(" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, one));
+    }
+
+    /** Like {@link #insertRows(int, String, String...)}, with {@code constants} ({column, SQL literal}) in every row. */
+    static String insertRows(int rows, String table, String[] columns, String[][] constants) {
+        List<String> names = new ArrayList<>(Arrays.asList(columns));
+        List<String> values = new ArrayList<>(Collections.nCopies(columns.length, "?"));
+        for (String[] c : constants) {
+            names.add(c[0]);
+            values.add(c[1]);
+        }
+        String one = "(" + String.join(", ", values) + ")";
+        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES "
                 + String.join(", ", Collections.nCopies(rows, one));
     }
 

@@ -141,7 +141,7 @@ public final class TraceReader implements AutoCloseable {
                     q.memsets(),
                     q.syncs(),
                     FsQueries.ranges(conn, catalog, q, strings, ours),
-                    ours ? FsQueries.expertCounts(conn, runId) : List.of(),
+                    ours ? ExpertQueries.load(conn, catalog, runId) : List.of(),
                     ours ? FsQueries.checks(conn, runId) : List.of(),
                     ours ? FsQueries.problems(conn, runId) : List.of(),
                     FsQueries.threadNames(conn, catalog, strings, ours));

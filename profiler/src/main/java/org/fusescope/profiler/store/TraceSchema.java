@@ -10,7 +10,7 @@ package org.fusescope.profiler.store;
  */
 public final class TraceSchema {
     /** Our own schema version, stored in {@code META_DATA_EXPORT}; bump it on any FS_ change. */
-    public static final String FUSESCOPE_SCHEMA_VERSION = "1";
+    public static final String FUSESCOPE_SCHEMA_VERSION = "2";
     /** The Nsight Systems export schema our core tables follow. */
     public static final String NSYS_SCHEMA_VERSION = "3.16.1";
 
@@ -295,7 +295,9 @@ public final class TraceSchema {
         public static final String RUN_ID = "runId";
         public static final String CORRELATION_ID = "correlationId";
         public static final String GRAPH_NODE_ID = "graphNodeId";
+        /** A StringIds id since schema 2 (TEXT in schema 1), as is {@link #FUSION_GROUP}. */
         public static final String OP = "op";
+
         public static final String FUSION_GROUP = "fusionGroup";
         public static final String FUSED = "fused";
         public static final String LAYER = "layer";
@@ -307,14 +309,21 @@ public final class TraceSchema {
         private Attribution() {}
     }
 
-    /** Tokens per expert per layer and step, one row per expert. */
+    /**
+     * Tokens per expert per layer and step, one row per layer and step (schema 2): {@link #EXPERTS}
+     * is the number of experts and {@link #TOKENS} a BLOB of that many unsigned LEB128 varints, in
+     * expert order. Schema 1 had one row per expert ({@link #EXPERT}, {@link #TOKENS} an INTEGER);
+     * the reader still reads it.
+     */
     public static final class ExpertCounts {
         public static final String TABLE = "FS_EXPERT_COUNTS";
         public static final String RUN_ID = "runId";
         public static final String LAYER = "layer";
         public static final String STEP = "step";
-        public static final String EXPERT = "expert";
+        public static final String EXPERTS = "experts";
         public static final String TOKENS = "tokens";
+        /** Schema 1 only. */
+        public static final String EXPERT = "expert";
 
         private ExpertCounts() {}
     }

@@ -3,14 +3,9 @@ package org.fusescope.profiler.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.profiler.model.ExpertCounts;
@@ -25,8 +20,6 @@ import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.model.SyncEvent;
 import org.fusescope.profiler.store.TraceSchema.MetaData;
-import org.fusescope.profiler.store.TraceSchema.Processes;
-import org.fusescope.profiler.store.TraceSchema.ThreadNames;
 
 /**
  * Writes a new trace database: Nsight-Systems-compatible core tables plus FuseScope's FS_ tables.
@@ -44,20 +37,20 @@ import org.fusescope.profiler.store.TraceSchema.ThreadNames;
  * <p>Every kernel is guaranteed one CUPTI_ACTIVITY_KIND_RUNTIME row with its correlationId, on a
  * thread that has a ThreadNames row: a kernel whose {@link ApiCall} was never given gets a
  * synthesized zero-length {@code cuLaunchKernel} (or {@code cuGraphLaunch}) at its start, on a
- * placeholder thread whose tid is {@code 0xFFFFFF}, written at {@link #endRun} or {@link #close}.
- * {@link TraceReader} leaves those synthesized calls out.
+ * placeholder thread whose tid is {@code 0xFFFFFF}, written before every commit, so the promise
+ * holds in a file cut short by a crash too. If the real call arrives after such a commit, it
+ * replaces the synthesized row (same correlationId, never a second row). {@link TraceReader} leaves
+ * synthesized calls out.
  */
 public final class TraceWriter implements AutoCloseable {
     private final Path file;
     private final Connection conn;
     private final WriteSession session;
+    private final ProcessRows processes;
     private final KernelRows kernels;
     private final ApiRows api;
     private final TransferRows transfers;
     private final FsRows fs;
-    private final Set<Long> namedThreads = new HashSet<>();
-    private final Set<Integer> devices = new HashSet<>();
-    private long globalPid;
     private long nextRunId = 1;
     private boolean closed;
 
@@ -65,8 +58,9 @@ public final class TraceWriter implements AutoCloseable {
         this.file = file;
         this.conn = conn;
         this.session = new WriteSession(conn);
+        this.processes = new ProcessRows(session);
         this.kernels = new KernelRows(session);
-        this.api = new ApiRows(session);
+        this.api = new ApiRows(session, processes);
         this.transfers = new TransferRows(session);
         this.fs = new FsRows(session);
     }
@@ -82,20 +76,7 @@ public final class TraceWriter implements AutoCloseable {
             throw new TraceFileException(file, "already exists; a trace file is never overwritten");
         }
         try {
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement st = conn.createStatement()) {
-                st.execute("PRAGMA page_size = 16384");
-                st.execute("PRAGMA journal_mode = WAL");
-                st.execute("PRAGMA synchronous = OFF");
-                st.execute("PRAGMA cache_size = -65536");
-                st.execute("PRAGMA temp_store = MEMORY");
-                conn.setAutoCommit(false);
-                for (String ddl : Ddl.all()) {
-                    st.execute(ddl);
-                }
-                EnumRows.insertAll(conn);
-            }
-            TraceWriter w = new TraceWriter(file, conn);
+            TraceWriter w = new TraceWriter(file, WriteSession.create(file));
             w.metadata(MetaData.EXPORT_SCHEMA_VERSION, TraceSchema.NSYS_SCHEMA_VERSION);
             w.metadata(MetaData.FUSESCOPE_SCHEMA_VERSION, TraceSchema.FUSESCOPE_SCHEMA_VERSION);
             w.flush();
@@ -107,51 +88,22 @@ public final class TraceWriter implements AutoCloseable {
 
     /** Records a process; later GPU rows carry its serialized id {@code pid << 24} as globalPid. */
     public void process(int pid, String processName) {
-        globalPid = (long) pid << 24;
-        sql(() -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    Sql.insert(Processes.TABLE, Processes.GLOBAL_PID, Processes.PID, Processes.NAME))) {
-                ps.setLong(1, globalPid);
-                ps.setInt(2, pid);
-                ps.setString(3, processName);
-                ps.executeUpdate();
-            }
-        });
+        sql(() -> processes.process(pid, processName));
     }
 
     /** Names a CPU thread; {@code globalTid} = {@code (pid << 24) | tid}. A thread is named once. */
     public void threadName(long globalTid, String name) {
-        if (!namedThreads.add(globalTid)) {
-            return;
-        }
-        sql(() -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    Sql.insert(ThreadNames.TABLE, ThreadNames.NAME_ID, ThreadNames.PRIORITY, ThreadNames.GLOBAL_TID))) {
-                ps.setLong(1, session.stringId(name));
-                ps.setInt(2, 0);
-                ps.setLong(3, globalTid);
-                ps.executeUpdate();
-            }
-        });
+        sql(() -> processes.threadName(globalTid, name));
     }
 
     /** Records a GPU (TARGET_INFO_GPU) and its measured performance (FS_DEVICE_PERF), once per id. */
     public void device(DeviceInfo device) {
-        if (devices.add(device.id())) {
-            sql(() -> RunRows.insertDevice(conn, device));
-        }
+        sql(() -> processes.device(device));
     }
 
     /** Adds a META_DATA_EXPORT row. */
     public void metadata(String name, String value) {
-        sql(() -> {
-            try (PreparedStatement ps =
-                    conn.prepareStatement(Sql.insert(MetaData.TABLE, MetaData.NAME, MetaData.VALUE))) {
-                ps.setString(1, name);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
-        });
+        sql(() -> processes.metadata(name, value));
     }
 
     /**
@@ -170,12 +122,11 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     /**
-     * Ends a run: synthesizes missing launches, sets its end (ns; {@code Long.MAX_VALUE} keeps it
-     * open) and status, and commits.
+     * Ends a run: sets its end (ns; {@code Long.MAX_VALUE} keeps it open) and status, and commits
+     * (which synthesizes missing launches).
      */
     public void endRun(long runId, long endNs, RunStatus status) {
         sql(() -> {
-            synthesizeLaunches();
             if (!RunRows.endRun(conn, runId, endNs, status)) {
                 throw new IllegalArgumentException("no run " + runId + " in " + file);
             }
@@ -185,6 +136,7 @@ public final class TraceWriter implements AutoCloseable {
 
     /** Adds kernel rows, and an FS_KERNEL_ATTRIBUTION row for each kernel that has an attribution. */
     public void kernels(long runId, Collection<KernelEvent> events) {
+        long globalPid = processes.globalPid();
         sql(() -> {
             for (KernelEvent k : events) {
                 kernels.add(runId, k, globalPid);
@@ -195,68 +147,36 @@ public final class TraceWriter implements AutoCloseable {
 
     /** Adds runtime and driver API calls (both go to CUPTI_ACTIVITY_KIND_RUNTIME, as in nsys). */
     public void apiCalls(Collection<ApiCall> calls) {
-        sql(() -> {
-            for (ApiCall c : calls) {
-                api.add(c);
-            }
-        });
+        sql(() -> WriteSession.each(calls, api::add));
     }
 
     public void memcpys(Collection<MemcpyEvent> events) {
-        sql(() -> {
-            for (MemcpyEvent m : events) {
-                transfers.add(m, globalPid);
-            }
-        });
+        sql(() -> WriteSession.each(events, m -> transfers.add(m, processes.globalPid())));
     }
 
     public void memsets(Collection<MemsetEvent> events) {
-        sql(() -> {
-            for (MemsetEvent m : events) {
-                transfers.add(m, globalPid);
-            }
-        });
+        sql(() -> WriteSession.each(events, m -> transfers.add(m, processes.globalPid())));
     }
 
     public void syncs(Collection<SyncEvent> events) {
-        sql(() -> {
-            for (SyncEvent s : events) {
-                transfers.add(s, globalPid);
-            }
-        });
+        sql(() -> WriteSession.each(events, s -> transfers.add(s, processes.globalPid())));
     }
 
     /** Adds NVTX push/pop ranges; the level is stored as the NVTX category, the text via StringIds. */
     public void ranges(Collection<RangeEvent> events) {
-        sql(() -> {
-            for (RangeEvent r : events) {
-                fs.add(r);
-            }
-        });
+        sql(() -> WriteSession.each(events, fs::add));
     }
 
     public void expertCounts(long runId, Collection<ExpertCounts> counts) {
-        sql(() -> {
-            for (ExpertCounts c : counts) {
-                fs.add(runId, c);
-            }
-        });
+        sql(() -> WriteSession.each(counts, c -> fs.add(runId, c)));
     }
 
     public void checks(long runId, Collection<NumericCheck> checks) {
-        sql(() -> {
-            for (NumericCheck c : checks) {
-                fs.add(runId, c);
-            }
-        });
+        sql(() -> WriteSession.each(checks, c -> fs.add(runId, c)));
     }
 
     public void problems(long runId, Collection<Problem> problems) {
-        sql(() -> {
-            for (Problem p : problems) {
-                fs.add(runId, p);
-            }
-        });
+        sql(() -> WriteSession.each(problems, p -> fs.add(runId, p)));
     }
 
     /**
@@ -286,7 +206,7 @@ public final class TraceWriter implements AutoCloseable {
         return id;
     }
 
-    /** Commits everything added so far. */
+    /** Commits everything added so far, after synthesizing launches that have not come. */
     public void flush() {
         sql(session::flush);
     }
@@ -301,44 +221,18 @@ public final class TraceWriter implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
-        sql(() -> {
-            try (Statement st = conn.createStatement()) {
-                synthesizeLaunches();
-                session.flush();
-                for (String ddl : Ddl.indexes()) {
-                    st.execute(ddl);
-                }
-                conn.commit();
-                session.close();
-                conn.setAutoCommit(true);
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                st.execute("PRAGMA journal_mode = DELETE");
-            } finally {
-                conn.close();
-            }
-        });
-    }
-
-    private void synthesizeLaunches() throws SQLException {
-        if (api.synthesizeMissing(globalPid) > 0) {
-            threadName(globalPid | ApiRows.SYNTHETIC_TID, ApiRows.SYNTHETIC_THREAD_NAME);
+        try {
+            session.finish();
+        } catch (SQLException e) {
+            throw new TraceFileException(file, "cannot write", e);
+        } finally {
+            closed = true;
         }
     }
 
-    private interface SqlAction {
-        void run() throws SQLException;
-    }
-
-    private void sql(SqlAction action) {
-        if (closed && conn != null) {
-            try {
-                if (conn.isClosed()) {
-                    throw new IllegalStateException("trace writer for " + file + " is closed");
-                }
-            } catch (SQLException e) {
-                throw new TraceFileException(file, "cannot write", e);
-            }
+    private void sql(WriteSession.Action action) {
+        if (closed) {
+            throw new IllegalStateException("trace writer for " + file + " is closed");
         }
         try {
             action.run();

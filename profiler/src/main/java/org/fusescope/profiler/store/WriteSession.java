@@ -1,8 +1,12 @@
 package org.fusescope.profiler.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +25,52 @@ final class WriteSession implements AutoCloseable {
     private final BatchInsert strings;
     private final List<Drain> drains = new ArrayList<>();
     private long rowsSinceCommit;
+    private boolean flushing;
 
     WriteSession(Connection conn) throws SQLException {
         this.conn = conn;
         this.strings = insert(Sql.insert(StringIds.TABLE, StringIds.ID, StringIds.VALUE));
+    }
+
+    /** Opens a new database file for recording and creates every table. */
+    static Connection create(Path file) throws SQLException {
+        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement st = conn.createStatement()) {
+            st.execute("PRAGMA page_size = 16384");
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA synchronous = OFF");
+            st.execute("PRAGMA cache_size = -65536");
+            st.execute("PRAGMA temp_store = MEMORY");
+            conn.setAutoCommit(false);
+            for (String ddl : Ddl.all()) {
+                st.execute(ddl);
+            }
+            EnumRows.insertAll(conn);
+        } catch (SQLException e) {
+            conn.close();
+            throw e;
+        }
+        return conn;
+    }
+
+    /**
+     * Commits, creates the indexes, and turns the file back into a single self-contained file (WAL
+     * checkpointed, rollback journal); closes the connection.
+     */
+    void finish() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            flush();
+            for (String ddl : Ddl.indexes()) {
+                st.execute(ddl);
+            }
+            conn.commit();
+            close();
+            conn.setAutoCommit(true);
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            st.execute("PRAGMA journal_mode = DELETE");
+        } finally {
+            conn.close();
+        }
     }
 
     Connection connection() {
@@ -38,13 +84,32 @@ final class WriteSession implements AutoCloseable {
         return b;
     }
 
-    /** Something that holds rows back (for multi-row inserts) and must queue them before a commit. */
+    /**
+     * Something that must queue rows before every commit: rows held back for multi-row inserts, or
+     * synthesized launches. Runs in registration order; what it counts never triggers a nested commit.
+     */
     interface Drain {
         void drain() throws SQLException;
     }
 
     void onFlush(Drain drain) {
         drains.add(drain);
+    }
+
+    /** A step of writing that may fail with an SQLException, which the writer reports with its file. */
+    interface Action {
+        void run() throws SQLException;
+    }
+
+    /** Writes one row of a collection. */
+    interface RowAction<T> {
+        void add(T row) throws SQLException;
+    }
+
+    static <T> void each(Collection<T> rows, RowAction<T> action) throws SQLException {
+        for (T row : rows) {
+            action.add(row);
+        }
     }
 
     /** The StringIds id of {@code s}, adding the row on first use. */
@@ -64,15 +129,20 @@ final class WriteSession implements AutoCloseable {
     /** Counts queued rows and commits when the interval is reached. */
     void counted(int rows) throws SQLException {
         rowsSinceCommit += rows;
-        if (rowsSinceCommit >= COMMIT_ROWS) {
+        if (rowsSinceCommit >= COMMIT_ROWS && !flushing) {
             flush();
         }
     }
 
     /** Executes every queued batch and commits. */
     void flush() throws SQLException {
-        for (Drain d : drains) {
-            d.drain();
+        flushing = true;
+        try {
+            for (Drain d : drains) {
+                d.drain();
+            }
+        } finally {
+            flushing = false;
         }
         // StringIds first: a reader that sees a kernel must also see its name.
         strings.execute();

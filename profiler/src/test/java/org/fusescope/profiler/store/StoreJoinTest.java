@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Readers that inner-join kernels to runtime rows and thread names (pipit, nsys2json) must see every kernel. */
 class StoreJoinTest {
-    private static final String PIPIT_JOIN = "SELECT count(*) FROM CUPTI_ACTIVITY_KIND_KERNEL k"
+    static final String PIPIT_JOIN = "SELECT count(*) FROM CUPTI_ACTIVITY_KIND_KERNEL k"
             + " JOIN StringIds s ON k.shortName = s.id"
             + " JOIN CUPTI_ACTIVITY_KIND_RUNTIME r ON k.correlationId = r.correlationId"
             + " JOIN ThreadNames t ON r.globalTid = t.globalTid";
