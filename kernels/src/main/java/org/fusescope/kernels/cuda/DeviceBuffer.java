@@ -3,6 +3,7 @@ package org.fusescope.kernels.cuda;
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
@@ -158,6 +159,17 @@ public final class DeviceBuffer implements AutoCloseable {
     public void fillAsync(byte value, CudaStream stream) {
         if (bytes() > 0) {
             check(cuMemsetD8Async(pointer, value, bytes(), stream.handle()), "cuMemsetD8Async", name);
+        }
+    }
+
+    /** Enqueues a device-to-device copy of all of {@code source} (same size) into this buffer on {@code stream}. */
+    public void copyFromAsync(DeviceBuffer source, CudaStream stream) {
+        if (source.bytes() != bytes()) {
+            throw new IllegalArgumentException(
+                    "cannot copy " + source + " (" + source.bytes() + " B) into " + this + " (" + bytes() + " B)");
+        }
+        if (bytes() > 0) {
+            check(cuMemcpyDtoDAsync(pointer, source.pointer, bytes(), stream.handle()), "cuMemcpyDtoDAsync", name);
         }
     }
 
