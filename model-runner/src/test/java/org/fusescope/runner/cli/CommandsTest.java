@@ -106,6 +106,26 @@ class CommandsTest {
     }
 
     @Test
+    void compareAcrossTwoDatabasesPairsFusedRunsOfTheSecondWithUnfusedRunsOfTheFirst() throws Exception {
+        Path after = dir.resolve("after.sqlite");
+        Files.copy(db, after);
+        Cli.Result compare = Cli.run("compare", db.toString(), after.toString(), "--format", "json");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(compare.out());
+        assertThat(root.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "unfused b=1 graph -> fused b=1 graph",
+                        "unfused b=1 eager -> fused b=1 eager",
+                        "unfused b=16 graph -> fused b=16 graph",
+                        "unfused b=16 eager -> fused b=16 eager");
+        assertThat(root.get("unfused b=1 graph -> fused b=1 graph")
+                        .get("groups")
+                        .size())
+                .isGreaterThan(5);
+    }
+
+    @Test
     void exportWritesChromeJsonAndEveryTableAsCsv() throws Exception {
         Path json = dir.resolve("trace.json");
         Cli.Result chrome = Cli.run("export", db.toString(), "--chrome", json.toString(), "--run", "3");
