@@ -197,6 +197,9 @@ public final class DeviceBuffer implements AutoCloseable {
         BufferShapes.checkHostArray(name, dtype, shape, hostType, length);
         if (bytes() > 0) {
             check(cuMemcpyHtoD(pointer, host, bytes()), "cuMemcpyHtoD", name, "bytes=" + bytes());
+            // from pageable memory the call may return before the DMA lands, and kernels on
+            // non-blocking streams do not wait for the legacy stream: finish it here
+            check(cuCtxSynchronize(), "cuCtxSynchronize", "after uploading " + name);
         }
     }
 

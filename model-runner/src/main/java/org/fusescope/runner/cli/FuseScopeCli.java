@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             SynthCommand.class,
             BenchStoreCommand.class,
             DoctorCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FuseScopeCli implements Runnable {

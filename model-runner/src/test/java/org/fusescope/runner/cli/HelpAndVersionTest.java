@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** --help and --version work on the top command and on every subcommand. */
 class HelpAndVersionTest {
     @ParameterizedTest
-    @ValueSource(strings = {"", "info", "report", "compare", "export", "synth", "bench-store", "doctor"})
+    @ValueSource(strings = {"", "info", "report", "compare", "export", "synth", "bench-store", "doctor", "bench"})
     void help(String command) {
         Cli.Result result = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
         assertThat(result.exitCode()).isZero();
@@ -16,7 +16,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "info", "report", "compare", "export", "synth", "bench-store", "doctor"})
+    @ValueSource(strings = {"", "info", "report", "compare", "export", "synth", "bench-store", "doctor", "bench"})
     void version(String command) {
         Cli.Result result = command.isEmpty() ? Cli.run("--version") : Cli.run(command, "--version");
         assertThat(result.exitCode()).isZero();

@@ -1,0 +1,85 @@
+package org.fusescope.kernels.ops;
+
+import static org.fusescope.kernels.ops.DeviceArrays.bf16;
+import static org.fusescope.kernels.ops.DeviceArrays.f32;
+import static org.fusescope.kernels.ops.DeviceArrays.i32;
+import static org.fusescope.kernels.ops.DeviceArrays.out;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+
+/**
+ * The grouped-GEMM bench cases of {@link KernelBenchCases}: one weight table per GEMM shared by all
+ * copies (values uniform ±0.05), a uniform random routing per copy.
+ */
+final class GemmCases {
+    private final KernelLibrary lib;
+    private final ModelDims d;
+    private final int m;
+    private final long minBytes;
+    private final SplittableRandom random;
+
+    GemmCases(KernelLibrary lib, ModelDims dims, int tokens, long minBytes, SplittableRandom random) {
+        this.lib = lib;
+        this.d = dims;
+        this.m = tokens;
+        this.minBytes = minBytes;
+        this.random = random;
+    }
+
+    void add(List<BenchCase> cases) {
+        int experts = d.tableExperts();
+        int slots = m * d.slotsPerToken();
+        long h = d.hidden();
+        long inter = d.inter();
+        // routings first: copies come from the work, the work from the experts the routings touch
+        List<Routing> routings = new ArrayList<>();
+        routings.add(Routing.uniform(random, d, m));
+        int copies = KernelBenchCases.copies(
+                minBytes, GroupedGemm2Kernel.work(d, m, touched(routings)).bytes());
+        while (routings.size() < copies) {
+            routings.add(Routing.uniform(random, d, m));
+        }
+        int touched = touched(routings);
+        DeviceBuffer w13 = bf16("w13", RandomFill.bf16(random, experts * 2 * inter * h, 0.05), experts, 2 * inter, h);
+        GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d);
+        cases.add(new BufferSetCase(
+                "grouped_gemm1",
+                m,
+                GroupedGemm1Kernel.work(d, m, touched),
+                copies,
+                List.of(w13),
+                c -> new DeviceBuffer[] {
+                    bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
+                    i32("count", routings.get(c).count(), experts),
+                    i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
+                    out("h1", DType.BF16, slots, 2 * inter)
+                },
+                (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
+        DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
+        GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d);
+        cases.add(new BufferSetCase(
+                "grouped_gemm2",
+                m,
+                GroupedGemm2Kernel.work(d, m, touched),
+                copies,
+                List.of(w2),
+                c -> new DeviceBuffer[] {
+                    bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
+                    i32("count", routings.get(c).count(), experts),
+                    i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
+                    f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
+                    out("h2", DType.BF16, slots, h)
+                },
+                (s, b) -> gemm2.launch(s, b[0], w2, b[1], b[2], b[3], b[4], m)));
+    }
+
+    /** The mean number of experts touched per routing, rounded. */
+    private static int touched(List<Routing> routings) {
+        return (int) Math.round(
+                routings.stream().mapToInt(Routing::touchedExperts).average().orElse(0));
+    }
+}

@@ -1,0 +1,71 @@
+package org.fusescope.kernels.ops;
+
+import org.fusescope.kernels.cuda.CudaFunction;
+import org.fusescope.kernels.cuda.CudaStream;
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.cuda.Dim;
+import org.fusescope.kernels.cuda.Launcher;
+
+/**
+ * {@code grouped_gemm1.cu}: {@code h1[s, 0:2I] = y[s / K'] · W13[e]ᵀ} for every expert e and slot s
+ * in its table (MoE step 6), all experts in one persistent launch. Immutable; launch from the thread
+ * that has the context current.
+ */
+public final class GroupedGemm1Kernel {
+    private final CudaFunction function;
+    private final ModelDims dims;
+    private final Dim grid;
+
+    public GroupedGemm1Kernel(KernelLibrary lib, ModelDims dims) {
+        this.function = lib.function("grouped_gemm1", dims);
+        this.dims = dims;
+        this.grid = Dim.of(2 * lib.multiprocessors());
+    }
+
+    /**
+     * Enqueues the GEMM: grid 2 × SMs, block 256.
+     *
+     * @param y {@code [tokens, H]} bf16
+     * @param w13 {@code [n, 2I, H]} bf16 with {@code n} = {@code dims.tableExperts()} or E + 1
+     * @param count {@code [E']} int32, from an align ({@code E' = dims.tableExperts()})
+     * @param expertToTokens {@code [E', tokens*K']} int32, from the same align
+     * @param h1 {@code [tokens*K', 2I]} bf16, written for every listed slot
+     */
+    public void launch(
+            CudaStream stream,
+            DeviceBuffer y,
+            DeviceBuffer w13,
+            DeviceBuffer count,
+            DeviceBuffer expertToTokens,
+            DeviceBuffer h1,
+            int tokens) {
+        Args.positive("tokens", tokens);
+        int kp = dims.slotsPerToken();
+        int slots = Args.product("tokens * K'", tokens, kp);
+        int experts = dims.tableExperts();
+        Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
+        Args.buffer("w13", w13, DType.BF16, Args.weightExperts("w13", w13, dims), 2L * dims.inter(), dims.hidden());
+        Args.buffer("count", count, DType.I32, experts);
+        Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
+        Args.buffer("h1", h1, DType.BF16, slots, 2L * dims.inter());
+        Launcher.launch(
+                function, grid, Grids.BLOCK_256, 0, stream, y, w13, count, expertToTokens, h1, slots, kp, experts);
+    }
+
+    /**
+     * Weights of the experts touched ({@code touchedExperts * 2I * H * 2} bytes, each read once),
+     * the activations, counts and tables read; h1 written; {@code 2 * slots * 2I * H} FLOPs.
+     *
+     * @param touchedExperts experts with at least one slot (at most {@code min(E', tokens * K')})
+     */
+    public static Work work(ModelDims dims, int tokens, int touchedExperts) {
+        long slots = (long) tokens * dims.slotsPerToken();
+        long rows = 2L * dims.inter();
+        long read = 2L * touchedExperts * rows * dims.hidden()
+                + 2L * tokens * dims.hidden()
+                + 4L * dims.tableExperts()
+                + 4L * slots;
+        return new Work(read, 2L * slots * rows, 2L * slots * rows * dims.hidden());
+    }
+}

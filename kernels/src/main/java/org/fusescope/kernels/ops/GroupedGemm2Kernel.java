@@ -1,0 +1,82 @@
+package org.fusescope.kernels.ops;
+
+import org.fusescope.kernels.cuda.CudaFunction;
+import org.fusescope.kernels.cuda.CudaStream;
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.cuda.Dim;
+import org.fusescope.kernels.cuda.Launcher;
+
+/**
+ * {@code grouped_gemm2.cu}: {@code h2[s, 0:H] = (a[s] · W2[e]ᵀ) * weight(s)} for every expert e and
+ * slot s in its table (MoE step 8), all experts in one persistent launch. Immutable; launch from the
+ * thread that has the context current.
+ */
+public final class GroupedGemm2Kernel {
+    private final CudaFunction function;
+    private final ModelDims dims;
+    private final Dim grid;
+
+    public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims) {
+        this.function = lib.function("grouped_gemm2", dims);
+        this.dims = dims;
+        this.grid = Dim.of(2 * lib.multiprocessors());
+    }
+
+    /**
+     * Enqueues the GEMM: grid 2 × SMs, block 256.
+     *
+     * @param a {@code [tokens*K', I]} bf16, from silu_and_mul
+     * @param w2 {@code [n, H, I]} bf16 with {@code n} = {@code dims.tableExperts()} or E + 1
+     * @param count {@code [E']} int32, from an align
+     * @param expertToTokens {@code [E', tokens*K']} int32
+     * @param expertToWeights {@code [E', tokens*K']} fp32
+     * @param h2 {@code [tokens*K', H]} bf16, written for every listed slot
+     */
+    public void launch(
+            CudaStream stream,
+            DeviceBuffer a,
+            DeviceBuffer w2,
+            DeviceBuffer count,
+            DeviceBuffer expertToTokens,
+            DeviceBuffer expertToWeights,
+            DeviceBuffer h2,
+            int tokens) {
+        Args.positive("tokens", tokens);
+        int slots = Args.product("tokens * K'", tokens, dims.slotsPerToken());
+        int experts = dims.tableExperts();
+        Args.buffer("a", a, DType.BF16, slots, dims.inter());
+        Args.buffer("w2", w2, DType.BF16, Args.weightExperts("w2", w2, dims), dims.hidden(), dims.inter());
+        Args.buffer("count", count, DType.I32, experts);
+        Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
+        Args.buffer("expertToWeights", expertToWeights, DType.F32, experts, slots);
+        Args.buffer("h2", h2, DType.BF16, slots, dims.hidden());
+        Launcher.launch(
+                function,
+                grid,
+                Grids.BLOCK_256,
+                0,
+                stream,
+                a,
+                w2,
+                count,
+                expertToTokens,
+                expertToWeights,
+                h2,
+                slots,
+                experts);
+    }
+
+    /**
+     * Weights of the experts touched ({@code touchedExperts * H * I * 2} bytes), the activations,
+     * counts and tables (slot + weight) read; h2 written; {@code 2 * slots * H * I} FLOPs (+ the scale).
+     *
+     * @param touchedExperts experts with at least one slot
+     */
+    public static Work work(ModelDims dims, int tokens, int touchedExperts) {
+        long slots = (long) tokens * dims.slotsPerToken();
+        long hi = (long) dims.hidden() * dims.inter();
+        long read = 2L * touchedExperts * hi + 2L * slots * dims.inter() + 4L * dims.tableExperts() + 8L * slots;
+        return new Work(read, 2L * slots * dims.hidden(), 2L * slots * hi + slots * dims.hidden());
+    }
+}

@@ -1,0 +1,66 @@
+package org.fusescope.kernels.ops;
+
+import static org.fusescope.kernels.ops.Compare.assertClose;
+import static org.fusescope.kernels.ops.TestTensors.poisoned;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * grouped_gemm1 and grouped_gemm2 at full size against their references, routing from the
+ * reference topk (+ shared expert) and align on random logits. Every slot is checked when M·K' ≤ 64,
+ * else a random sample of 96 slots (the reference of all slots at M = 257 is ~6 G multiply-adds);
+ * every output row must be written (no poison left).
+ */
+class GroupedGemmKernelsTest extends GpuFixture {
+    private static final Map<Integer, ExpertWeights> WEIGHTS = new HashMap<>();
+
+    @AfterAll
+    static void freeWeights() {
+        WEIGHTS.values().forEach(ExpertWeights::close);
+        WEIGHTS.clear();
+    }
+
+    static ExpertWeights weights(ModelDims d) {
+        return WEIGHTS.computeIfAbsent(d.experts(), e -> new ExpertWeights(d.withSharedAsExpert(false), 900 + e));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
+    void bothGemmsMatchTheReferenceOnRealisticRouting(ModelDims d, int m) {
+        ExpertWeights w = weights(d);
+        SplittableRandom random = new SplittableRandom(1000 + m);
+        int kp = d.slotsPerToken();
+        int slots = m * kp;
+        int h = d.hidden();
+        int inter = d.inter();
+        Routing routing = SampledReference.routing(random, d, m);
+        try (TestTensors y = TestTensors.bf16("y", random, 2, m, h);
+                TestTensors a = TestTensors.bf16("a", random, 2, slots, inter);
+                DeviceBuffer count = DeviceArrays.i32("count", routing.count(), d.tableExperts());
+                DeviceBuffer e2t = DeviceArrays.i32("e2t", routing.expertToTokens(), d.tableExperts(), slots);
+                DeviceBuffer e2w = DeviceArrays.f32("e2w", routing.expertToWeights(), d.tableExperts(), slots);
+                DeviceBuffer h1 = poisoned("h1", DType.BF16, slots, 2L * inter);
+                DeviceBuffer h2 = poisoned("h2", DType.BF16, slots, h)) {
+            inputsReady();
+            new GroupedGemm1Kernel(lib, d).launch(stream, y.device(), w.dW13, count, e2t, h1, m);
+            new GroupedGemm2Kernel(lib, d).launch(stream, a.device(), w.dW2, count, e2t, e2w, h2, m);
+            int[] sample = SampledReference.sample(random, slots);
+            SampledReference ref = new SampledReference(w, routing, sample, kp);
+            assertClose(
+                    "grouped_gemm1 " + d + " M=" + m,
+                    SampledReference.rows(Compare.bf16(h1), sample, 2 * inter, true),
+                    ref.gemm1(y.host(), m));
+            assertClose(
+                    "grouped_gemm2 " + d + " M=" + m,
+                    SampledReference.rows(Compare.bf16(h2), sample, h, true),
+                    ref.gemm2(a.host(), slots));
+        }
+    }
+}

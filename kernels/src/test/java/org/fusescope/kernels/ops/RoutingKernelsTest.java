@@ -1,0 +1,80 @@
+package org.fusescope.kernels.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fusescope.kernels.ops.Compare.assertClose;
+import static org.fusescope.kernels.ops.Compare.assertSameInts;
+import static org.fusescope.kernels.ops.TestTensors.poisoned;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.reference.AppendSharedExpertReference;
+import org.fusescope.kernels.reference.MoeSumReduceReference;
+import org.fusescope.kernels.reference.TopkSoftmaxReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** topk_softmax, append_shared_expert and moe_sum_reduce against their references. */
+class RoutingKernelsTest extends GpuFixture {
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#routedOnly")
+    void topkSoftmaxFromFp32AndBf16LogitsThenAppendTheSharedExpert(ModelDims d, int m) {
+        int e = d.experts();
+        int k = d.topK();
+        SplittableRandom random = new SplittableRandom(400 + m);
+        float[] logits32 = RandomFill.floats(random, (long) m * e, 4);
+        short[] logits16 = Bf16.fromFloats(logits32);
+        try (DeviceBuffer l32 = DeviceArrays.f32("logits32", logits32, m, e);
+                DeviceBuffer l16 = DeviceArrays.bf16("logits16", logits16, m, e);
+                TestTensors gate = TestTensors.bf16("gate", random, 3, m, 1);
+                DeviceBuffer gate32 = DeviceArrays.f32("gate32", gate.host(), m, 1);
+                DeviceBuffer ids = poisoned("ids", DType.I32, m, k);
+                DeviceBuffer weights = poisoned("weights", DType.F32, m, k);
+                DeviceBuffer ids16 = poisoned("ids16", DType.I32, m, k);
+                DeviceBuffer weights16 = poisoned("weights16", DType.F32, m, k);
+                DeviceBuffer idsOut = poisoned("idsOut", DType.I32, m, k + 1);
+                DeviceBuffer weightsOut = poisoned("weightsOut", DType.F32, m, k + 1);
+                DeviceBuffer idsOut32 = poisoned("idsOut32", DType.I32, m, k + 1);
+                DeviceBuffer weightsOut32 = poisoned("weightsOut32", DType.F32, m, k + 1)) {
+            inputsReady();
+            TopkSoftmaxKernel topk = new TopkSoftmaxKernel(lib, d);
+            topk.launch(stream, l32, ids, weights, m, true);
+            topk.launch(stream, l16, ids16, weights16, m, true);
+            AppendSharedExpertKernel append = new AppendSharedExpertKernel(lib, d);
+            append.launch(stream, ids, weights, gate.device(), idsOut, weightsOut, m);
+            append.launch(stream, ids, weights, gate32, idsOut32, weightsOut32, m);
+
+            TopkSoftmaxReference.Result ref = TopkSoftmaxReference.apply(logits32, m, e, k, true);
+            assertSameInts("topk ids (fp32 logits)", ref.ids(), Compare.i32(ids));
+            assertClose("topk weights (fp32 logits)", Compare.f32(weights), ref.weights());
+            TopkSoftmaxReference.Result ref16 = TopkSoftmaxReference.apply(Bf16.toFloats(logits16), m, e, k, true);
+            assertSameInts("topk ids (bf16 logits)", ref16.ids(), Compare.i32(ids16));
+            assertClose("topk weights (bf16 logits)", Compare.f32(weights16), ref16.weights());
+
+            AppendSharedExpertReference.Result app =
+                    AppendSharedExpertReference.apply(ref.ids(), ref.weights(), gate.host(), m, k, e);
+            for (DeviceBuffer[] outs :
+                    List.of(new DeviceBuffer[] {idsOut, weightsOut}, new DeviceBuffer[] {idsOut32, weightsOut32})) {
+                assertSameInts("append ids " + outs[0].name(), app.ids(), Compare.i32(outs[0]));
+                assertClose("append weights " + outs[1].name(), Compare.f32(outs[1]), app.weights());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
+    void moeSumReduce(ModelDims d, int m) {
+        int slots = m * d.slotsPerToken();
+        SplittableRandom random = new SplittableRandom(500 + m);
+        try (TestTensors h2 = TestTensors.bf16("h2", random, 2, slots, d.hidden());
+                DeviceBuffer out = poisoned("out", DType.BF16, m, d.hidden())) {
+            inputsReady();
+            new MoeSumReduceKernel(lib, d).launch(stream, h2.device(), out, m);
+            float[] ref = MoeSumReduceReference.apply(h2.host(), m, d.hidden(), d.slotsPerToken());
+            assertThat(ref.length).isEqualTo(m * d.hidden());
+            assertClose("moe_sum_reduce " + d, Compare.bf16(out), ref);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.fusescope.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fusescope.kernels.bench.CopyBandwidth;
+import org.fusescope.kernels.bench.EmptyKernel;
+import org.fusescope.kernels.bench.GraphTimer;
+import org.fusescope.kernels.bench.Timing;
+import org.fusescope.kernels.cuda.CudaContext;
+import org.fusescope.kernels.cuda.CudaStream;
+import org.fusescope.kernels.cuda.DeviceProperties;
+import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.kernels.ops.BenchCase;
+import org.fusescope.kernels.ops.KernelBenchCases;
+import org.fusescope.kernels.ops.KernelLibrary;
+import org.fusescope.kernels.ops.ModelDims;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fusescope bench kernels}: every MoE-block kernel at decode sizes and at M = 4096, timed in
+ * CUDA graphs with rotating inputs larger than L2, against the measured copy bandwidth and an empty
+ * kernel.
+ */
+@Command(
+        name = "kernels",
+        mixinStandardHelpOptions = true,
+        description = "Time every MoE-block kernel (median of CUDA-event timings of graph replays).")
+final class BenchKernelsCommand implements Callable<Integer> {
+    @Option(
+            names = "--preset",
+            defaultValue = "qwen3-next-80b-a3b",
+            description = "qwen3-next-80b-a3b or qwen3.5-35b-a3b.")
+    String preset;
+
+    @Option(names = "--tokens", split = ",", defaultValue = "1,16,64,256,4096", description = "Decode batch sizes M.")
+    List<Integer> tokens;
+
+    @Option(
+            names = "--shared-as-expert",
+            description = "Size the tables for the shared expert as expert E (K' = K + 1).")
+    boolean sharedAsExpert;
+
+    @Option(
+            names = "--launches",
+            defaultValue = "20",
+            description = "Launches captured per graph (default: ${DEFAULT-VALUE}).")
+    int launches;
+
+    @Option(names = "--replays", defaultValue = "21", description = "Timed graph replays (default: ${DEFAULT-VALUE}).")
+    int replays;
+
+    @Option(names = "--out", description = "Also write the results as a Markdown file.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelDims dims = dims().withSharedAsExpert(sharedAsExpert);
+        Gpu.probe();
+        List<String> lines = new ArrayList<>();
+        try (CudaContext context = CudaContext.open(0);
+                KernelLibrary library = KernelLibrary.open(context);
+                CudaStream stream = CudaStream.create();
+                EmptyKernel empty = new EmptyKernel(context)) {
+            DeviceProperties device = context.properties();
+            GraphTimer timer = new GraphTimer(stream, launches, replays);
+            double copy = CopyBandwidth.measure(stream, 1L << 30, timer);
+            Timing emptyTime = timer.time(1, i -> empty.launch(stream));
+            long rotate = 2 * device.l2CacheBytes();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Card: %s (%d SMs, sm_%d), %s, model %s (%s).",
+                    device.name(),
+                    device.multiprocessorCount(),
+                    device.smArchitecture(),
+                    LocalDate.now(ZoneOffset.UTC),
+                    preset,
+                    dims));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Device-to-device copy (1 GiB, read + written): %.0f GB/s. Empty kernel in a graph: %.2f µs.",
+                    copy / 1e9,
+                    emptyTime.medianNs() / 1e3));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Each kernel: %d launches per CUDA graph, inputs rotating over ≥ %d MB,"
+                            + " median (min–max) of %d replays.",
+                    launches,
+                    rotate >> 20,
+                    replays));
+            lines.add("");
+            lines.add("| M | kernel | median µs | min–max µs | × empty | MB moved | GB/s | % of copy | GFLOP/s |");
+            lines.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            print(lines);
+            for (int m : tokens) {
+                for (BenchCase c : KernelBenchCases.all(library, dims, m, rotate)) {
+                    try (c) {
+                        Timing t = timer.time(c.copies(), copyIndex -> c.launch(stream, copyIndex));
+                        double seconds = t.medianNs() * 1e-9;
+                        String line = String.format(
+                                Locale.ROOT,
+                                "| %d | %s | %.2f | %.2f–%.2f | %.2f | %.3f | %.0f | %.0f | %.1f |",
+                                m,
+                                c.op(),
+                                t.medianNs() / 1e3,
+                                t.minNs() / 1e3,
+                                t.maxNs() / 1e3,
+                                t.medianNs() / emptyTime.medianNs(),
+                                c.work().bytes() / 1e6,
+                                c.work().bytes() / seconds / 1e9,
+                                100 * c.work().bytes() / seconds / copy,
+                                c.work().flops() / seconds / 1e9);
+                        lines.add(line);
+                        print(List.of(line));
+                    }
+                }
+            }
+        }
+        if (out != null) {
+            Files.write(out, lines, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private ModelDims dims() {
+        return switch (preset) {
+            case "qwen3-next-80b-a3b" -> ModelDims.QWEN3_NEXT;
+            case "qwen3.5-35b-a3b" -> ModelDims.QWEN35;
+            default -> throw new IllegalArgumentException(
+                    "unknown preset '" + preset + "'; presets: qwen3-next-80b-a3b, qwen3.5-35b-a3b");
+        };
+    }
+
+    private void print(List<String> lines) {
+        PrintWriter w = spec.commandLine().getOut();
+        lines.forEach(w::println);
+        w.flush();
+    }
+}
