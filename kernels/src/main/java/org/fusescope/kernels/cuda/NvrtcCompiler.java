@@ -11,6 +11,7 @@ import static org.bytedeco.cuda.global.nvrtc.nvrtcVersion;
 import static org.fusescope.kernels.cuda.CudaCheck.checkNvrtc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cuda.global.nvrtc;
 import org.bytedeco.cuda.nvrtc._nvrtcProgram;
@@ -77,7 +78,10 @@ public final class NvrtcCompiler implements KernelCache.Compiler {
     @SuppressWarnings("try") // the scope frees every JavaCPP allocation made inside it
     public byte[] compile(CompileRequest request) {
         KernelSource source = request.source();
-        List<String> options = request.options();
+        List<String> options = new ArrayList<>(request.options());
+        // where the toolkit headers are is a property of this machine, not of the request: it stays out of the cache
+        // key
+        CudaHeaders.find().ifPresent(dir -> options.add("--include-path=" + dir));
         try (PointerScope scope = new PointerScope()) {
             _nvrtcProgram program = new _nvrtcProgram();
             int headerCount = source.headers().size();
@@ -105,7 +109,11 @@ public final class NvrtcCompiler implements KernelCache.Compiler {
                             StatusNames.nvrtc(result),
                             "nvrtcCompileProgram",
                             new Object[] {source.name(), options},
-                            "compile log:\n" + log(program));
+                            "compile log:\n" + log(program)
+                                    + (CudaHeaders.find().isPresent()
+                                            ? ""
+                                            : "\n(no CUDA include directory with " + CudaHeaders.MARKER
+                                                    + " found; looked in " + CudaHeaders.candidates() + ")"));
                 }
                 SizeTPointer size = new SizeTPointer(1);
                 checkNvrtc(nvrtcGetCUBINSize(program, size), "nvrtcGetCUBINSize", source.name());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fusescope.kernels.bench.CopyBandwidth;
+import org.fusescope.kernels.bench.CopyKernel;
 import org.fusescope.kernels.bench.EmptyKernel;
 import org.fusescope.kernels.bench.GraphTimer;
 import org.fusescope.kernels.bench.Timing;
@@ -75,10 +76,12 @@ final class BenchKernelsCommand implements Callable<Integer> {
         try (CudaContext context = CudaContext.open(0);
                 KernelLibrary library = KernelLibrary.open(context);
                 CudaStream stream = CudaStream.create();
-                EmptyKernel empty = new EmptyKernel(context)) {
+                EmptyKernel empty = new EmptyKernel(context);
+                CopyKernel copyKernel = new CopyKernel(context)) {
             DeviceProperties device = context.properties();
             GraphTimer timer = new GraphTimer(stream, launches, replays);
-            double copy = CopyBandwidth.measure(stream, 1L << 30, timer);
+            double copyEngine = CopyBandwidth.copyEngine(stream, 1L << 30, timer);
+            double copy = Math.max(copyEngine, CopyBandwidth.copyKernel(copyKernel, stream, 1L << 30, timer));
             Timing emptyTime = timer.time(1, i -> empty.launch(stream));
             long rotate = 2 * device.l2CacheBytes();
             lines.add(String.format(
