@@ -16,6 +16,7 @@ import org.fusescope.kernels.bench.CopyKernel;
 import org.fusescope.kernels.bench.EmptyKernel;
 import org.fusescope.kernels.bench.GraphTimer;
 import org.fusescope.kernels.bench.Timing;
+import org.fusescope.kernels.cuda.Blas;
 import org.fusescope.kernels.cuda.CudaContext;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceProperties;
@@ -77,7 +78,8 @@ final class BenchKernelsCommand implements Callable<Integer> {
                 KernelLibrary library = KernelLibrary.open(context);
                 CudaStream stream = CudaStream.create();
                 EmptyKernel empty = new EmptyKernel(context);
-                CopyKernel copyKernel = new CopyKernel(context)) {
+                CopyKernel copyKernel = new CopyKernel(context);
+                Blas blas = Blas.create()) {
             DeviceProperties device = context.properties();
             GraphTimer timer = new GraphTimer(stream, launches, replays);
             double copyEngine = CopyBandwidth.copyEngine(stream, 1L << 30, timer);
@@ -137,6 +139,29 @@ final class BenchKernelsCommand implements Callable<Integer> {
             Files.write(out, lines, StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    /** One table row; a case that fails (e.g. cannot be captured in a graph) becomes a row saying why. */
+    private static String row(GraphTimer timer, CudaStream stream, BenchCase c, Timing empty, double copy) {
+        try {
+            Timing t = timer.time(c.copies(), copyIndex -> c.launch(stream, copyIndex));
+            double seconds = t.medianNs() * 1e-9;
+            return String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %.2f | %.2f–%.2f | %.2f | %.3f | %.0f | %.0f | %.1f |",
+                    c.tokens(),
+                    c.op(),
+                    t.medianNs() / 1e3,
+                    t.minNs() / 1e3,
+                    t.maxNs() / 1e3,
+                    t.medianNs() / empty.medianNs(),
+                    c.work().bytes() / 1e6,
+                    c.work().bytes() / seconds / 1e9,
+                    100 * c.work().bytes() / seconds / copy,
+                    c.work().flops() / seconds / 1e9);
+        } catch (RuntimeException e) {
+            return "| " + c.tokens() + " | " + c.op() + " | failed: " + OneLineErrors.oneLine(e) + " | | | | | | |";
+        }
     }
 
     private ModelDims dims() {
