@@ -112,23 +112,12 @@ final class BenchKernelsCommand implements Callable<Integer> {
             lines.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             print(lines);
             for (int m : tokens) {
-                for (BenchCase c : KernelBenchCases.all(library, dims, m, rotate)) {
+                List<BenchCase> cases = new ArrayList<>(KernelBenchCases.all(library, dims, m, rotate));
+                cases.addAll(DenseBenchCases.all(blas, dims, m, rotate));
+                context.synchronize();
+                for (BenchCase c : cases) {
                     try (c) {
-                        Timing t = timer.time(c.copies(), copyIndex -> c.launch(stream, copyIndex));
-                        double seconds = t.medianNs() * 1e-9;
-                        String line = String.format(
-                                Locale.ROOT,
-                                "| %d | %s | %.2f | %.2f–%.2f | %.2f | %.3f | %.0f | %.0f | %.1f |",
-                                m,
-                                c.op(),
-                                t.medianNs() / 1e3,
-                                t.minNs() / 1e3,
-                                t.maxNs() / 1e3,
-                                t.medianNs() / emptyTime.medianNs(),
-                                c.work().bytes() / 1e6,
-                                c.work().bytes() / seconds / 1e9,
-                                100 * c.work().bytes() / seconds / copy,
-                                c.work().flops() / seconds / 1e9);
+                        String line = row(timer, stream, c, emptyTime, copy);
                         lines.add(line);
                         print(List.of(line));
                     }
