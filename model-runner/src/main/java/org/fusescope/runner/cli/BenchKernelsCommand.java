@@ -22,6 +22,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceProperties;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.kernels.ops.BenchCase;
+import org.fusescope.kernels.ops.DenseBenchCases;
 import org.fusescope.kernels.ops.KernelBenchCases;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.kernels.ops.ModelDims;
