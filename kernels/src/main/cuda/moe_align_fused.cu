@@ -19,7 +19,8 @@
 //
 // Arguments: ids, weights, count, expert_to_tokens, expert_to_weights, num_slots, num_experts.
 // Constants: none.
-// Launch: when num_slots is small (the decode case, e.g. num_slots <= 8192): grid = 1, block = 1024
+// Launch: when num_slots is small (at most 8192; the Java wrapper takes this path up to 1024 slots,
+// above which one block's atomics are slower than memset + moe_align): grid = 1, block = 1024
 // (the block strides over all slots; no memset needed). Otherwise: memset count, then block 256,
 // grid = ceil(num_slots / 256). No dynamic shared memory.
 #include "common.cuh"

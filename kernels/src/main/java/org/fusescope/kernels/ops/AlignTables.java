@@ -5,8 +5,13 @@ import org.fusescope.kernels.cuda.DeviceBuffer;
 
 /** Argument checks and work shared by the three moe_align variants (same arguments, same math). */
 final class AlignTables {
-    /** Most slots one 1024-thread block covers ({@code moe_align_fused.cu}: "num_slots <= 8192"). */
-    static final int SINGLE_BLOCK_MAX_SLOTS = 8192;
+    /**
+     * Most slots the single-block path takes. One 1024-thread block could cover 8192 slots, but it
+     * does all the atomics alone: on the H100 it took 2.86 µs at 640 slots (memset + multi-block
+     * moe_align: 3.97 µs) and 7.90 µs at 2560 slots (memset + moe_align: 4.20 µs), so the crossover
+     * lies near 1000 slots (benchmarks/h100/README.md).
+     */
+    static final int SINGLE_BLOCK_MAX_SLOTS = 1024;
 
     private AlignTables() {}
 

@@ -42,7 +42,7 @@ class MoeAlignKernelsTest extends GpuFixture {
     @Test
     void fusedTakesTheMultiBlockPathAboveTheSingleBlockLimit() {
         ModelDims d = ModelDims.QWEN3_NEXT.withSharedAsExpert(true);
-        int m = 1024; // 11264 slots > 8192
+        int m = 1024; // 11264 slots, above the single-block limit
         assertThat(MoeAlignFusedKernel.singleBlock((long) m * d.slotsPerToken()))
                 .isFalse();
         try (AlignBuffers b = new AlignBuffers(d, m, new SplittableRandom(7))) {
