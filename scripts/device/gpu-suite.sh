@@ -3,7 +3,7 @@
 # GPU with `fusescope doctor`, runs the GPU test suite with the JUnit console launcher and then the
 # fusescope command given after `--` (e.g. a benchmark), writing everything under OUTDIR. A phase
 # that outlives its time limit gets a thread dump (SIGQUIT) in its log, then is killed.
-# Usage: scripts/device/gpu-suite.sh OUTDIR [PACKAGE_TO_TEST] [-- FUSESCOPE ARGS...]
+# Usage: scripts/device/gpu-suite.sh OUTDIR [PACKAGES_TO_TEST,comma-separated] [-- FUSESCOPE ARGS...]
 set -uo pipefail
 out="$1"; shift
 package="${1:-org.fusescope.kernels}"; shift || true
@@ -33,7 +33,7 @@ nvidia-smi --query-gpu=name,driver_version,clocks.max.sm,memory.total --format=c
 phase doctor 90 "$out/doctor.txt" "$java" -cp "$cp" org.fusescope.app.Launcher doctor
 tail -20 "$out/doctor.txt"
 phase tests "${TEST_LIMIT:-300}" "$out/gpu-tests.txt" "$java" -jar "$b/junit-platform-console-standalone.jar" \
-    execute --class-path "$cp" --select-package "$package" --details=verbose --disable-banner \
+    execute --class-path "$cp" $(printf -- "--select-package %s " ${package//,/ }) --details=verbose --disable-banner \
     --config junit.jupiter.execution.timeout.default=120s --reports-dir "$out/junit"
 grep -E "tests (successful|failed|aborted|skipped)|✘|MethodSource" "$out/gpu-tests.txt" | tail -40
 if (($#)); then

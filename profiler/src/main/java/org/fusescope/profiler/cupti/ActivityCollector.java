@@ -1,0 +1,169 @@
+package org.fusescope.profiler.cupti;
+
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_FLAG_FLUSH_FORCED;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_DRIVER;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMCPY;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMSET;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_OVERHEAD;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_RUNTIME;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_SYNCHRONIZATION;
+import static org.bytedeco.cuda.global.cupti.cuptiActivityDisable;
+import static org.bytedeco.cuda.global.cupti.cuptiActivityEnable;
+import static org.bytedeco.cuda.global.cupti.cuptiActivityFlushAll;
+import static org.bytedeco.cuda.global.cupti.cuptiActivityGetNumDroppedRecords;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.cuda.cudart.CUctx_st;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.SizeTPointer;
+import org.fusescope.profiler.model.Problem;
+import org.fusescope.profiler.model.Severity;
+
+/**
+ * Records every kernel, runtime/driver API call, copy, set and synchronization of this process with
+ * CUPTI's activity API and delivers them, translated into model records inside CUPTI's completion
+ * callback, to a {@link Sink} on a writer thread ({@link SinkWriter}). Call {@link #start()} before
+ * the CUDA context is created for complete records. Kernels are traced as CONCURRENT_KERNEL (KERNEL
+ * would serialize them). One collector records at a time per process.
+ *
+ * <p>Thread-safe: {@link #start}, {@link #flush}, {@link #stop} may be called from any thread; the
+ * sink is only called on the writer thread.
+ */
+public final class ActivityCollector implements AutoCloseable {
+    private static final int[] KINDS = {
+        CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME, CUPTI_ACTIVITY_KIND_DRIVER,
+        CUPTI_ACTIVITY_KIND_MEMCPY, CUPTI_ACTIVITY_KIND_MEMSET, CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
+        CUPTI_ACTIVITY_KIND_OVERHEAD
+    };
+
+    private final Sink sink;
+    private final RecordReader reader = new RecordReader();
+    private final ActivityBuffers.Handler handler = this::completed;
+    private final List<Integer> enabled = new ArrayList<>();
+    private final AtomicLong droppedRecords = new AtomicLong();
+    private final AtomicLong overheadNs = new AtomicLong();
+    private volatile SinkWriter writer;
+    private volatile RuntimeException callbackFailure;
+
+    /** @param sink receives the records, on the writer thread */
+    public ActivityCollector(Sink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Registers the buffer callbacks and enables the activity kinds.
+     *
+     * @throws CuptiException when CUPTI does not load (with {@link Cupti#unavailableReason()}) or an
+     *     enable fails (e.g. another profiler holds CUPTI); nothing stays enabled then
+     * @throws IllegalStateException when started twice or while another collector records
+     */
+    public synchronized void start() {
+        Cupti.requireAvailable();
+        if (writer != null) {
+            throw new IllegalStateException("already started");
+        }
+        ActivityBuffers.activate(handler);
+        writer = new SinkWriter(sink);
+        try {
+            for (int kind : KINDS) {
+                Cupti.check(cuptiActivityEnable(kind), "cuptiActivityEnable(" + kind + ")");
+                enabled.add(kind);
+            }
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Forces CUPTI to hand over every record so far and waits until the sink has them. */
+    public void flush() {
+        SinkWriter current = writer;
+        if (current != null) {
+            Cupti.check(cuptiActivityFlushAll(CUPTI_ACTIVITY_FLAG_FLUSH_FORCED), "cuptiActivityFlushAll");
+            current.drain();
+        }
+    }
+
+    /**
+     * Disables the kinds, flushes, delivers the remaining records (and a {@code writer-overflow}
+     * problem if batches were lost), and ends the writer thread. Idempotent.
+     *
+     * @throws CuptiException when the sink or the completion callback failed (the first failure is the cause)
+     */
+    public synchronized void stop() {
+        SinkWriter current = writer;
+        if (current == null) {
+            return;
+        }
+        try {
+            for (int kind : enabled) {
+                cuptiActivityDisable(kind);
+            }
+            enabled.clear();
+            cuptiActivityFlushAll(CUPTI_ACTIVITY_FLAG_FLUSH_FORCED);
+            current.drain();
+        } finally {
+            ActivityBuffers.deactivate(handler);
+            if (current.lostRecords() > 0) {
+                current.submit(ActivityBatch.ofProblems(List.of(new Problem(
+                        Severity.WARNING,
+                        "writer-overflow",
+                        current.lostRecords() + " CUPTI records were lost: the sink fell " + SinkWriter.CAPACITY
+                                + " buffers behind",
+                        -1,
+                        -1,
+                        -1))));
+            }
+            current.close();
+            writer = null;
+        }
+        RuntimeException failure = callbackFailure != null ? callbackFailure : current.failure();
+        if (failure != null) {
+            throw new CuptiException("recording failed: " + failure, failure);
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Records CUPTI dropped for want of buffer space, so far. */
+    public long droppedRecords() {
+        return droppedRecords.get();
+    }
+
+    /** CUPTI's own overhead so far (sum of its OVERHEAD records), ns. */
+    public long overheadNs() {
+        return overheadNs.get();
+    }
+
+    private void completed(CUctx_st context, int streamId, BytePointer buffer, long validSize) {
+        try {
+            long dropped;
+            try (SizeTPointer count = new SizeTPointer(1)) {
+                count.put(0L);
+                cuptiActivityGetNumDroppedRecords(context, streamId, count); // resets CUPTI's count
+                dropped = count.get();
+            }
+            ActivityBatch batch;
+            synchronized (reader) {
+                batch = reader.read(buffer, validSize, dropped);
+            }
+            droppedRecords.addAndGet(dropped);
+            overheadNs.addAndGet(batch.overheadNs());
+            SinkWriter current = writer;
+            if (current != null) {
+                current.submit(batch);
+            }
+        } catch (RuntimeException e) { // never let an exception unwind into CUPTI's native thread
+            if (callbackFailure == null) {
+                callbackFailure = e;
+            }
+        }
+    }
+}
