@@ -50,7 +50,7 @@ final class Cuda {
                         (PointerPointer<?>) null),
                 "nvrtcCreateProgram");
         try {
-            PointerPointer<?> options = new PointerPointer<>(new String[] {"--gpu-arch=sm_" + cc});
+            PointerPointer<?> options = new PointerPointer<>(new String[] {"--gpu-architecture=sm_" + cc});
             int result = nvrtcCompileProgram(program, 1, options);
             if (result != NVRTC_SUCCESS) {
                 SizeTPointer logSize = new SizeTPointer(1);
