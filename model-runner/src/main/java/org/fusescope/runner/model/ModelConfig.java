@@ -1,0 +1,149 @@
+package org.fusescope.runner.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fusescope.kernels.ops.ModelDims;
+
+/**
+ * A Qwen3-Next model's configuration: the MoE block's sizes and the attention layers' sizes. Field
+ * names in error messages and in {@link #toJson()} are HuggingFace's {@code config.json} keys.
+ * Immutable and thread-safe.
+ *
+ * @param name the preset name, or where a loaded configuration came from (for display)
+ * @param hidden H ({@code hidden_size}), a positive multiple of 8
+ * @param layers decoder layers ({@code num_hidden_layers}); every one has an MoE block
+ * @param experts routed experts E ({@code num_experts})
+ * @param topK experts per token K ({@code num_experts_per_tok}), 1..min(E, 32)
+ * @param inter expert intermediate size I ({@code moe_intermediate_size})
+ * @param sharedInter the shared expert's intermediate size SI ({@code shared_expert_intermediate_size})
+ * @param normTopkProb whether the K routing weights are renormalized to sum 1 ({@code norm_topk_prob})
+ * @param rmsNormEps the RMSNorm epsilon ({@code rms_norm_eps})
+ * @param fullAttentionInterval layer i is full attention iff {@code (i + 1) % interval == 0}
+ *     ({@code full_attention_interval}, 4 in Qwen3-Next)
+ * @param attention the full attention layers' sizes
+ * @param linear the gated-delta-net layers' sizes
+ */
+public record ModelConfig(
+        String name,
+        int hidden,
+        int layers,
+        int experts,
+        int topK,
+        int inter,
+        int sharedInter,
+        boolean normTopkProb,
+        double rmsNormEps,
+        int fullAttentionInterval,
+        AttentionConfig attention,
+        LinearAttentionConfig linear) {
+
+    private static final AttentionConfig QWEN_ATTENTION = new AttentionConfig(16, 2, 256, 0.25, 1e7);
+    private static final LinearAttentionConfig QWEN_LINEAR = new LinearAttentionConfig(16, 32, 128, 128, 4);
+    private static final Map<String, ModelConfig> PRESETS = Map.of(
+            "qwen3-next-80b-a3b",
+            new ModelConfig(
+                    "qwen3-next-80b-a3b", 2048, 48, 512, 10, 512, 512, true, 1e-6, 4, QWEN_ATTENTION, QWEN_LINEAR),
+            "qwen3.5-35b-a3b",
+            new ModelConfig("qwen3.5-35b-a3b", 2048, 40, 256, 8, 512, 512, true, 1e-6, 4, QWEN_ATTENTION, QWEN_LINEAR),
+            "tiny",
+            new ModelConfig(
+                    "tiny",
+                    256,
+                    2,
+                    16,
+                    4,
+                    64,
+                    64,
+                    true,
+                    1e-6,
+                    4,
+                    new AttentionConfig(4, 1, 64, 0.25, 1e7),
+                    new LinearAttentionConfig(2, 4, 32, 32, 4)));
+
+    /** Validates every field; the message names the offending HuggingFace key. */
+    public ModelConfig {
+        Check.that(name != null && !name.isBlank(), "name must not be blank");
+        Check.that(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
+        Check.positive("num_hidden_layers", layers);
+        Check.positive("num_experts", experts);
+        Check.positive("num_experts_per_tok", topK);
+        Check.that(topK <= experts, "num_experts_per_tok (" + topK + ") must not exceed num_experts (" + experts + ")");
+        Check.that(topK <= 32, "num_experts_per_tok must be at most 32 (the kernels' limit), not " + topK);
+        Check.positive("moe_intermediate_size", inter);
+        Check.positive("shared_expert_intermediate_size", sharedInter);
+        Check.that(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
+        Check.positive("full_attention_interval", fullAttentionInterval);
+        Check.that(attention != null && linear != null, "attention and linear attention sizes are required");
+    }
+
+    /** The preset names {@link #preset} knows, sorted. */
+    public static List<String> presetNames() {
+        return PRESETS.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * A preset by name: {@code qwen3-next-80b-a3b}, {@code qwen3.5-35b-a3b} or {@code tiny} (H 256, E 16,
+     * K 4, I = SI = 64, 2 layers, for CPU tests).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the presets
+     */
+    public static ModelConfig preset(String name) {
+        ModelConfig config = PRESETS.get(name);
+        if (config == null) {
+            throw new IllegalArgumentException(
+                    "unknown model preset '" + name + "'; presets: " + String.join(", ", presetNames()));
+        }
+        return config;
+    }
+
+    /**
+     * Reads a HuggingFace Qwen3-Next {@code config.json} (or one whose model sits under {@code
+     * text_config}, as Qwen3.5's does).
+     *
+     * @throws IllegalArgumentException naming the file and the key for a missing, non-numeric or
+     *     inconsistent field; {@link java.io.UncheckedIOException} when the file cannot be read
+     */
+    public static ModelConfig fromHuggingFace(Path configJson) {
+        return ConfigJson.read(configJson);
+    }
+
+    /** Reads back what {@link #toJson()} wrote (e.g. {@code FS_RUNS.configJson}). */
+    public static ModelConfig fromJson(String json) {
+        return ConfigJson.parse(json, "config JSON", "config");
+    }
+
+    /** The configuration as a one-line JSON object with HuggingFace's keys plus {@code name}. */
+    public String toJson() {
+        return ConfigJson.write(this);
+    }
+
+    /** Whether layer {@code layer} (0-based) is a full attention layer; the others are gated-delta-net. */
+    public boolean isFullAttention(int layer) {
+        return (layer + 1) % fullAttentionInterval == 0;
+    }
+
+    /**
+     * Checks that the shared expert can run as expert E of the grouped GEMMs.
+     *
+     * @throws IllegalArgumentException when {@code sharedInter != inter}
+     */
+    public void validateSharedAsExpert() {
+        Check.that(
+                sharedInter == inter,
+                "shared_as_expert needs shared_expert_intermediate_size (" + sharedInter
+                        + ") == moe_intermediate_size (" + inter + ") in " + name);
+    }
+
+    /**
+     * The kernels' sizes record.
+     *
+     * @throws IllegalArgumentException when {@code sharedAsExpert} is on and SI ≠ I
+     */
+    public ModelDims dims(boolean sharedAsExpert) {
+        if (sharedAsExpert) {
+            validateSharedAsExpert();
+        }
+        return new ModelDims(hidden, experts, topK, inter, sharedAsExpert);
+    }
+}
