@@ -1,0 +1,61 @@
+package org.fusescope.runner.step;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The fusion switches of KERNELS.md; the {@code fused} variant turns all of them on. */
+public enum Fusion {
+    /** residual_add + rmsnorm → fused_add_rmsnorm. */
+    ADD_RMSNORM,
+    /** sigmoid + mul + add of the shared-expert gate → add_shared_expert_gate. */
+    SHARED_GATE,
+    /** the shared expert runs as expert E of the grouped GEMMs (supersedes SHARED_GATE). */
+    SHARED_AS_EXPERT,
+    /** memset + moe_align → moe_align_fused. */
+    MOE_ALIGN_FUSED,
+    /** sigmoid + mul of the attention output gate → sigmoid_mul. */
+    SIGMOID_MUL;
+
+    /** The switch's name on the command line and in the trace database, e.g. {@code add_rmsnorm}. */
+    public String switchName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The switches of a variant: {@code unfused} (none), {@code fused} (all, with shared_as_expert
+     * rather than shared_gate), or switch names joined by {@code +} or {@code ,}.
+     *
+     * @throws IllegalArgumentException naming an unknown switch, or shared_gate with shared_as_expert
+     */
+    public static Set<Fusion> parseVariant(String variant) {
+        String v = variant.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("unfused")) {
+            return EnumSet.noneOf(Fusion.class);
+        }
+        if (v.equals("fused")) {
+            return EnumSet.of(ADD_RMSNORM, SHARED_AS_EXPERT, MOE_ALIGN_FUSED, SIGMOID_MUL);
+        }
+        Set<Fusion> switches = EnumSet.noneOf(Fusion.class);
+        for (String name : v.split("[+,]")) {
+            switches.add(Arrays.stream(values())
+                    .filter(f -> f.switchName().equals(name.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown variant or fusion switch '" + name.trim()
+                            + "'; use unfused, fused, or switches joined by '+': " + names())));
+        }
+        if (switches.contains(SHARED_GATE) && switches.contains(SHARED_AS_EXPERT)) {
+            throw new IllegalArgumentException(
+                    "shared_as_expert supersedes shared_gate (the gate becomes the shared expert's routing weight);"
+                            + " choose one");
+        }
+        return switches;
+    }
+
+    /** Every switch name, comma-separated. */
+    public static String names() {
+        return Arrays.stream(values()).map(Fusion::switchName).collect(Collectors.joining(", "));
+    }
+}

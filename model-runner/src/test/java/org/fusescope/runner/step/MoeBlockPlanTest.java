@@ -1,0 +1,100 @@
+package org.fusescope.runner.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class MoeBlockPlanTest {
+    private static List<String> ops(String variant) {
+        return MoeBlockPlan.launches(Fusion.parseVariant(variant)).stream()
+                .map(Launch::op)
+                .toList();
+    }
+
+    @Test
+    void unfusedIsTheBaselineOfKernelsMd() {
+        assertThat(ops("unfused"))
+                .containsExactly(
+                        "residual_add",
+                        "rmsnorm",
+                        "router_gemm",
+                        "topk_softmax",
+                        "memset_expert_token_num",
+                        "moe_align",
+                        "grouped_gemm1",
+                        "silu_and_mul",
+                        "grouped_gemm2",
+                        "moe_sum_reduce",
+                        "shared_expert_gemm_up",
+                        "shared_silu_and_mul",
+                        "shared_expert_gemm_down",
+                        "gate_gemv",
+                        "sigmoid",
+                        "mul",
+                        "add");
+    }
+
+    @Test
+    void fusedIsTheMergedLightLlmDesign() {
+        assertThat(ops("fused"))
+                .containsExactly(
+                        "fused_add_rmsnorm",
+                        "router_gemm",
+                        "gate_gemv",
+                        "topk_softmax",
+                        "append_shared_expert",
+                        "moe_align_fused",
+                        "grouped_gemm1",
+                        "silu_and_mul",
+                        "grouped_gemm2",
+                        "moe_sum_reduce");
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream().filter(Launch::fused))
+                .extracting(Launch::op)
+                .containsExactly("fused_add_rmsnorm", "append_shared_expert", "moe_align_fused");
+    }
+
+    @Test
+    void eachSwitchReplacesOnlyItsOwnLaunches() {
+        assertThat(ops("add_rmsnorm"))
+                .startsWith("fused_add_rmsnorm", "router_gemm")
+                .hasSize(16);
+        assertThat(ops("moe_align_fused"))
+                .contains("moe_align_fused")
+                .doesNotContain("moe_align", "memset_expert_token_num")
+                .hasSize(16);
+        assertThat(ops("shared_gate"))
+                .endsWith("gate_gemv", "add_shared_expert_gate")
+                .hasSize(15);
+        assertThat(ops("sigmoid_mul")).isEqualTo(ops("unfused")); // the attention gate is not in the MoE block
+    }
+
+    @Test
+    void everyFusionGroupOfTheFusedPlanExistsInTheUnfusedOne() {
+        Set<String> unfused = groups("unfused");
+        assertThat(unfused).containsAll(groups("fused")).containsAll(groups("add_rmsnorm+shared_gate+moe_align_fused"));
+        assertThat(unfused).contains("add_rmsnorm", "moe_align", "shared_expert", "shared_gate");
+    }
+
+    @Test
+    void variantsParseAndBadOnesAreNamed() {
+        assertThat(Fusion.parseVariant("add_rmsnorm+moe_align_fused"))
+                .isEqualTo(EnumSet.of(Fusion.ADD_RMSNORM, Fusion.MOE_ALIGN_FUSED));
+        assertThat(Fusion.parseVariant(" Unfused ")).isEmpty();
+        assertThatThrownBy(() -> Fusion.parseVariant("add_rmsnorm+warp_drive"))
+                .hasMessageContaining("'warp_drive'")
+                .hasMessageContaining("shared_as_expert");
+        assertThatThrownBy(() -> Fusion.parseVariant("shared_gate,shared_as_expert"))
+                .hasMessageContaining("supersedes");
+    }
+
+    private static Set<String> groups(String variant) {
+        return MoeBlockPlan.launches(Fusion.parseVariant(variant)).stream()
+                .map(Launch::fusionGroup)
+                .collect(Collectors.toSet());
+    }
+}
