@@ -8,6 +8,7 @@ import static jcuda.driver.JCudaDriver.cuDeviceGetName;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
+import static jcuda.driver.JCudaDriver.cuMemGetInfo;
 import static org.fusescope.kernels.cuda.CudaCheck.check;
 
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,14 @@ public final class CudaContext implements AutoCloseable {
     /** Waits until all work of this context is done. */
     public void synchronize() {
         check(cuCtxSynchronize(), "cuCtxSynchronize");
+    }
+
+    /** Device memory free now (bytes), as {@code cuMemGetInfo} reports it. */
+    public long freeMemoryBytes() {
+        long[] free = new long[1];
+        long[] total = new long[1];
+        check(cuMemGetInfo(free, total), "cuMemGetInfo");
+        return free[0];
     }
 
     /** The device ordinal this context belongs to. */

@@ -41,7 +41,7 @@ public final class DenseBenchCases {
     }
 
     /** y[M,N] = x[M,K] · w[N,K]ᵀ: reads x and w once, writes y once, 2·M·N·K FLOPs. */
-    static Work work(int m, int n, int k, DType out) {
+    public static Work work(int m, int n, int k, DType out) {
         return new Work(2L * ((long) m * k + (long) n * k), (long) m * n * out.bytes(), 2L * m * n * k);
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Records, analyses, compares and exports GPU trace databases of the Qwen3-Next MoE decode step.",
         subcommands = {
+            RunCommand.class,
             InfoCommand.class,
             ReportCommand.class,
             CompareCommand.class,
@@ -46,7 +47,12 @@ public final class FuseScopeCli implements Runnable {
 
     /** The configured command line writing to the given streams (tests capture them). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new FuseScopeCli());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** The command line with {@code factory} creating the commands (tests give {@code run} a fake device). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new FuseScopeCli(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new OneLineErrors());

@@ -88,6 +88,32 @@ public final class ActivityCollector implements AutoCloseable {
     }
 
     /**
+     * Stops recording without ending the collector: disables the kinds and flushes, so that work done
+     * until {@link #resume()} leaves no records (e.g. to time the same work untraced). Idempotent.
+     */
+    public synchronized void pause() {
+        if (writer == null || enabled.isEmpty()) {
+            return;
+        }
+        for (int kind : enabled) {
+            Cupti.check(cuptiActivityDisable(kind), "cuptiActivityDisable(" + kind + ")");
+        }
+        enabled.clear();
+        flush();
+    }
+
+    /** Enables the kinds again after {@link #pause()}; does nothing while recording. */
+    public synchronized void resume() {
+        if (writer == null || !enabled.isEmpty()) {
+            return;
+        }
+        for (int kind : KINDS) {
+            Cupti.check(cuptiActivityEnable(kind), "cuptiActivityEnable(" + kind + ")");
+            enabled.add(kind);
+        }
+    }
+
+    /**
      * Disables the kinds, flushes, delivers the remaining records (and a {@code writer-overflow}
      * problem if batches were lost), and ends the writer thread. Idempotent.
      *

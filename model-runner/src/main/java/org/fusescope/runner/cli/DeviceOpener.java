@@ -1,0 +1,17 @@
+package org.fusescope.runner.cli;
+
+import java.util.Set;
+import org.fusescope.profiler.cupti.Sink;
+import org.fusescope.runner.gpu.CudaStepDevice;
+import org.fusescope.runner.model.WeightSource;
+import org.fusescope.runner.record.StepDevice;
+
+/** How {@code fusescope run} gets its device: GPU 0 with CUPTI, or (in CPU tests) a labelled fake. */
+@FunctionalInterface
+public interface DeviceOpener {
+    /** GPU 0 through CUDA and CUPTI. */
+    DeviceOpener CUDA = CudaStepDevice::new;
+
+    /** Opens the device, tracing into {@code sink}; {@code layouts} as {@link CudaStepDevice} takes them. */
+    StepDevice open(Sink sink, WeightSource weights, Set<Boolean> layouts);
+}

@@ -1,0 +1,186 @@
+package org.fusescope.runner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.fusescope.runner.model.ModelConfig;
+import org.fusescope.runner.model.RoutingScenario;
+import org.fusescope.runner.model.WeightSource;
+import org.fusescope.runner.record.Progress;
+import org.fusescope.runner.record.Recording;
+import org.fusescope.runner.record.RunOutcome;
+import org.fusescope.runner.record.RunRequest;
+import org.fusescope.runner.step.Fusion;
+import org.fusescope.runner.step.StepSpec;
+import org.fusescope.runner.verify.BlockVerifier;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fusescope run}: records real MoE decode steps on the GPU into a new trace database. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run the Qwen3-Next MoE block on GPU 0, fused and unfused, eager and in CUDA graphs, and record every"
+                    + " kernel with CUPTI into a new trace database.",
+            "Runs go in the order batch, mode, variant. A run that fails keeps what it recorded (marked incomplete)"
+                    + " and the command exits with status 1."
+        })
+final class RunCommand implements Callable<Integer> {
+    static final class Model {
+        @Option(names = "--preset", description = "qwen3-next-80b-a3b (default), qwen3.5-35b-a3b or tiny.")
+        String preset;
+
+        @Option(names = "--config", paramLabel = "config.json", description = "A HuggingFace config.json.")
+        Path config;
+    }
+
+    @ArgGroup(exclusive = true)
+    Model model;
+
+    @Option(names = "--weights", paramLabel = "DIR", description = "A safetensors checkpoint (default: synthetic).")
+    Path weights;
+
+    @Option(
+            names = {"--batch", "--batches"},
+            split = ",",
+            defaultValue = "1,4,16,64,256",
+            description = "Decode batch sizes M (default: ${DEFAULT-VALUE}).")
+    List<Integer> batches;
+
+    @Option(
+            names = "--variants",
+            split = ",",
+            defaultValue = "unfused,fused",
+            description = "unfused, fused, or fusion switches joined by '+' (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(
+            names = {"--mode", "--modes"},
+            split = ",",
+            defaultValue = "graph,eager",
+            description = "graph and/or eager (default: ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--layers", defaultValue = "1", description = "MoE layers per step (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--iters", defaultValue = "20", description = "Measured steps per run (default: ${DEFAULT-VALUE}).")
+    int iters;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up steps per run (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--routing", defaultValue = "router", description = RoutingScenario.FORMS + " (default: router).")
+    String routing;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seeds weights, inputs and routing scenarios.")
+    long seed;
+
+    @Option(names = "--verify", description = "Compare fused, unfused and a CPU reference once per batch.")
+    boolean verify;
+
+    @Option(names = "--out", required = true, paramLabel = "run.sqlite", description = "The database to create.")
+    Path out;
+
+    @Option(
+            names = "--progress",
+            defaultValue = "auto",
+            description = "auto (a bar on a terminal, else lines), bar, lines, json (one object per line on stdout),"
+                    + " none.")
+    String progress;
+
+    @Spec
+    CommandSpec spec;
+
+    private final DeviceOpener opener;
+
+    RunCommand() {
+        this(DeviceOpener.CUDA);
+    }
+
+    RunCommand(DeviceOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        ModelConfig config = config();
+        RoutingScenario scenario = RoutingScenario.parse(routing);
+        List<RunRequest> runs = runs(config, scenario);
+        WeightSource source =
+                weights == null ? WeightSource.synthetic(config, seed) : WeightSource.checkpoint(config, weights);
+        Set<Boolean> layouts = new TreeSet<>();
+        runs.forEach(r -> layouts.add(r.spec().sharedAsExpert()));
+        PrintWriter summary = progress.equals("json")
+                ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
+        Recording recording = new Recording(
+                runs,
+                verify
+                        ? (device, batch) -> BlockVerifier.verify(
+                                device,
+                                source.layer(0),
+                                runs.stream()
+                                        .filter(r -> r.spec().batch() == batch)
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .spec())
+                        : null,
+                progress());
+        List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, layouts));
+        summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe());
+        outcomes.forEach(o -> summary.println(o.summary()));
+        summary.flush();
+        return 0;
+    }
+
+    private List<RunRequest> runs(ModelConfig config, RoutingScenario scenario) {
+        List<RunRequest> runs = new ArrayList<>();
+        for (int batch : batches) {
+            for (String mode : modes) {
+                boolean graph =
+                        switch (mode.trim().toLowerCase(Locale.ROOT)) {
+                            case "graph" -> true;
+                            case "eager" -> false;
+                            default -> throw new IllegalArgumentException(
+                                    "unknown mode '" + mode + "': use graph or eager");
+                        };
+                for (String variant : variants) {
+                    StepSpec step = new StepSpec(config, Fusion.parseVariant(variant), batch, layers, scenario, seed);
+                    runs.add(new RunRequest(step, variant.trim(), graph, warmup, iters));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private ModelConfig config() {
+        if (model != null && model.config != null) {
+            return ModelConfig.fromHuggingFace(model.config);
+        }
+        return ModelConfig.preset(model == null || model.preset == null ? "qwen3-next-80b-a3b" : model.preset);
+    }
+
+    private Progress progress() {
+        PrintWriter err = spec.commandLine().getErr();
+        return switch (progress) {
+            case "json" -> ProgressPrinters.json(spec.commandLine().getOut());
+            case "bar" -> ProgressPrinters.bar(err);
+            case "lines" -> ProgressPrinters.lines(err);
+            case "none" -> Progress.NONE;
+            case "auto" -> System.console() != null ? ProgressPrinters.bar(err) : ProgressPrinters.lines(err);
+            default -> throw new IllegalArgumentException(
+                    "unknown --progress '" + progress + "': use auto, bar, lines, json or none");
+        };
+    }
+}

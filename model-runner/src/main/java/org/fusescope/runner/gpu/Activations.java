@@ -1,0 +1,67 @@
+package org.fusescope.runner.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.ops.DeviceArrays;
+import org.fusescope.runner.step.StepSpec;
+
+/**
+ * The activations of a run, shared by its layers: {@code hidden} is each layer's input and, after
+ * moe_sum_reduce (and the shared expert's add), its output, so layer l + 1 reads layer l's output
+ * and step s + 1 reads step s's; {@code residual} is the residual stream. Needs the context current.
+ */
+final class Activations implements AutoCloseable {
+    final DeviceBuffer hidden;
+    final DeviceBuffer residual;
+    final DeviceBuffer y;
+    final DeviceBuffer logits;
+    final DeviceBuffer gate;
+    final DeviceBuffer gateSigmoid;
+    final DeviceBuffer h1;
+    final DeviceBuffer act;
+    final DeviceBuffer h2;
+    final DeviceBuffer sharedH1;
+    final DeviceBuffer sharedAct;
+    final DeviceBuffer sharedOut;
+    final DeviceBuffer sharedGated;
+    private final List<DeviceBuffer> all = new ArrayList<>();
+
+    Activations(StepSpec spec) {
+        long m = spec.batch();
+        long h = spec.config().hidden();
+        long slots = spec.slots();
+        long i = spec.config().inter();
+        long si = spec.config().sharedInter();
+        try {
+            hidden = keep(DeviceArrays.bf16("hidden", spec.initialHidden(), m, h));
+            residual = keep(DeviceArrays.bf16("residual", spec.initialResidual(), m, h));
+            y = keep(DeviceArrays.out("y", DType.BF16, m, h));
+            logits = keep(DeviceArrays.out("logits", DType.F32, m, spec.config().experts()));
+            gate = keep(DeviceArrays.out("gate", DType.BF16, m, 1));
+            gateSigmoid = keep(DeviceArrays.out("gate sigmoid", DType.BF16, m, 1));
+            h1 = keep(DeviceArrays.out("h1", DType.BF16, slots, 2 * i));
+            act = keep(DeviceArrays.out("act", DType.BF16, slots, i));
+            h2 = keep(DeviceArrays.out("h2", DType.BF16, slots, h));
+            sharedH1 = keep(DeviceArrays.out("shared h1", DType.BF16, m, 2 * si));
+            sharedAct = keep(DeviceArrays.out("shared act", DType.BF16, m, si));
+            sharedOut = keep(DeviceArrays.out("shared out", DType.BF16, m, h));
+            sharedGated = keep(DeviceArrays.out("shared gated", DType.BF16, m, h));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private DeviceBuffer keep(DeviceBuffer b) {
+        all.add(b);
+        return b;
+    }
+
+    @Override
+    public void close() {
+        all.forEach(DeviceBuffer::close);
+        all.clear();
+    }
+}

@@ -1,0 +1,70 @@
+package org.fusescope.runner.gpu;
+
+import org.fusescope.kernels.cuda.Blas;
+import org.fusescope.kernels.ops.AddKernel;
+import org.fusescope.kernels.ops.AddSharedExpertGateKernel;
+import org.fusescope.kernels.ops.AppendSharedExpertKernel;
+import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
+import org.fusescope.kernels.ops.GroupedGemm1Kernel;
+import org.fusescope.kernels.ops.GroupedGemm2Kernel;
+import org.fusescope.kernels.ops.KernelLibrary;
+import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.kernels.ops.MoeAlignFusedKernel;
+import org.fusescope.kernels.ops.MoeAlignKernel;
+import org.fusescope.kernels.ops.MoeSumReduceKernel;
+import org.fusescope.kernels.ops.MulKernel;
+import org.fusescope.kernels.ops.ResidualAddKernel;
+import org.fusescope.kernels.ops.RmsnormKernel;
+import org.fusescope.kernels.ops.SigmoidKernel;
+import org.fusescope.kernels.ops.SiluAndMulKernel;
+import org.fusescope.kernels.ops.TopkSoftmaxKernel;
+
+/**
+ * Every kernel the MoE block may launch, compiled for one model's sizes (the shared expert's
+ * silu_and_mul for its own intermediate size), plus the cuBLAS handle. Compiling is lazy per
+ * module in the {@link KernelLibrary}; building this compiles all of them once. Not thread-safe.
+ */
+final class BlockKernels {
+    final Blas blas;
+    final ResidualAddKernel residualAdd;
+    final RmsnormKernel rmsnorm;
+    final FusedAddRmsnormKernel fusedAddRmsnorm;
+    final TopkSoftmaxKernel topkSoftmax;
+    final AppendSharedExpertKernel appendSharedExpert;
+    final MoeAlignKernel moeAlign;
+    final MoeAlignFusedKernel moeAlignFused;
+    final GroupedGemm1Kernel groupedGemm1;
+    final SiluAndMulKernel siluAndMul;
+    final GroupedGemm2Kernel groupedGemm2;
+    final MoeSumReduceKernel moeSumReduce;
+    final SiluAndMulKernel sharedSiluAndMul;
+    final SigmoidKernel sigmoid;
+    final MulKernel mul;
+    final AddKernel add;
+    final AddSharedExpertGateKernel addSharedExpertGate;
+
+    /**
+     * @param d the sizes with K' of the variant ({@code d.sharedAsExpert()})
+     * @param sharedInter SI, the shared expert's intermediate size
+     */
+    BlockKernels(KernelLibrary lib, Blas blas, ModelDims d, int sharedInter) {
+        this.blas = blas;
+        residualAdd = new ResidualAddKernel(lib, d);
+        rmsnorm = new RmsnormKernel(lib, d);
+        fusedAddRmsnorm = new FusedAddRmsnormKernel(lib, d);
+        topkSoftmax = new TopkSoftmaxKernel(lib, d);
+        appendSharedExpert = new AppendSharedExpertKernel(lib, d);
+        moeAlign = new MoeAlignKernel(lib, d);
+        moeAlignFused = new MoeAlignFusedKernel(lib, d);
+        groupedGemm1 = new GroupedGemm1Kernel(lib, d);
+        siluAndMul = new SiluAndMulKernel(lib, d);
+        groupedGemm2 = new GroupedGemm2Kernel(lib, d);
+        moeSumReduce = new MoeSumReduceKernel(lib, d);
+        ModelDims shared = new ModelDims(d.hidden(), d.experts(), d.topK(), sharedInter, false);
+        sharedSiluAndMul = new SiluAndMulKernel(lib, shared);
+        sigmoid = new SigmoidKernel(lib, d);
+        mul = new MulKernel(lib, d);
+        add = new AddKernel(lib, d);
+        addSharedExpertGate = new AddSharedExpertGateKernel(lib, d);
+    }
+}

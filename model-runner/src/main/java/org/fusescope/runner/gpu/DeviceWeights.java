@@ -1,0 +1,65 @@
+package org.fusescope.runner.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.ops.DeviceArrays;
+import org.fusescope.runner.model.MoeWeights;
+
+/**
+ * One layer's MoE weights in device memory (bf16), in the layout the kernels read: the expert tables
+ * with the shared expert appended as expert E when {@code sharedAsExpert} is on. Needs the context
+ * current; not thread-safe.
+ */
+final class DeviceWeights implements AutoCloseable {
+    final DeviceBuffer norm;
+    final DeviceBuffer router;
+    final DeviceBuffer w13;
+    final DeviceBuffer w2;
+    final DeviceBuffer sharedW13;
+    final DeviceBuffer sharedW2;
+    final DeviceBuffer sharedGate;
+    private final List<DeviceBuffer> all = new ArrayList<>();
+
+    /** Uploads {@code w}; closes what it allocated when an upload fails. */
+    DeviceWeights(MoeWeights w, boolean sharedAsExpert) {
+        long h = w.config().hidden();
+        long e = w.config().experts() + (sharedAsExpert ? 1 : 0);
+        long i = w.config().inter();
+        long si = w.config().sharedInter();
+        String layer = "layer " + w.layer() + " ";
+        try {
+            norm = keep(DeviceArrays.bf16(layer + "norm", w.norm(), h));
+            router = keep(
+                    DeviceArrays.bf16(layer + "router", w.router(), w.config().experts(), h));
+            w13 = keep(DeviceArrays.bf16(layer + "w13", w.w13Table(sharedAsExpert), e, 2 * i, h));
+            w2 = keep(DeviceArrays.bf16(layer + "w2", w.w2Table(sharedAsExpert), e, h, i));
+            sharedW13 = keep(DeviceArrays.bf16(layer + "shared w13", w.sharedW13(), 2 * si, h));
+            sharedW2 = keep(DeviceArrays.bf16(layer + "shared w2", w.sharedW2(), h, si));
+            sharedGate = keep(DeviceArrays.bf16(layer + "shared gate", w.sharedGate(), 1, h));
+        } catch (RuntimeException ex) {
+            close();
+            throw ex;
+        }
+    }
+
+    /** Device bytes the weights of one layer take. */
+    static long bytes(org.fusescope.runner.model.ModelConfig c, boolean sharedAsExpert) {
+        long h = c.hidden();
+        long e = c.experts() + (sharedAsExpert ? 1 : 0);
+        long experts = e * 3L * c.inter() * h;
+        long shared = 3L * c.sharedInter() * h;
+        return 2 * (experts + shared + (long) c.experts() * h + 2 * h);
+    }
+
+    private DeviceBuffer keep(DeviceBuffer b) {
+        all.add(b);
+        return b;
+    }
+
+    @Override
+    public void close() {
+        all.forEach(DeviceBuffer::close);
+        all.clear();
+    }
+}

@@ -1,0 +1,130 @@
+package org.fusescope.runner.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fusescope.kernels.cuda.CudaStream;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.runner.record.BlockOutputs;
+import org.fusescope.runner.record.LayerTables;
+import org.fusescope.runner.step.Launch;
+import org.fusescope.runner.step.StepSpec;
+
+/**
+ * The MoE block of one run on the GPU: the weights of its layers, the activations and per-layer
+ * routing, and each launch of the plan bound to a kernel or cuBLAS call on the run's stream. Needs
+ * the context current; not thread-safe.
+ */
+final class GpuBlock implements AutoCloseable {
+    private final StepSpec spec;
+    private final CudaStream stream;
+    private final BlockKernels k;
+    private final List<DeviceWeights> weights;
+    private final Activations a;
+    private final List<LayerRouting> routing = new ArrayList<>();
+    private final boolean sharedAsExpert;
+    private final float eps;
+
+    GpuBlock(StepSpec spec, CudaStream stream, BlockKernels kernels, List<DeviceWeights> weights) {
+        this.spec = spec;
+        this.stream = stream;
+        this.k = kernels;
+        this.weights = weights;
+        this.sharedAsExpert = spec.sharedAsExpert();
+        this.eps = (float) spec.config().rmsNormEps();
+        this.a = new Activations(spec);
+        try {
+            for (int layer = 0; layer < spec.layers(); layer++) {
+                routing.add(new LayerRouting(spec, layer));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Enqueues {@code launch} of {@code layer} on the run's stream. */
+    void launch(Launch launch, int layer) {
+        DeviceWeights w = weights.get(layer);
+        LayerRouting r = routing.get(layer);
+        int m = spec.batch();
+        int h = spec.config().hidden();
+        switch (launch.op()) {
+            case "residual_add" -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
+            case "rmsnorm" -> k.rmsnorm.launch(stream, a.residual, w.norm, a.y, m, eps);
+            case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
+            case "router_gemm" -> k.blas.linear(stream, a.y, w.router, a.logits);
+            case "gate_gemv" -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
+            case "topk_softmax" -> k.topkSoftmax.launch(
+                    stream, a.logits, r.ids, r.weights, m, spec.config().normTopkProb());
+            case "append_shared_expert" -> k.appendSharedExpert.launch(
+                    stream, r.routeIds, r.routeWeights, a.gate, r.appendedIds, r.appendedWeights, m);
+            case "memset_expert_token_num" -> r.count.fillAsync((byte) 0, stream);
+            case "moe_align" -> k.moeAlign.launch(
+                    stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
+            case "moe_align_fused" -> k.moeAlignFused.launch(
+                    stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
+            case "grouped_gemm1" -> k.groupedGemm1.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.h1, m);
+            case "silu_and_mul" -> k.siluAndMul.launch(stream, a.h1, a.act, spec.slots());
+            case "grouped_gemm2" -> k.groupedGemm2.launch(
+                    stream, a.act, w.w2, r.count, r.expertToTokens, r.expertToWeights, a.h2, m);
+            case "moe_sum_reduce" -> k.moeSumReduce.launch(stream, a.h2, a.hidden, m);
+            case "shared_expert_gemm_up" -> k.blas.linear(stream, a.y, w.sharedW13, a.sharedH1);
+            case "shared_silu_and_mul" -> k.sharedSiluAndMul.launch(stream, a.sharedH1, a.sharedAct, m);
+            case "shared_expert_gemm_down" -> k.blas.linear(stream, a.sharedAct, w.sharedW2, a.sharedOut);
+            case "sigmoid" -> k.sigmoid.launch(stream, a.gate, a.gateSigmoid, m, 1);
+            case "mul" -> k.mul.launch(stream, a.sharedOut, a.gateSigmoid, a.sharedGated, m, h, 1);
+            case "add" -> k.add.launch(stream, a.hidden, a.sharedGated, a.hidden, m, h, h);
+            case "add_shared_expert_gate" -> k.addSharedExpertGate.launch(
+                    stream, a.sharedOut, a.gate, a.hidden, m, h, 1);
+            default -> throw new IllegalArgumentException("no GPU binding for op '" + launch.op() + "'");
+        }
+    }
+
+    private DeviceBuffer alignIds(LayerRouting r) {
+        return r.alignIds(sharedAsExpert);
+    }
+
+    private DeviceBuffer alignWeights(LayerRouting r) {
+        return r.alignWeights(sharedAsExpert);
+    }
+
+    /** Copies {@code layer}'s routing and align tables to the host; call after the stream finished. */
+    LayerTables tables(int layer) {
+        LayerRouting r = routing.get(layer);
+        int slots = spec.slots();
+        int experts = spec.dims().tableExperts();
+        int[] ids = new int[slots];
+        int[] count = new int[experts];
+        int[] e2t = new int[experts * slots];
+        r.alignIds(sharedAsExpert).download(ids);
+        r.count.download(count);
+        r.expertToTokens.download(e2t);
+        return new LayerTables(layer, slots, ids, count, e2t);
+    }
+
+    /** The step's output for verification: hidden, residual, y, logits, route ids and weights of layer 0. */
+    BlockOutputs outputs() {
+        int m = spec.batch();
+        int h = spec.config().hidden();
+        int kk = spec.config().topK();
+        short[] hidden = new short[m * h];
+        short[] residual = new short[m * h];
+        short[] y = new short[m * h];
+        float[] logits = new float[m * spec.config().experts()];
+        int[] ids = new int[m * kk];
+        float[] w = new float[m * kk];
+        a.hidden.download(hidden);
+        a.residual.download(residual);
+        a.y.download(y);
+        a.logits.download(logits);
+        routing.get(0).routeIds.download(ids);
+        routing.get(0).routeWeights.download(w);
+        return new BlockOutputs(hidden, residual, y, logits, ids, w);
+    }
+
+    @Override
+    public void close() {
+        routing.forEach(LayerRouting::close);
+        a.close();
+    }
+}

@@ -1,0 +1,61 @@
+package org.fusescope.runner.model;
+
+import java.nio.file.Path;
+
+/**
+ * Where a run's MoE weights come from: seeded synthetic weights, or a HuggingFace checkpoint read
+ * layer by layer. Layer 0 is kept once read (verification reads it again); other layers are read
+ * each time they are asked for. Not thread-safe.
+ */
+public final class WeightSource {
+    private final ModelConfig config;
+    private final Checkpoint checkpoint;
+    private final long seed;
+    private MoeWeights first;
+
+    private WeightSource(ModelConfig config, Checkpoint checkpoint, long seed) {
+        this.config = config;
+        this.checkpoint = checkpoint;
+        this.seed = seed;
+    }
+
+    /** Synthetic weights from {@code seed}. */
+    public static WeightSource synthetic(ModelConfig config, long seed) {
+        return new WeightSource(config, null, seed);
+    }
+
+    /** The checkpoint in {@code dir} (opened and its index checked at once). */
+    public static WeightSource checkpoint(ModelConfig config, Path dir) {
+        return new WeightSource(config, Checkpoint.open(dir), 0);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Whether the weights are synthetic (not from a checkpoint). */
+    public boolean isSynthetic() {
+        return checkpoint == null;
+    }
+
+    /** A short description, e.g. {@code synthetic (seed 7)} or the checkpoint directory. */
+    public String describe() {
+        return checkpoint == null
+                ? "synthetic (seed " + seed + ")"
+                : checkpoint.dir().toString();
+    }
+
+    /** One layer's weights. */
+    public MoeWeights layer(int layer) {
+        if (layer == 0 && first != null) {
+            return first;
+        }
+        MoeWeights w = checkpoint == null
+                ? SyntheticWeights.generate(config, layer, seed)
+                : checkpoint.moeWeights(config, layer);
+        if (layer == 0) {
+            first = w;
+        }
+        return w;
+    }
+}

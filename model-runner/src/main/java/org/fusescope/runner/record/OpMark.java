@@ -1,0 +1,16 @@
+package org.fusescope.runner.record;
+
+import org.fusescope.runner.step.Launch;
+
+/**
+ * Where and when one launch was enqueued: the CPU interval (ns, the records' clock) around the call
+ * that enqueued it, for eager steps; or just its place in a captured graph ({@code startNs = endNs =
+ * -1}).
+ *
+ * @param step the decode step, or -1 for warm-up
+ */
+public record OpMark(Launch launch, int layer, int step, long startNs, long endNs) {
+    public boolean contains(long timeNs) {
+        return timeNs >= startNs && timeNs <= endNs;
+    }
+}

@@ -1,0 +1,96 @@
+package org.fusescope.runner.record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.Problem;
+
+/**
+ * What one recorded run measured, for the summary line and the database's metadata: kernels and
+ * kernel time per measured step, and the median GPU time of a step with tracing on and off (CUDA
+ * events around the enqueued step, so eager launch gaps count). Immutable.
+ *
+ * @param kernelsPerStep kernels attributed to measured steps, divided by the steps
+ * @param kernelNsPerStep their summed durations per step (ns)
+ * @param tracedStepNs median GPU time of a measured (traced) step (ns)
+ * @param untracedStepNs median GPU time of a step with tracing paused (ns), NaN when not measured
+ * @param problems problems recorded for the run
+ */
+public record RunOutcome(
+        String name,
+        double kernelsPerStep,
+        double kernelNsPerStep,
+        double tracedStepNs,
+        double untracedStepNs,
+        int problems) {
+
+    static RunOutcome of(
+            RunRequest request,
+            List<KernelEvent> kernels,
+            List<Double> traced,
+            List<Double> untraced,
+            List<Problem> problems) {
+        long count = 0;
+        long ns = 0;
+        for (KernelEvent k : kernels) {
+            if (k.hasAttribution() && k.attribution().step() >= 0) {
+                count++;
+                ns += k.durationNs();
+            }
+        }
+        int steps = request.iters();
+        return new RunOutcome(
+                request.name(),
+                (double) count / steps,
+                (double) ns / steps,
+                median(traced),
+                median(untraced),
+                problems.size());
+    }
+
+    /** Tracing overhead: traced over untraced step time, minus one (NaN when either is unknown). */
+    public double overhead() {
+        return tracedStepNs / untracedStepNs - 1;
+    }
+
+    /** META_DATA_EXPORT rows for run {@code runId}. */
+    Map<String, String> metadata(long runId) {
+        Map<String, String> m = new LinkedHashMap<>();
+        String p = "fusescope.run." + runId + ".";
+        m.put(p + "stepGpuNsTraced", format(tracedStepNs));
+        m.put(p + "stepGpuNsUntraced", format(untracedStepNs));
+        m.put(p + "tracingOverhead", format(overhead()));
+        return m;
+    }
+
+    /** One line for the terminal. */
+    public String summary() {
+        return String.format(
+                Locale.ROOT,
+                "%-28s %5.1f kernels/step  kernels %9.1f µs/step  step %9.1f µs traced, %9.1f µs untraced (%+.1f%%)%s",
+                name,
+                kernelsPerStep,
+                kernelNsPerStep / 1e3,
+                tracedStepNs / 1e3,
+                untracedStepNs / 1e3,
+                100 * overhead(),
+                problems > 0 ? "  " + problems + " problem(s)" : "");
+    }
+
+    private static String format(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

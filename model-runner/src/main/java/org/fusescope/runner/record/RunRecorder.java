@@ -1,0 +1,147 @@
+package org.fusescope.runner.record;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fusescope.profiler.model.ApiCall;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.NumericCheck;
+import org.fusescope.profiler.model.Problem;
+import org.fusescope.profiler.model.RangeEvent;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.model.Severity;
+import org.fusescope.profiler.store.TraceWriter;
+import org.fusescope.runner.step.OpWork;
+
+/**
+ * Records one run: begins it in the database (incomplete), prepares the device, warms up, measures
+ * the steps and the untraced step time, then — outside the measured steps — attributes the kernels
+ * and writes every record, the expert counts and the problems, and ends the run complete. When
+ * anything fails part-way, what was recorded is still written, the run stays incomplete with a
+ * {@code run-failed} problem, and the failure is rethrown. Not thread-safe.
+ */
+final class RunRecorder {
+    private final StepDevice device;
+    private final TraceWriter writer;
+    private final RunCapture capture;
+    private final ProgressTracker progress;
+
+    RunRecorder(StepDevice device, TraceWriter writer, RunCapture capture, ProgressTracker progress) {
+        this.device = device;
+        this.writer = writer;
+        this.capture = capture;
+        this.progress = progress;
+    }
+
+    /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
+    RunOutcome record(RunRequest request, String host, List<NumericCheck> checks) {
+        Tracer tracer = device.tracer();
+        long start = tracer.timestampNs();
+        long runId = writer.beginRun(new RunInfo(
+                0,
+                request.name(),
+                request.variant(),
+                request.fusions(),
+                request.spec().config().toJson(),
+                request.spec().batch(),
+                request.mode(),
+                request.spec().layers(),
+                start,
+                Long.MAX_VALUE,
+                System.currentTimeMillis(),
+                host,
+                RunStatus.INCOMPLETE,
+                false,
+                device.device().id()));
+        StepLoop loop = new StepLoop(device, request);
+        RuntimeException failure = null;
+        try {
+            progress.phase("prepare", request.name(), -1);
+            device.prepare(request.spec());
+            progress.phase("warmup", request.name(), -1);
+            loop.warmUp();
+            for (int step = 0; step < request.iters(); step++) {
+                loop.measure(step);
+                progress.phase("measure", request.name(), step);
+            }
+            loop.measureUntraced(Math.min(request.iters(), 10));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        progress.phase("write", request.name(), -1);
+        RunOutcome outcome = write(runId, request, loop, checks, start, failure);
+        device.release();
+        if (failure != null) {
+            throw failure;
+        }
+        return outcome;
+    }
+
+    private RunOutcome write(
+            long runId,
+            RunRequest request,
+            StepLoop loop,
+            List<NumericCheck> checks,
+            long start,
+            RuntimeException failure) {
+        List<Problem> problems = new ArrayList<>(loop.problems);
+        try {
+            device.tracer().flush();
+        } catch (RuntimeException e) {
+            problems.add(new Problem(
+                    Severity.ERROR,
+                    "trace-flush",
+                    "records after the failure may be missing: " + e.getMessage(),
+                    -1,
+                    -1,
+                    -1));
+        }
+        RunCapture.Records records = capture.take();
+        KernelAttributor attributor = new KernelAttributor(
+                loop.marks,
+                loop.replays,
+                m -> OpWork.of(m.launch(), request.spec(), loop.touched(m.layer(), m.step())));
+        List<KernelEvent> kernels = attributor.attribute(records.kernels(), records.apiCalls());
+        problems.addAll(records.problems());
+        problems.addAll(attributor.problems());
+        long end = records.lastEndNs(device.tracer().timestampNs());
+        if (failure != null) {
+            problems.add(new Problem(
+                    Severity.ERROR, "run-failed", request.name() + " failed: " + failure.getMessage(), -1, -1, end));
+        }
+        long tid = launchingThread(records.apiCalls());
+        writer.threadName(tid, "fusescope run");
+        writer.apiCalls(records.apiCalls());
+        writer.kernels(runId, kernels);
+        writer.memcpys(records.memcpys());
+        writer.memsets(records.memsets());
+        writer.syncs(records.syncs());
+        writer.ranges(withThread(loop.ranges, tid));
+        writer.expertCounts(runId, loop.counts);
+        writer.checks(runId, checks);
+        writer.problems(runId, problems);
+        RunOutcome outcome = RunOutcome.of(request, kernels, loop.tracedStepNs, loop.untracedStepNs, problems);
+        outcome.metadata(runId).forEach(writer::metadata);
+        writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);
+        return outcome;
+    }
+
+    /** The thread that made most API calls: the one that pushed the ranges. */
+    private static long launchingThread(Collection<ApiCall> calls) {
+        Map<Long, Integer> byThread = new HashMap<>();
+        calls.forEach(c -> byThread.merge(c.globalTid(), 1, Integer::sum));
+        return byThread.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(0L);
+    }
+
+    private static List<RangeEvent> withThread(List<RangeEvent> ranges, long tid) {
+        return ranges.stream()
+                .map(r -> new RangeEvent(r.startNs(), r.endNs(), r.text(), r.level(), tid))
+                .toList();
+    }
+}

@@ -1,0 +1,152 @@
+package org.fusescope.runner.record;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fusescope.profiler.model.ExpertCounts;
+import org.fusescope.profiler.model.Problem;
+import org.fusescope.profiler.model.RangeEvent;
+import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.runner.step.Launch;
+import org.fusescope.runner.step.MoeBlockPlan;
+
+/**
+ * Enqueues the steps of one run and notes what the recorder needs afterwards: range markers step →
+ * layer → block → op around every eager launch (the step range around a graph replay), the CPU
+ * interval of each launch and replay for attribution, the GPU time of each step, and per layer and
+ * step the expert counts and broken invariants (tables copied back after the step, outside its
+ * range). Not thread-safe.
+ */
+final class StepLoop {
+    private final StepDevice device;
+    private final Tracer clock;
+    private final RunRequest request;
+    private final List<Launch> plan;
+    final List<RangeEvent> ranges = new ArrayList<>();
+    final List<OpMark> marks = new ArrayList<>();
+    final List<GraphMark> replays = new ArrayList<>();
+    final List<ExpertCounts> counts = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    final List<Double> tracedStepNs = new ArrayList<>();
+    final List<Double> untracedStepNs = new ArrayList<>();
+    /** Experts touched per {@code layer * 1_000_003 + step} (step -1: the last warm-up). */
+    private final Map<Long, Integer> touched = new HashMap<>();
+
+    StepLoop(StepDevice device, RunRequest request) {
+        this.device = device;
+        this.clock = device.tracer();
+        this.request = request;
+        this.plan = MoeBlockPlan.launches(request.spec().switches());
+    }
+
+    /** Warm-up: eager steps, or one eager step (the attribution template), the capture and replays. */
+    void warmUp() {
+        if (request.graph()) {
+            timed(() -> eager(-1, false));
+            readTables(-1);
+            device.capture(this::launchAll);
+            for (int i = 0; i < request.warmup(); i++) {
+                timed(() -> replay(-1, false));
+            }
+        } else {
+            for (int i = 0; i < request.warmup(); i++) {
+                timed(() -> eager(-1, false));
+                readTables(-1);
+            }
+        }
+    }
+
+    /** Measured step {@code step}: enqueued inside its ranges, timed, its tables read and checked. */
+    void measure(int step) {
+        tracedStepNs.add(timed(() -> {
+            if (request.graph()) {
+                replay(step, true);
+            } else {
+                eager(step, true);
+            }
+        }));
+        readTables(step);
+    }
+
+    /** Steps timed with the tracer paused, for the tracing overhead. */
+    void measureUntraced(int steps) {
+        clock.pause();
+        try {
+            for (int i = 0; i < steps; i++) {
+                untracedStepNs.add(timed(request.graph() ? device::replay : this::launchAll));
+            }
+        } finally {
+            clock.resume();
+        }
+    }
+
+    /** Experts the tables of {@code layer} at {@code step} listed (all of them when unknown). */
+    int touched(int layer, int step) {
+        Integer t = touched.get(key(layer, step));
+        return t != null
+                ? t
+                : Math.min(request.spec().dims().tableExperts(), request.spec().slots());
+    }
+
+    private double timed(Runnable step) {
+        device.beginTiming();
+        step.run();
+        return device.endTiming();
+    }
+
+    private void launchAll() {
+        for (int layer = 0; layer < request.spec().layers(); layer++) {
+            for (Launch l : plan) {
+                device.launch(l, layer);
+            }
+        }
+    }
+
+    private void eager(int step, boolean withRanges) {
+        long stepStart = clock.timestampNs();
+        for (int layer = 0; layer < request.spec().layers(); layer++) {
+            long layerStart = clock.timestampNs();
+            long blockStart = clock.timestampNs();
+            for (Launch l : plan) {
+                long start = clock.timestampNs();
+                device.launch(l, layer);
+                long end = clock.timestampNs();
+                marks.add(new OpMark(l, layer, step, start, end));
+                range(withRanges, start, end, l.op(), RangeLevel.OP);
+            }
+            range(withRanges, blockStart, clock.timestampNs(), "moe", RangeLevel.BLOCK);
+            range(withRanges, layerStart, clock.timestampNs(), "layer " + layer, RangeLevel.LAYER);
+        }
+        range(withRanges, stepStart, clock.timestampNs(), "step " + step, RangeLevel.STEP);
+    }
+
+    private void replay(int step, boolean withRange) {
+        long start = clock.timestampNs();
+        device.replay();
+        long end = clock.timestampNs();
+        replays.add(new GraphMark(step, start, end));
+        range(withRange, start, end, "step " + step, RangeLevel.STEP);
+    }
+
+    private void range(boolean on, long start, long end, String text, RangeLevel level) {
+        if (on) {
+            ranges.add(new RangeEvent(start, end, text, level, 0));
+        }
+    }
+
+    private void readTables(int step) {
+        for (int layer = 0; layer < request.spec().layers(); layer++) {
+            LayerTables t = device.tables(layer);
+            touched.put(key(layer, step), t.touchedExperts());
+            if (step >= 0) {
+                counts.add(new ExpertCounts(layer, step, t.count()));
+                problems.addAll(TableChecks.check(t, step));
+            }
+        }
+    }
+
+    private static long key(int layer, int step) {
+        return layer * 1_000_003L + step;
+    }
+}

@@ -1,0 +1,64 @@
+package org.fusescope.runner.step;
+
+import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.ops.AddKernel;
+import org.fusescope.kernels.ops.AddSharedExpertGateKernel;
+import org.fusescope.kernels.ops.AppendSharedExpertKernel;
+import org.fusescope.kernels.ops.DenseBenchCases;
+import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
+import org.fusescope.kernels.ops.GroupedGemm1Kernel;
+import org.fusescope.kernels.ops.GroupedGemm2Kernel;
+import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.kernels.ops.MoeAlignFusedKernel;
+import org.fusescope.kernels.ops.MoeAlignKernel;
+import org.fusescope.kernels.ops.MoeSumReduceKernel;
+import org.fusescope.kernels.ops.MulKernel;
+import org.fusescope.kernels.ops.ResidualAddKernel;
+import org.fusescope.kernels.ops.RmsnormKernel;
+import org.fusescope.kernels.ops.SigmoidKernel;
+import org.fusescope.kernels.ops.SiluAndMulKernel;
+import org.fusescope.kernels.ops.TopkSoftmaxKernel;
+import org.fusescope.kernels.ops.Work;
+
+/**
+ * The bytes and FLOPs each launch of the plan must move (inputs read once, outputs written once), from
+ * the kernels' own work models, at the step's batch and the experts its routing touched. Stateless.
+ */
+public final class OpWork {
+    private OpWork() {}
+
+    /**
+     * @param touchedExperts experts the layer's tables list at least one slot for (grouped GEMMs only)
+     * @throws IllegalArgumentException for an op the plan does not have
+     */
+    public static Work of(Launch launch, StepSpec spec, int touchedExperts) {
+        ModelDims d = spec.dims();
+        int m = spec.batch();
+        int h = d.hidden();
+        int si = spec.config().sharedInter();
+        return switch (launch.op()) {
+            case "residual_add" -> ResidualAddKernel.work(d, m);
+            case "rmsnorm" -> RmsnormKernel.work(d, m);
+            case "fused_add_rmsnorm" -> FusedAddRmsnormKernel.work(d, m);
+            case "router_gemm" -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
+            case "gate_gemv" -> DenseBenchCases.work(m, 1, h, DType.BF16);
+            case "topk_softmax" -> TopkSoftmaxKernel.work(d, m, DType.F32);
+            case "append_shared_expert" -> AppendSharedExpertKernel.work(d, m, DType.BF16);
+            case "memset_expert_token_num" -> new Work(0, 4L * d.tableExperts(), 0);
+            case "moe_align" -> MoeAlignKernel.work(d, m);
+            case "moe_align_fused" -> MoeAlignFusedKernel.work(d, m);
+            case "grouped_gemm1" -> GroupedGemm1Kernel.work(d, m, touchedExperts);
+            case "silu_and_mul" -> SiluAndMulKernel.work(d, spec.slots());
+            case "grouped_gemm2" -> GroupedGemm2Kernel.work(d, m, touchedExperts);
+            case "moe_sum_reduce" -> MoeSumReduceKernel.work(d, m);
+            case "shared_expert_gemm_up" -> DenseBenchCases.work(m, 2 * si, h, DType.BF16);
+            case "shared_silu_and_mul" -> SiluAndMulKernel.work(new ModelDims(h, d.experts(), d.topK(), si, false), m);
+            case "shared_expert_gemm_down" -> DenseBenchCases.work(m, h, si, DType.BF16);
+            case "sigmoid" -> SigmoidKernel.work(m, 1);
+            case "mul" -> MulKernel.work(m, h, 1);
+            case "add" -> AddKernel.work(m, h, h);
+            case "add_shared_expert_gate" -> AddSharedExpertGateKernel.work(m, h, 1);
+            default -> throw new IllegalArgumentException("no work model for op '" + launch.op() + "'");
+        };
+    }
+}

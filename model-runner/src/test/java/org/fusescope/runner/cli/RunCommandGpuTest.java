@@ -1,0 +1,112 @@
+package org.fusescope.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.profiler.model.ExpertCounts;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.NumericCheck;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TraceReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GPU: {@code fusescope run} on the tiny model, both variants and modes, at a batch where the fused
+ * align needs more than one block (M·K' > 1024), with verification. Skipped only where no GPU is.
+ */
+class RunCommandGpuTest {
+    private static final int ITERS = 3;
+    private static final int LAYERS = 2;
+
+    @TempDir
+    static Path dir;
+
+    private static Path db;
+    private static Cli.Result result;
+
+    @BeforeAll
+    static void record() {
+        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        db = dir.resolve("tiny.sqlite");
+        result = Cli.run(
+                "run",
+                "--preset",
+                "tiny",
+                "--batch",
+                "1,256",
+                "--layers",
+                "" + LAYERS,
+                "--iters",
+                "" + ITERS,
+                "--warmup",
+                "2",
+                "--verify",
+                "--progress",
+                "lines",
+                "--out",
+                db.toString());
+        System.out.println(result.out());
+        System.err.println(result.err());
+    }
+
+    @Test
+    void everyRunCompletesAndEveryStepKernelIsDescribedAndAttributed() {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs()).hasSize(8).allMatch(r -> r.status() == RunStatus.COMPLETE);
+            for (RunInfo run : reader.runs()) {
+                RunTrace t = reader.load(run.id());
+                List<KernelEvent> steps = t.kernels().stream()
+                        .filter(k -> k.hasAttribution() && k.attribution().step() >= 0)
+                        .toList();
+                assertThat(steps).as(run.name()).isNotEmpty();
+                assertThat(t.kernels())
+                        .as(run.name() + ": every kernel has an op")
+                        .allMatch(KernelEvent::hasAttribution);
+                assertThat(t.kernels()).allSatisfy(k -> {
+                    assertThat(k.name()).isNotBlank();
+                    assertThat(k.grid().x() * k.grid().y() * k.grid().z()).isPositive();
+                    assertThat(k.block().x() * k.block().y() * k.block().z()).isPositive();
+                    assertThat(k.registersPerThread()).isPositive();
+                });
+                assertThat(t.problems()).as(run.name()).isEmpty();
+                assertThat(t.expertCounts()).hasSize(ITERS * LAYERS);
+                int kp = run.variant().equals("fused") ? 5 : 4;
+                assertThat(t.expertCounts()).extracting(ExpertCounts::total).containsOnly((long) run.batch() * kp);
+            }
+        }
+    }
+
+    @Test
+    void theFusedVariantLaunchesFewerKernelsPerStep() {
+        try (TraceReader reader = TraceReader.open(db)) {
+            Map<String, Long> perStep = reader.runs().stream()
+                    .collect(Collectors.toMap(RunInfo::name, r -> reader.load(r.id()).kernels().stream()
+                            .filter(k -> k.attribution().step() == 0)
+                            .count()));
+            for (String suffix : List.of("b=1 graph", "b=1 eager", "b=256 graph", "b=256 eager")) {
+                assertThat(perStep.get("fused " + suffix)).as(suffix).isLessThan(perStep.get("unfused " + suffix));
+            }
+        }
+    }
+
+    @Test
+    void verificationIsWithinBf16Tolerance() {
+        try (TraceReader reader = TraceReader.open(db)) {
+            List<NumericCheck> checks = reader.load(1).checks();
+            assertThat(checks).hasSize(5);
+            assertThat(checks)
+                    .allSatisfy(c -> assertThat(c.passed()).as(c.toString()).isTrue());
+            assertThat(checks).anySatisfy(c -> assertThat(c.name()).startsWith("moe_out fused vs cpu"));
+        }
+    }
+}

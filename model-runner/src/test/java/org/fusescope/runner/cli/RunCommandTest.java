@@ -1,0 +1,166 @@
+package org.fusescope.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.store.TraceReader;
+import org.fusescope.runner.record.FakeStepDevice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code fusescope run} on the labelled fake device: arguments, progress output, failure handling. */
+class RunCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private int failAtLaunch = -1;
+
+    @Test
+    void jsonProgressIsOneObjectPerLineEndingDone() throws Exception {
+        Path db = dir.resolve("run.sqlite");
+        Cli.Result r = run(
+                "run",
+                "--preset",
+                "tiny",
+                "--batch",
+                "1,4",
+                "--mode",
+                "graph,eager",
+                "--iters",
+                "2",
+                "--warmup",
+                "1",
+                "--progress",
+                "json",
+                "--out",
+                db.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).allSatisfy(o -> {
+            assertThat(o.has("phase")).isTrue();
+            assertThat(o.get("fraction").asDouble()).isBetween(0.0, 1.0);
+        });
+        assertThat(lines.get(lines.size() - 1).get("phase").asText()).isEqualTo("done");
+        assertThat(lines).anySatisfy(o -> {
+            assertThat(o.get("phase").asText()).isEqualTo("measure");
+            assertThat(o.get("run").asText()).isEqualTo("unfused b=1 graph");
+            assertThat(o.get("runs").asInt()).isEqualTo(8);
+        });
+        assertThat(r.err()).contains("wrote " + db).contains("fused b=4 eager");
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs())
+                    .extracting(RunInfo::name)
+                    .containsExactly(
+                            "unfused b=1 graph",
+                            "fused b=1 graph",
+                            "unfused b=1 eager",
+                            "fused b=1 eager",
+                            "unfused b=4 graph",
+                            "fused b=4 graph",
+                            "unfused b=4 eager",
+                            "fused b=4 eager");
+        }
+    }
+
+    @Test
+    void aFailedRunExitsNonZeroWithTheReasonAndKeepsTheDatabase() throws Exception {
+        Path db = dir.resolve("failed.sqlite");
+        failAtLaunch = 200;
+        Cli.Result r = run(
+                "run",
+                "--preset",
+                "tiny",
+                "--batch",
+                "1",
+                "--mode",
+                "eager",
+                "--variants",
+                "unfused",
+                "--iters",
+                "20",
+                "--progress",
+                "json",
+                "--out",
+                db.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip())
+                .startsWith("fusescope: ")
+                .contains("CUDA_ERROR_ILLEGAL_ADDRESS")
+                .doesNotContain("\n");
+        List<String> out = r.out().lines().toList();
+        assertThat(JSON.readTree(out.get(out.size() - 1)).get("phase").asText()).isEqualTo("error");
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs()).singleElement().satisfies(run -> assertThat(run.status())
+                    .isEqualTo(RunStatus.INCOMPLETE));
+            assertThat(reader.load(1).kernels()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void badArgumentsAreRefusedBeforeAnythingRuns() {
+        Path db = dir.resolve("never.sqlite");
+        assertThat(run("run", "--preset", "nope", "--out", db.toString()).err())
+                .contains("unknown model preset 'nope'");
+        assertThat(run("run", "--preset", "tiny", "--variants", "fast", "--out", db.toString())
+                        .err())
+                .contains("unknown variant or fusion switch 'fast'");
+        assertThat(run("run", "--preset", "tiny", "--mode", "lazy", "--out", db.toString())
+                        .err())
+                .contains("unknown mode 'lazy'");
+        assertThat(run("run", "--preset", "tiny", "--layers", "3", "--out", db.toString())
+                        .err())
+                .contains("layers must be in 1..2");
+        assertThat(run("run", "--preset", "tiny", "--routing", "zipf", "--out", db.toString())
+                        .err())
+                .contains("zipf");
+        assertThat(run("run", "--preset", "tiny", "--out", db.toString(), "--progress", "loud")
+                        .err())
+                .contains("unknown --progress 'loud'");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void anExistingDatabaseIsNeverOverwritten() throws Exception {
+        Path db = Files.writeString(dir.resolve("old.sqlite"), "precious");
+        Cli.Result r = run("run", "--preset", "tiny", "--batch", "1", "--out", db.toString(), "--progress", "none");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("already exists");
+        assertThat(Files.readString(db)).isEqualTo("precious");
+    }
+
+    private Cli.Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine.IFactory fake = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == RunCommand.class) {
+                    return cls.cast(new RunCommand((sink, weights, layouts) -> {
+                        FakeStepDevice d = new FakeStepDevice(sink);
+                        d.failAtLaunch = failAtLaunch;
+                        return d;
+                    }));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        };
+        int exit = FuseScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), fake)
+                .execute(args);
+        return new Cli.Result(exit, out.toString(), err.toString());
+    }
+}

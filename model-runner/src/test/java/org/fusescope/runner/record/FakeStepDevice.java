@@ -1,0 +1,194 @@
+package org.fusescope.runner.record;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.fusescope.profiler.cupti.Sink;
+import org.fusescope.profiler.model.ApiCall;
+import org.fusescope.profiler.model.ApiKind;
+import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.profiler.model.Dim3;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.MemoryKind;
+import org.fusescope.profiler.model.MemsetEvent;
+import org.fusescope.runner.step.Launch;
+import org.fusescope.runner.step.StepSpec;
+
+/**
+ * FAKE (CPU tests only): a {@link StepDevice} without a GPU. Every launch makes the records CUPTI
+ * would (a {@code cuLaunchKernel} call and its kernel, sharing a correlation id; cuBLAS GEMMs launch two
+ * kernels, like a split-K GEMM; the memset a {@code cuMemsetD8Async} and a memset row); a graph
+ * replay makes one {@code cuGraphLaunch} whose kernels share its correlation id and carry node ids.
+ * Routing is a fixed pattern that obeys every align invariant unless {@link #breakTablesAtStep} says
+ * otherwise, and {@link #failAtLaunch} makes the n-th launch throw like a CUDA error.
+ */
+public final class FakeStepDevice implements StepDevice {
+    static final long TID = (4242L << 24) | 7;
+
+    private final FakeTracer tracer = new FakeTracer();
+    private StepSpec spec;
+    private List<Object[]> captured;
+    private boolean capturing;
+    private long correlation = 100;
+    private long gpu;
+    private int launches;
+    private int tablesRead;
+    public int failAtLaunch = -1;
+    /** The table read (0-based, counted over the device's life) that loses one count. */
+    int breakTableRead = -1;
+
+    boolean closed;
+
+    public FakeStepDevice(Sink sink) {
+        tracer.start(sink);
+    }
+
+    @Override
+    public DeviceInfo device() {
+        return new DeviceInfo(
+                0,
+                "Fake GPU (CPU test)",
+                132,
+                80L << 30,
+                3_350_000_000_000L,
+                1_980_000_000L,
+                9,
+                0,
+                50L << 20,
+                3.0e12,
+                989e12);
+    }
+
+    @Override
+    public Tracer tracer() {
+        return tracer;
+    }
+
+    @Override
+    public void prepare(StepSpec s) {
+        this.spec = s;
+    }
+
+    @Override
+    public void launch(Launch launch, int layer) {
+        if (++launches == failAtLaunch) {
+            throw new IllegalStateException("CUDA_ERROR_ILLEGAL_ADDRESS (fake) at launch " + launches);
+        }
+        if (capturing) {
+            captured.add(new Object[] {launch, layer});
+            return;
+        }
+        boolean memset = launch.kind() == Launch.Kind.MEMSET;
+        for (int i = 0; i < kernelsOf(launch); i++) {
+            long corr = ++correlation;
+            long start = tracer.advance(2_000);
+            tracer.call(new ApiCall(
+                    start, start + 1_500, TID, corr, memset ? "cuMemsetD8Async" : "cuLaunchKernel", 0, ApiKind.DRIVER));
+            gpu = Math.max(gpu, start + 3_000);
+            if (memset) {
+                tracer.memset(new MemsetEvent(gpu, gpu + 800, 0, 1, 7, corr, 0, 4L * 16, MemoryKind.DEVICE));
+                gpu += 800;
+            } else {
+                kernel(launch, i, corr, 0);
+            }
+        }
+    }
+
+    /** cuBLAS GEMMs launch two kernels (like a split-K GEMM and its reduction); everything else one. */
+    private static int kernelsOf(Launch launch) {
+        return launch.kind() == Launch.Kind.CUBLAS ? 2 : 1;
+    }
+
+    private void kernel(Launch launch, int index, long corr, long node) {
+        String name = launch.op() + (index == 0 ? "_kernel" : "_splitk_reduce");
+        Dim3 grid = new Dim3(132, 1, 1);
+        Dim3 block = new Dim3(256, 1, 1);
+        tracer.kernel(
+                new KernelEvent(gpu, gpu + 1_500, 0, 1, 7, corr, name, name, grid, block, 32, 0, 0, 0, node, null));
+        gpu += 2_000;
+    }
+
+    @Override
+    public void capture(Runnable body) {
+        captured = new ArrayList<>();
+        capturing = true;
+        try {
+            body.run();
+        } finally {
+            capturing = false;
+        }
+    }
+
+    @Override
+    public void replay() {
+        long corr = ++correlation;
+        long start = tracer.advance(5_000);
+        tracer.call(new ApiCall(start, start + 4_000, TID, corr, "cuGraphLaunch", 0, ApiKind.DRIVER));
+        gpu = Math.max(gpu, start + 6_000);
+        long node = 1;
+        for (Object[] c : captured) {
+            Launch l = (Launch) c[0];
+            for (int i = 0; i < kernelsOf(l); i++) {
+                if (l.kind() == Launch.Kind.MEMSET) {
+                    tracer.memset(new MemsetEvent(gpu, gpu + 800, 0, 1, 7, corr, 0, 64, MemoryKind.DEVICE));
+                    gpu += 1_000;
+                } else {
+                    kernel(l, i, corr, node);
+                }
+                node++;
+            }
+        }
+    }
+
+    private long timingStart;
+
+    @Override
+    public void beginTiming() {
+        timingStart = gpu;
+    }
+
+    @Override
+    public double endTiming() {
+        tracer.advanceTo(gpu); // the host waits for the device
+        return gpu - timingStart;
+    }
+
+    @Override
+    public LayerTables tables(int layer) {
+        int read = tablesRead++;
+        int slots = spec.slots();
+        int experts = spec.dims().tableExperts();
+        int[] ids = new int[slots];
+        int[] count = new int[experts];
+        int[] e2t = new int[experts * slots];
+        for (int s = 0; s < slots; s++) {
+            ids[s] = (s * 7 + layer) % experts;
+            e2t[ids[s] * slots + count[ids[s]]++] = s;
+        }
+        if (read == breakTableRead) {
+            count[ids[0]]--; // a lost atomicAdd: slot 0's expert is one short
+        }
+        return new LayerTables(layer, slots, ids, count, e2t);
+    }
+
+    @Override
+    public BlockOutputs runLayerOnce(StepSpec s) {
+        throw new UnsupportedOperationException("the fake device computes nothing");
+    }
+
+    @Override
+    public void release() {
+        captured = null;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        tracer.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeStepDevice" + Arrays.asList(launches, correlation);
+    }
+}

@@ -1,0 +1,250 @@
+package org.fusescope.runner.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.fusescope.profiler.model.ExpertCounts;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TraceReader;
+import org.fusescope.runner.model.ModelConfig;
+import org.fusescope.runner.model.RoutingScenario;
+import org.fusescope.runner.step.Fusion;
+import org.fusescope.runner.step.Launch;
+import org.fusescope.runner.step.MoeBlockPlan;
+import org.fusescope.runner.step.StepSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run loop, attribution and database writing, on the labelled fake device (no GPU). */
+class RecordingTest {
+    private static final int WARMUP = 2;
+    private static final int ITERS = 3;
+    private static final int LAYERS = 2;
+
+    @TempDir
+    Path dir;
+
+    private final List<FakeStepDevice> opened = new ArrayList<>();
+    private final List<ProgressEvent> events = new ArrayList<>();
+
+    @Test
+    void everyKernelOfEveryStepIsAttributedInPlanOrder() {
+        Path db = record(
+                List.of(
+                        run("unfused", 4, false),
+                        run("fused", 4, false),
+                        run("unfused", 4, true),
+                        run("fused", 4, true)),
+                null);
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs())
+                    .extracting(RunInfo::name)
+                    .containsExactly("unfused b=4 eager", "fused b=4 eager", "unfused b=4 graph", "fused b=4 graph");
+            assertThat(reader.runs()).allMatch(r -> r.status() == RunStatus.COMPLETE && !r.synthetic());
+            for (RunInfo run : reader.runs()) {
+                RunTrace t = reader.load(run.id());
+                List<Launch> plan = MoeBlockPlan.launches(Fusion.parseVariant(run.variant()));
+                for (int step = 0; step < ITERS; step++) {
+                    for (int layer = 0; layer < LAYERS; layer++) {
+                        assertThat(ops(t, step, layer))
+                                .as("%s step %d layer %d", run.name(), step, layer)
+                                .isEqualTo(expectedOps(plan));
+                    }
+                }
+                assertThat(t.kernels()).as("no kernel without attribution").allMatch(KernelEvent::hasAttribution);
+            }
+        }
+    }
+
+    @Test
+    void graphKernelsShareTheReplaysCorrelationAndEagerOnesHaveTheirOwn() {
+        Path db = record(List.of(run("fused", 1, true), run("fused", 1, false)), null);
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace graph = reader.load(1);
+            List<KernelEvent> step0 = stepKernels(graph, 0);
+            assertThat(step0)
+                    .extracting(KernelEvent::correlationId)
+                    .containsOnly(step0.get(0).correlationId());
+            assertThat(step0).allMatch(k -> k.graphNodeId() > 0);
+            assertThat(graph.apiCalls())
+                    .anyMatch(a -> a.name().equals("cuGraphLaunch")
+                            && a.correlationId() == step0.get(0).correlationId());
+            RunTrace eager = reader.load(2);
+            List<KernelEvent> eager0 = stepKernels(eager, 0);
+            // every eager kernel has its own launch call (cuBLAS's two kernels have two)
+            assertThat(eager0.stream()
+                            .map(KernelEvent::correlationId)
+                            .distinct()
+                            .count())
+                    .isEqualTo(eager0.size());
+            assertThat(eager0).allMatch(k -> k.graphNodeId() == 0);
+        }
+    }
+
+    @Test
+    void rangesNestStepLayerBlockOpAroundEagerLaunchesAndStepAroundReplays() {
+        Path db = record(List.of(run("unfused", 1, false), run("unfused", 1, true)), null);
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace eager = reader.load(1);
+            int launches = MoeBlockPlan.launches(Fusion.parseVariant("unfused")).size();
+            Map<RangeLevel, Long> byLevel =
+                    eager.ranges().stream().collect(Collectors.groupingBy(r -> r.level(), Collectors.counting()));
+            assertThat(byLevel)
+                    .containsEntry(RangeLevel.STEP, (long) ITERS)
+                    .containsEntry(RangeLevel.LAYER, (long) ITERS * LAYERS)
+                    .containsEntry(RangeLevel.BLOCK, (long) ITERS * LAYERS)
+                    .containsEntry(RangeLevel.OP, (long) ITERS * LAYERS * launches);
+            assertThat(eager.ranges()).allMatch(r -> r.globalTid() == FakeStepDevice.TID);
+            RunTrace graph = reader.load(2);
+            assertThat(graph.ranges())
+                    .extracting(r -> r.level())
+                    .containsOnly(RangeLevel.STEP)
+                    .hasSize(ITERS);
+        }
+    }
+
+    @Test
+    void expertCountsAddUpAndWorkFollowsTheTouchedExperts() {
+        Path db = record(List.of(run("fused", 4, false)), null);
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace t = reader.load(1);
+            assertThat(t.expertCounts()).hasSize(ITERS * LAYERS);
+            int slots = 4 * (ModelConfig.preset("tiny").topK() + 1);
+            assertThat(t.expertCounts()).extracting(ExpertCounts::total).containsOnly((long) slots);
+            assertThat(t.problems()).isEmpty();
+            KernelEvent gemm = t.kernels().stream()
+                    .filter(k -> k.attribution().op().equals("grouped_gemm1")
+                            && k.attribution().step() == 0)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(gemm.attribution().bytesRead()).isPositive();
+            assertThat(gemm.attribution().flops()).isPositive();
+            assertThat(reader.metadata())
+                    .containsKeys(
+                            "fusescope.run.1.stepGpuNsTraced",
+                            "fusescope.run.1.stepGpuNsUntraced",
+                            "fusescope.run.1.tracingOverhead");
+            assertThat(reader.devices()).singleElement().satisfies(d -> assertThat(d.hasMeasuredBandwidth())
+                    .isTrue());
+        }
+    }
+
+    @Test
+    void aBrokenInvariantIsRecordedAsAProblemOfItsLayerAndStep() {
+        Path db = dir.resolve("broken.sqlite");
+        // table reads: WARMUP * LAYERS in warm-up, then LAYERS per step: step 1, layer 1
+        int read = WARMUP * LAYERS + LAYERS + 1;
+        new Recording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
+            FakeStepDevice d = new FakeStepDevice(sink);
+            d.breakTableRead = read;
+            return d;
+        });
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace t = reader.load(1);
+            assertThat(t.run().status()).isEqualTo(RunStatus.COMPLETE);
+            assertThat(t.problems()).anySatisfy(p -> {
+                assertThat(p.code()).isEqualTo("expert-count-sum");
+                assertThat(p.layer()).isEqualTo(1);
+                assertThat(p.step()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void aFailurePartWayKeepsFinishedRunsAndWhatTheFailedRunRecorded() {
+        Path db = dir.resolve("failed.sqlite");
+        int perStep = MoeBlockPlan.launches(Fusion.parseVariant("unfused")).size() * LAYERS;
+        int failAt = (WARMUP + ITERS + ITERS) * perStep + (WARMUP + 1) * perStep + 5; // run 2, measured step 0
+        Recording recording =
+                new Recording(List.of(run("unfused", 4, false), run("unfused", 4, false)), null, events::add);
+        assertThatThrownBy(() -> recording.record(db, sink -> {
+                    FakeStepDevice d = new FakeStepDevice(sink);
+                    d.failAtLaunch = failAt;
+                    opened.add(d);
+                    return d;
+                }))
+                .hasMessageContaining("CUDA_ERROR_ILLEGAL_ADDRESS");
+        assertThat(opened).singleElement().satisfies(d -> assertThat(d.closed).isTrue());
+        assertThat(events).last().satisfies(e -> assertThat(e.phase()).isEqualTo("error"));
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs())
+                    .extracting(RunInfo::status)
+                    .containsExactly(RunStatus.COMPLETE, RunStatus.INCOMPLETE);
+            RunTrace failed = reader.load(2);
+            assertThat(failed.problems()).anySatisfy(p -> assertThat(p.code()).isEqualTo("run-failed"));
+            assertThat(failed.kernels())
+                    .as("the warm-up and the launches before the failure")
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void progressEndsDoneAtOneAndNeverGoesBack() {
+        record(List.of(run("unfused", 1, false), run("fused", 1, true)), null);
+        assertThat(events).first().satisfies(e -> assertThat(e.phase()).isEqualTo("calibrate"));
+        assertThat(events).last().satisfies(e -> {
+            assertThat(e.phase()).isEqualTo("done");
+            assertThat(e.fraction()).isEqualTo(1.0);
+        });
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).fraction())
+                    .isGreaterThanOrEqualTo(events.get(i - 1).fraction());
+        }
+        assertThat(events).filteredOn(e -> e.phase().equals("measure")).hasSize(2 * ITERS);
+    }
+
+    private Path record(List<RunRequest> runs, Object unused) {
+        Path db = dir.resolve("run.sqlite");
+        new Recording(runs, null, events::add).record(db, sink -> {
+            FakeStepDevice d = new FakeStepDevice(sink);
+            opened.add(d);
+            return d;
+        });
+        return db;
+    }
+
+    private static RunRequest run(String variant, int batch, boolean graph) {
+        StepSpec spec = new StepSpec(
+                ModelConfig.preset("tiny"),
+                Fusion.parseVariant(variant),
+                batch,
+                LAYERS,
+                RoutingScenario.parse("router"),
+                7);
+        return new RunRequest(spec, variant, graph, WARMUP, ITERS);
+    }
+
+    private static List<KernelEvent> stepKernels(RunTrace t, int step) {
+        return t.kernels().stream().filter(k -> k.attribution().step() == step).toList();
+    }
+
+    private static List<String> ops(RunTrace t, int step, int layer) {
+        return t.kernels().stream()
+                .filter(k -> k.attribution().step() == step && k.attribution().layer() == layer)
+                .map(k -> k.attribution().op())
+                .toList();
+    }
+
+    /** The plan's ops as kernels: no memset, cuBLAS GEMMs twice (the fake's split-K). */
+    private static List<String> expectedOps(List<Launch> plan) {
+        List<String> ops = new ArrayList<>();
+        for (Launch l : plan) {
+            if (l.kind() == Launch.Kind.CUBLAS) {
+                ops.add(l.op());
+            }
+            if (l.kind() != Launch.Kind.MEMSET) {
+                ops.add(l.op());
+            }
+        }
+        return ops;
+    }
+}
