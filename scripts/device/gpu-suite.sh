@@ -3,7 +3,7 @@
 # GPU with `fusescope doctor`, runs the GPU test suite with the JUnit console launcher and then the
 # fusescope command given after `--` (e.g. a benchmark), writing everything under OUTDIR. A phase
 # that outlives its time limit gets a thread dump (SIGQUIT) in its log, then is killed.
-# Usage: scripts/device/gpu-suite.sh OUTDIR [PACKAGES_TO_TEST,comma-separated] [-- FUSESCOPE ARGS...]
+# Usage: scripts/device/gpu-suite.sh OUTDIR [PACKAGES_OR_CLASSES_TO_TEST,comma-separated] [-- FUSESCOPE ARGS...]
 set -uo pipefail
 out="$1"; shift
 package="${1:-org.fusescope.kernels}"; shift || true
@@ -29,11 +29,19 @@ phase() {
     wait "$pid"; echo "== $name: exit $?" | tee -a "$log"
 }
 
+# JUnit selectors: an entry whose last dot-separated part starts upper-case is a class, else a package
+selectors() {
+    local e
+    for e in ${1//,/ }; do
+        if [[ "${e##*.}" =~ ^[A-Z] ]]; then printf -- "--select-class %s " "$e"; else printf -- "--select-package %s " "$e"; fi
+    done
+}
+
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm,memory.total --format=csv | tee "$out/gpu.txt"
 phase doctor 90 "$out/doctor.txt" "$java" -cp "$cp" org.fusescope.app.Launcher doctor
 tail -20 "$out/doctor.txt"
 phase tests "${TEST_LIMIT:-300}" "$out/gpu-tests.txt" "$java" -jar "$b/junit-platform-console-standalone.jar" \
-    execute --class-path "$cp" $(printf -- "--select-package %s " ${package//,/ }) --details=verbose --disable-banner \
+    execute --class-path "$cp" $(selectors "$package") --details=verbose --disable-banner \
     --config junit.jupiter.execution.timeout.default=120s --reports-dir "$out/junit"
 grep -E "tests (successful|failed|aborted|skipped)|✘|MethodSource" "$out/gpu-tests.txt" | tail -40
 if (($#)); then

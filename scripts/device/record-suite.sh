@@ -6,8 +6,8 @@
 set -uo pipefail
 out="$1"
 work=/tmp/fs-work; mkdir -p "$work" "$out"
-TEST_LIMIT=${TEST_LIMIT:-240} scripts/device/gpu-suite.sh "$work" \
-    org.fusescope.runner.cli,org.fusescope.runner.record,org.fusescope.runner.verify,org.fusescope.profiler.cupti
+tests=${TESTS:-org.fusescope.runner.cli,org.fusescope.runner.record,org.fusescope.runner.verify,org.fusescope.profiler.cupti}
+TEST_LIMIT=${TEST_LIMIT:-240} scripts/device/gpu-suite.sh "$work" "$tests"
 b=/tmp/fs/bundle
 java="$b/jre/bin/java"
 cp="$b/fusescope-app.jar$(printf ':%s' "$b"/lib/*.jar)"
@@ -15,6 +15,10 @@ export LD_LIBRARY_PATH=/usr/local/cuda/targets/x86_64-linux/lib:${LD_LIBRARY_PAT
 export FUSESCOPE_CACHE=/tmp/fusescope-cache
 fs() { "$java" -Xmx48g -cp "$cp" org.fusescope.app.Launcher "$@"; }
 nsys=/opt/nvidia/nsight-compute/2025.3.1/host/target-linux-x64/nsys
+if [[ -n "${KERNEL_BENCH:-}" ]]; then # e.g. KERNEL_BENCH=1,16,64,256: the per-kernel table first
+    fs bench kernels --tokens "$KERNEL_BENCH" --out "$work/kernels.md" >"$work/kernels.txt" 2>&1
+    fs bench kernels --tokens "$KERNEL_BENCH" --shared-as-expert --out "$work/kernels-shared.md" >>"$work/kernels.txt" 2>&1
+fi
 {
     echo "== sample"; time fs run --preset qwen3-next-80b-a3b --batch 1,16,64 --variants unfused,fused \
         --mode graph,eager --iters 20 --warmup 3 --verify --progress lines --out "$work/h100-moe.sqlite"
@@ -35,6 +39,7 @@ nsys=/opt/nvidia/nsight-compute/2025.3.1/host/target-linux-x64/nsys
 tail -30 "$work/record.txt"
 cp "$work/h100-moe.sqlite" "$out/" 2>/dev/null
 xz -k -T0 "$work/bench.sqlite" 2>/dev/null && cp "$work/bench.sqlite.xz" "$out/"
-tar -C "$work" -czf "$out/logs.tgz" --exclude='*.sqlite' --exclude='*.xz' .
+tar -C "$work" -czf "$out/logs.tgz" --exclude='*.sqlite' --exclude='*.xz' --exclude=junit .
 cp "$work/record.txt" "$work/sample-report.txt" "$work/bench-report.txt" "$out/"
+fs bench moe --from "$work/bench.sqlite" --out "$out/moe-block.md" >/dev/null 2>&1
 ls -la "$out"

@@ -128,3 +128,21 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm1_kernel
         }
     }
 }
+
+// ---- tensor-core variant (grouped_gemm_tc.cuh): same arguments, results within bf16 rounding ----
+// (only where the reduction length is a multiple of 32; the host side checks the same)
+#if HIDDEN % 32 == 0
+#include "grouped_gemm_tc.cuh"
+
+extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_kernel(
+        const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
+        int num_experts) {
+    __shared__ int active[EXPERTS + 1];
+    __shared__ int active_cnt[EXPERTS + 1];
+    __shared__ int warp_tot[32];
+    if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
+    fs_grouped_gemm_tc<HIDDEN, 2 * INTER, true, false>(y, w13, count, expert_to_tokens, nullptr, h1, num_slots,
+                                                       topk, num_experts, active, active_cnt, warp_tot);
+}
+#endif

@@ -45,36 +45,41 @@ final class GemmCases {
         }
         int touched = touched(routings);
         DeviceBuffer w13 = bf16("w13", RandomFill.bf16(random, experts * 2 * inter * h, 0.05), experts, 2 * inter, h);
-        GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d);
-        cases.add(new BufferSetCase(
-                "grouped_gemm1",
-                m,
-                GroupedGemm1Kernel.work(d, m, touched),
-                copies,
-                List.of(w13),
-                c -> new DeviceBuffer[] {
-                    bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
-                    i32("count", routings.get(c).count(), experts),
-                    i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                    out("h1", DType.BF16, slots, 2 * inter)
-                },
-                (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
+        // the CUDA-core kernel first, borrowing the table; the tensor-core case owns and closes it
+        for (boolean tc : new boolean[] {false, true}) {
+            GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, tc);
+            cases.add(new BufferSetCase(
+                    tc ? "grouped_gemm1" : "grouped_gemm1 (CUDA cores)",
+                    m,
+                    GroupedGemm1Kernel.work(d, m, touched),
+                    copies,
+                    tc ? List.of(w13) : List.of(),
+                    c -> new DeviceBuffer[] {
+                        bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
+                        i32("count", routings.get(c).count(), experts),
+                        i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
+                        out("h1", DType.BF16, slots, 2 * inter)
+                    },
+                    (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
+        }
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
-        GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d);
-        cases.add(new BufferSetCase(
-                "grouped_gemm2",
-                m,
-                GroupedGemm2Kernel.work(d, m, touched),
-                copies,
-                List.of(w2),
-                c -> new DeviceBuffer[] {
-                    bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
-                    i32("count", routings.get(c).count(), experts),
-                    i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                    f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
-                    out("h2", DType.BF16, slots, h)
-                },
-                (s, b) -> gemm2.launch(s, b[0], w2, b[1], b[2], b[3], b[4], m)));
+        for (boolean tc : new boolean[] {false, true}) {
+            GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, tc);
+            cases.add(new BufferSetCase(
+                    tc ? "grouped_gemm2" : "grouped_gemm2 (CUDA cores)",
+                    m,
+                    GroupedGemm2Kernel.work(d, m, touched),
+                    copies,
+                    tc ? List.of(w2) : List.of(),
+                    c -> new DeviceBuffer[] {
+                        bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
+                        i32("count", routings.get(c).count(), experts),
+                        i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
+                        f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
+                        out("h2", DType.BF16, slots, h)
+                    },
+                    (s, b) -> gemm2.launch(s, b[0], w2, b[1], b[2], b[3], b[4], m)));
+        }
     }
 
     /** The mean number of experts touched per routing, rounded. */

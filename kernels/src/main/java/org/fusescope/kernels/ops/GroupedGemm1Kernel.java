@@ -17,8 +17,21 @@ public final class GroupedGemm1Kernel {
     private final ModelDims dims;
     private final Dim grid;
 
+    /**
+     * The tensor-core kernel where the device has them (sm_80+) and the reduction length is a multiple
+     * of 32, else the CUDA-core one.
+     */
     public GroupedGemm1Kernel(KernelLibrary lib, ModelDims dims) {
-        this.function = lib.function("grouped_gemm1", dims);
+        this(lib, dims, lib.context().smArchitecture() >= 80 && dims.hidden() % 32 == 0);
+    }
+
+    /**
+     * @param tensorCores {@code grouped_gemm1_tc_kernel} (mma.sync, sm_80+) rather than the CUDA-core
+     *     {@code grouped_gemm1_kernel}; same arguments and results within bf16 rounding
+     */
+    public GroupedGemm1Kernel(KernelLibrary lib, ModelDims dims, boolean tensorCores) {
+        this.function =
+                lib.function("grouped_gemm1", tensorCores ? "grouped_gemm1_tc_kernel" : "grouped_gemm1_kernel", dims);
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
     }

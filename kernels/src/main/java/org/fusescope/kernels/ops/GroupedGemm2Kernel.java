@@ -17,8 +17,21 @@ public final class GroupedGemm2Kernel {
     private final ModelDims dims;
     private final Dim grid;
 
+    /**
+     * The tensor-core kernel where the device has them (sm_80+) and the reduction length is a multiple
+     * of 32, else the CUDA-core one.
+     */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims) {
-        this.function = lib.function("grouped_gemm2", dims);
+        this(lib, dims, lib.context().smArchitecture() >= 80 && dims.inter() % 32 == 0);
+    }
+
+    /**
+     * @param tensorCores {@code grouped_gemm2_tc_kernel} (mma.sync, sm_80+) rather than the CUDA-core
+     *     {@code grouped_gemm2_kernel}; same arguments and results within bf16 rounding
+     */
+    public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims, boolean tensorCores) {
+        this.function =
+                lib.function("grouped_gemm2", tensorCores ? "grouped_gemm2_tc_kernel" : "grouped_gemm2_kernel", dims);
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
     }
