@@ -20,7 +20,7 @@
 // k 2q+8..), a3 = (row g+8, k 2q+8..); b0 = (k 2q.., col g), b1 = (k 2q+8.., col g); d0,d1 = (row g,
 // cols 2q, 2q+1), d2,d3 = (row g+8, same cols). Rows of A and D are slots, cols are weight rows.
 #pragma once
-#include "common.cuh"
+#include "grouped_gemm_rows.cuh"
 
 #define TC_THREADS 256
 #define TC_WARPS (TC_THREADS / 32)
@@ -41,96 +41,134 @@ __device__ __forceinline__ void fs_mma_bf16(float (&d)[4], unsigned a0, unsigned
 #endif
 }
 
-// KDIM: reduction length (multiple of 32); NROWS: output rows per expert (multiple of 8).
-// GATHER: slot s reads activation row s / topk (GEMM 1) instead of row s (GEMM 2).
-// SCALED: multiply by the slot's routing weight (GEMM 2).
+// One tensor-core item: 8 output rows row0.. of expert e for all cnt slots of its list (passes of 32).
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
-__device__ __forceinline__ void fs_grouped_gemm_tc(const bf16* __restrict__ x, const bf16* __restrict__ w,
-                                                   const int* __restrict__ count,
-                                                   const int* __restrict__ expert_to_tokens,
-                                                   const float* __restrict__ expert_to_weights,
-                                                   bf16* __restrict__ out, int num_slots, int topk,
-                                                   int num_experts, int* active, int* active_cnt, int* warp_tot) {
+__device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
+                                              const int* __restrict__ list, const float* __restrict__ weights,
+                                              bf16* __restrict__ out, int e, int cnt, int row0, int topk) {
+    constexpr int CHUNKS = KDIM / 32;
+    const int lane = threadIdx.x & 31;
+    const int g = lane >> 2;
+    const int q = lane & 3;
+    const bf16* wrow = w + ((long long)e * NROWS + row0 + g) * KDIM + q * 8;
+    const bool reread = cnt > 16 * TC_TILES;  // several passes: keep the rows in L2
+    for (int base = 0; base < cnt; base += 16 * TC_TILES) {
+        // this thread's A rows: slots base + t*16 + g and + 8 (null past the list: zeros)
+        const bf16* xr[TC_TILES][2];
+        int slot[TC_TILES][2];
+#pragma unroll
+        for (int t = 0; t < TC_TILES; ++t) {
+#pragma unroll
+            for (int h = 0; h < 2; ++h) {
+                const int i = base + t * 16 + h * 8 + g;
+                slot[t][h] = i < cnt ? __ldg(list + i) : -1;
+                xr[t][h] = slot[t][h] < 0 ? nullptr
+                                          : x + (long long)(GATHER ? slot[t][h] / topk : slot[t][h]) * KDIM + q * 8;
+            }
+        }
+        float acc[TC_TILES][4];
+#pragma unroll
+        for (int t = 0; t < TC_TILES; ++t) {
+            acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = 0.f;
+        }
+        for (int c0 = 0; c0 < CHUNKS; c0 += TC_UNROLL) {
+            uint4 wv[TC_UNROLL];
+#pragma unroll
+            for (int u = 0; u < TC_UNROLL; ++u) {
+                if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
+                    wv[u] = reread ? fs_load_ro16(wrow + (c0 + u) * 32) : fs_load_stream16(wrow + (c0 + u) * 32);
+                }
+            }
+#pragma unroll
+            for (int u = 0; u < TC_UNROLL; ++u) {
+                if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
+#pragma unroll
+                    for (int t = 0; t < TC_TILES; ++t) {
+                        if (t * 16 + base < cnt) {
+                            const uint4 zero = make_uint4(0u, 0u, 0u, 0u);
+                            const uint4 lo = xr[t][0] ? fs_load_ro16(xr[t][0] + (c0 + u) * 32) : zero;
+                            const uint4 hi = xr[t][1] ? fs_load_ro16(xr[t][1] + (c0 + u) * 32) : zero;
+                            fs_mma_bf16(acc[t], lo.x, hi.x, lo.y, hi.y, wv[u].x, wv[u].y);
+                            fs_mma_bf16(acc[t], lo.z, hi.z, lo.w, hi.w, wv[u].z, wv[u].w);
+                        }
+                    }
+                }
+            }
+        }
+#pragma unroll
+        for (int t = 0; t < TC_TILES; ++t) {
+#pragma unroll
+            for (int h = 0; h < 2; ++h) {
+                const int s = slot[t][h];
+                if (s >= 0) {
+                    float v0 = acc[t][2 * h];
+                    float v1 = acc[t][2 * h + 1];
+                    if (SCALED) {
+                        const float scale = __ldg(weights + base + t * 16 + h * 8 + g);
+                        v0 *= scale;
+                        v1 *= scale;
+                    }
+                    *reinterpret_cast<bf162*>(out + (long long)s * NROWS + row0 + 2 * q) = __floats2bfloat162_rn(v0, v1);
+                }
+            }
+        }
+    }
+}
+
+// The grouped GEMM with a path per expert: experts with at least tc_min_slots slots take 8-row
+// tensor-core items, the others RPW-row CUDA-core items (a handful of slots: streaming 512 bytes per
+// load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
+// expert by expert (a prefix over the compacted experts, found by binary search) and handed to warps
+// block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, item_end (>= EXPERTS+1
+// ints each), warp_tot (32 ints). Every thread of the block must call it.
+template <int KDIM, int NROWS, bool GATHER, bool SCALED>
+__device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ x, const bf16* __restrict__ w,
+                                                       const int* __restrict__ count,
+                                                       const int* __restrict__ expert_to_tokens,
+                                                       const float* __restrict__ expert_to_weights,
+                                                       bf16* __restrict__ out, int num_slots, int topk,
+                                                       int num_experts, int tc_min_slots, int* active,
+                                                       int* active_cnt, int* item_end, int* warp_tot) {
     static_assert(KDIM % 32 == 0, "the reduction length must be a multiple of 32");
     static_assert(NROWS % TC_ROWS == 0, "output rows must be a multiple of 8");
-    constexpr int CHUNKS = KDIM / 32;
-    constexpr int GROUPS = NROWS / TC_ROWS;
+    constexpr int RPW = fs_gg_rows_per_item(KDIM);
+    static_assert(NROWS % RPW == 0, "output rows must be a multiple of the CUDA-core rows per item");
     const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
     const int lane = threadIdx.x & 31;
     const int warp = threadIdx.x >> 5;
-    const int g = lane >> 2;
-    const int q = lane & 3;
-    const long long items = (long long)n_active * GROUPS;
+    if (warp == 0) {  // inclusive prefix of the items per expert
+        int carry = 0;
+        for (int b = 0; b < n_active; b += 32) {
+            const int idx = b + lane;
+            int v = idx < n_active ? (active_cnt[idx] >= tc_min_slots ? NROWS / TC_ROWS : NROWS / RPW) : 0;
+#pragma unroll
+            for (int o = 1; o < 32; o <<= 1) {
+                const int up = __shfl_up_sync(FS_FULL_MASK, v, o);
+                if (lane >= o) v += up;
+            }
+            if (idx < n_active) item_end[idx] = carry + v;
+            carry += __shfl_sync(FS_FULL_MASK, v, 31);
+        }
+    }
+    __syncthreads();
+    const long long items = n_active > 0 ? item_end[n_active - 1] : 0;
     const long long all_warps = (long long)gridDim.x * TC_WARPS;
     for (long long item = (long long)blockIdx.x * TC_WARPS + warp; item < items; item += all_warps) {
-        const int idx = (int)(item / GROUPS);
-        const int e = active[idx];
-        const int cnt = active_cnt[idx];
-        const int row0 = (int)(item % GROUPS) * TC_ROWS;
+        int lo = 0;
+        int hi = n_active - 1;
+        while (lo < hi) {  // the first expert whose items end after this one
+            const int mid = (lo + hi) >> 1;
+            if (item_end[mid] > item) hi = mid; else lo = mid + 1;
+        }
+        const int e = active[lo];
+        const int cnt = active_cnt[lo];
+        const int local = (int)(item - (lo > 0 ? item_end[lo - 1] : 0));
         const int* list = expert_to_tokens + (long long)e * num_slots;
-        const bf16* wrow = w + ((long long)e * NROWS + row0 + g) * KDIM + q * 8;
-        const bool reread = cnt > 16 * TC_TILES;  // several passes: keep the rows in L2
-        for (int base = 0; base < cnt; base += 16 * TC_TILES) {
-            // this thread's A rows: slots base + t*16 + g and + 8 (null past the list: zeros)
-            const bf16* xr[TC_TILES][2];
-            int slot[TC_TILES][2];
-#pragma unroll
-            for (int t = 0; t < TC_TILES; ++t) {
-#pragma unroll
-                for (int h = 0; h < 2; ++h) {
-                    const int i = base + t * 16 + h * 8 + g;
-                    slot[t][h] = i < cnt ? __ldg(list + i) : -1;
-                    xr[t][h] = slot[t][h] < 0 ? nullptr
-                                              : x + (long long)(GATHER ? slot[t][h] / topk : slot[t][h]) * KDIM + q * 8;
-                }
-            }
-            float acc[TC_TILES][4];
-#pragma unroll
-            for (int t = 0; t < TC_TILES; ++t) {
-                acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = 0.f;
-            }
-            for (int c0 = 0; c0 < CHUNKS; c0 += TC_UNROLL) {
-                uint4 wv[TC_UNROLL];
-#pragma unroll
-                for (int u = 0; u < TC_UNROLL; ++u) {
-                    if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
-                        wv[u] = reread ? fs_load_ro16(wrow + (c0 + u) * 32) : fs_load_stream16(wrow + (c0 + u) * 32);
-                    }
-                }
-#pragma unroll
-                for (int u = 0; u < TC_UNROLL; ++u) {
-                    if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
-#pragma unroll
-                        for (int t = 0; t < TC_TILES; ++t) {
-                            if (t * 16 + base < cnt) {
-                                const uint4 lo = xr[t][0] ? fs_load_ro16(xr[t][0] + (c0 + u) * 32) : make_uint4(0u, 0u, 0u, 0u);
-                                const uint4 hi = xr[t][1] ? fs_load_ro16(xr[t][1] + (c0 + u) * 32) : make_uint4(0u, 0u, 0u, 0u);
-                                fs_mma_bf16(acc[t], lo.x, hi.x, lo.y, hi.y, wv[u].x, wv[u].y);
-                                fs_mma_bf16(acc[t], lo.z, hi.z, lo.w, hi.w, wv[u].z, wv[u].w);
-                            }
-                        }
-                    }
-                }
-            }
-#pragma unroll
-            for (int t = 0; t < TC_TILES; ++t) {
-#pragma unroll
-                for (int h = 0; h < 2; ++h) {
-                    const int s = slot[t][h];
-                    if (s >= 0) {
-                        float v0 = acc[t][2 * h];
-                        float v1 = acc[t][2 * h + 1];
-                        if (SCALED) {
-                            const float scale =
-                                __ldg(expert_to_weights + (long long)e * num_slots + base + t * 16 + h * 8 + g);
-                            v0 *= scale;
-                            v1 *= scale;
-                        }
-                        *reinterpret_cast<bf162*>(out + (long long)s * NROWS + row0 + 2 * q) =
-                            __floats2bfloat162_rn(v0, v1);
-                    }
-                }
-            }
+        const float* weights = SCALED ? expert_to_weights + (long long)e * num_slots : nullptr;
+        if (cnt >= tc_min_slots) {
+            fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * TC_ROWS, topk);
+        } else {
+            fs_gg_cuda_item<KDIM, NROWS, RPW, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * RPW, topk);
         }
     }
 }

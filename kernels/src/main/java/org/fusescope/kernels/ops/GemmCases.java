@@ -45,15 +45,16 @@ final class GemmCases {
         }
         int touched = touched(routings);
         DeviceBuffer w13 = bf16("w13", RandomFill.bf16(random, experts * 2 * inter * h, 0.05), experts, 2 * inter, h);
-        // the CUDA-core kernel first, borrowing the table; the tensor-core case owns and closes it
-        for (boolean tc : new boolean[] {false, true}) {
-            GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, tc);
+        // the other variants first, borrowing the table; the default one owns and closes it
+        for (int minSlots : MIN_SLOTS) {
+            boolean owner = minSlots == GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS;
+            GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, minSlots);
             cases.add(new BufferSetCase(
-                    tc ? "grouped_gemm1" : "grouped_gemm1 (CUDA cores)",
+                    "grouped_gemm1" + variant(minSlots),
                     m,
                     GroupedGemm1Kernel.work(d, m, touched),
                     copies,
-                    tc ? List.of(w13) : List.of(),
+                    owner ? List.of(w13) : List.of(),
                     c -> new DeviceBuffer[] {
                         bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
                         i32("count", routings.get(c).count(), experts),
@@ -63,14 +64,15 @@ final class GemmCases {
                     (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
         }
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
-        for (boolean tc : new boolean[] {false, true}) {
-            GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, tc);
+        for (int minSlots : MIN_SLOTS) {
+            boolean owner = minSlots == GroupedGemm2Kernel.TENSOR_CORE_MIN_SLOTS;
+            GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, minSlots);
             cases.add(new BufferSetCase(
-                    tc ? "grouped_gemm2" : "grouped_gemm2 (CUDA cores)",
+                    "grouped_gemm2" + variant(minSlots),
                     m,
                     GroupedGemm2Kernel.work(d, m, touched),
                     copies,
-                    tc ? List.of(w2) : List.of(),
+                    owner ? List.of(w2) : List.of(),
                     c -> new DeviceBuffer[] {
                         bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
                         i32("count", routings.get(c).count(), experts),
@@ -80,6 +82,20 @@ final class GemmCases {
                     },
                     (s, b) -> gemm2.launch(s, b[0], w2, b[1], b[2], b[3], b[4], m)));
         }
+    }
+
+    /** How many slots send an expert to the tensor cores, per case; the default (the table's owner) last. */
+    private static final int[] MIN_SLOTS = {
+        GroupedGemm1Kernel.CUDA_CORES_ONLY, 1, 8, GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS
+    };
+
+    private static String variant(int minSlots) {
+        if (minSlots == GroupedGemm1Kernel.CUDA_CORES_ONLY) {
+            return " (CUDA cores)";
+        }
+        return minSlots == GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS
+                ? ""
+                : " (tensor cores from " + minSlots + " slots)";
     }
 
     /** The mean number of experts touched per routing, rounded. */

@@ -34,16 +34,22 @@ class GroupedGemmKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
     void bothGemmsMatchTheReferenceOnRealisticRouting(ModelDims d, int m) {
-        check(d, m, true);
+        check(d, m, GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
+    void everyExpertOnTheTensorCoresMatchesTheReference(ModelDims d, int m) {
+        check(d, m, 1);
     }
 
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
     void theCudaCoreGemmsMatchTheReferenceToo(ModelDims d, int m) {
-        check(d, m, false);
+        check(d, m, GroupedGemm1Kernel.CUDA_CORES_ONLY);
     }
 
-    private void check(ModelDims d, int m, boolean tensorCores) {
+    private void check(ModelDims d, int m, int tensorCoreMinSlots) {
         ExpertWeights w = weights(d);
         SplittableRandom random = new SplittableRandom(1000 + m);
         int kp = d.slotsPerToken();
@@ -59,16 +65,17 @@ class GroupedGemmKernelsTest extends GpuFixture {
                 DeviceBuffer h1 = poisoned("h1", DType.BF16, slots, 2L * inter);
                 DeviceBuffer h2 = poisoned("h2", DType.BF16, slots, h)) {
             inputsReady();
-            new GroupedGemm1Kernel(lib, d, tensorCores).launch(stream, y.device(), w.dW13, count, e2t, h1, m);
-            new GroupedGemm2Kernel(lib, d, tensorCores).launch(stream, a.device(), w.dW2, count, e2t, e2w, h2, m);
+            new GroupedGemm1Kernel(lib, d, tensorCoreMinSlots).launch(stream, y.device(), w.dW13, count, e2t, h1, m);
+            new GroupedGemm2Kernel(lib, d, tensorCoreMinSlots)
+                    .launch(stream, a.device(), w.dW2, count, e2t, e2w, h2, m);
             int[] sample = SampledReference.sample(random, slots);
             SampledReference ref = new SampledReference(w, routing, sample, kp);
             assertClose(
-                    "grouped_gemm1 " + (tensorCores ? "tc " : "") + d + " M=" + m,
+                    "grouped_gemm1 " + "min tc slots " + tensorCoreMinSlots + " " + d + " M=" + m,
                     SampledReference.rows(Compare.bf16(h1), sample, 2 * inter, true),
                     ref.gemm1(y.host(), m));
             assertClose(
-                    "grouped_gemm2 " + (tensorCores ? "tc " : "") + d + " M=" + m,
+                    "grouped_gemm2 " + "min tc slots " + tensorCoreMinSlots + " " + d + " M=" + m,
                     SampledReference.rows(Compare.bf16(h2), sample, h, true),
                     ref.gemm2(a.host(), slots));
         }

@@ -1,0 +1,71 @@
+// The CUDA-core work item of the grouped GEMMs (grouped_gemm1/2_kernel, and the light experts of
+// the tensor-core kernels): out[s, row0 + r] = bf16(scale(s) * x[row(s)] . W[e, row0 + r]) for the
+// RPW rows r of the item and every slot s of the expert's list.
+//   A warp loads its RPW weight rows into REGISTERS with 16-byte streaming loads (evict-first, so
+//   activations stay in L2): lane l holds 16-byte chunks l, l+32, ... of every row, RPW*CH = 8 uint4
+//   = 32 registers, 4 KB per warp in flight; 16 warps per SM keep ~64 KB of loads in flight, well
+//   above HBM latency x bandwidth per SM (~25 KB). At H = 2048, I = 512: GEMM1 items are 1 row of
+//   4 KB, GEMM2 items 4 rows of 1 KB. Then it walks the slot list: per slot it loads the activation
+//   row (read-only path: the block's 8 warps read the same rows, so they come from L1 after the first
+//   warp), does RPW fp32 dot products, one warp all-reduce each, and lanes 0..RPW-1 store the RPW
+//   adjacent outputs. Weights are read from HBM exactly once however many slots the expert has, but
+//   every slot costs a dot product per row: past a few slots per expert the instructions, not HBM,
+//   are the limit (the tensor-core kernels take those experts).
+#pragma once
+#include "common.cuh"
+
+// 16-byte chunks per lane per row, and rows per CUDA-core item: 8 uint4 of weights per lane (more
+// would spill under the 128-register cap of 2 blocks per SM).
+__host__ __device__ constexpr int fs_gg_chunks(int kdim) { return (kdim / 8 + 31) / 32; }
+__host__ __device__ constexpr int fs_gg_rows_per_item(int kdim) {
+    return 8 / fs_gg_chunks(kdim) < 1 ? 1 : 8 / fs_gg_chunks(kdim);
+}
+
+// weights: the expert's routing weights at its list positions (SCALED only).
+template <int KDIM, int NROWS, int RPW, bool GATHER, bool SCALED>
+__device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
+                                                const int* __restrict__ list, const float* __restrict__ weights,
+                                                bf16* __restrict__ out, int e, int cnt, int row0, int topk) {
+    constexpr int CH = fs_gg_chunks(KDIM);
+    const int lane = threadIdx.x & 31;
+    int s_next = __ldg(list);  // issued before the weight loads: overlaps their latency
+    const bf16* wrow = w + ((long long)e * NROWS + row0) * KDIM;
+    uint4 wv[RPW][CH];
+#pragma unroll
+    for (int r = 0; r < RPW; ++r) {
+#pragma unroll
+        for (int c = 0; c < CH; ++c) {
+            const int chunk = c * 32 + lane;
+            wv[r][c] = ((KDIM / 8) % 32 == 0 || chunk < KDIM / 8)
+                           ? fs_load_stream16(wrow + (long long)r * KDIM + chunk * 8)
+                           : make_uint4(0u, 0u, 0u, 0u);
+        }
+    }
+    for (int i = 0; i < cnt; ++i) {
+        const int s = s_next;
+        if (i + 1 < cnt) s_next = __ldg(list + i + 1);
+        const bf16* xrow = x + (long long)(GATHER ? s / topk : s) * KDIM;
+        uint4 xv[CH];
+#pragma unroll
+        for (int c = 0; c < CH; ++c) {
+            const int chunk = c * 32 + lane;
+            xv[c] = ((KDIM / 8) % 32 == 0 || chunk < KDIM / 8) ? fs_load_ro16(xrow + chunk * 8)
+                                                                : make_uint4(0u, 0u, 0u, 0u);
+        }
+        float acc[RPW];
+#pragma unroll
+        for (int r = 0; r < RPW; ++r) {
+            float d = 0.f;
+#pragma unroll
+            for (int c = 0; c < CH; ++c) d += fs_dot8(wv[r][c], xv[c]);
+            acc[r] = fs_warp_sum(d);
+        }
+        const float scale = SCALED ? __ldg(weights + i) : 1.f;
+        bf16* dst = out + (long long)s * NROWS + row0;
+#pragma unroll
+        for (int r = 0; r < RPW; ++r) {
+            if (lane == r) fs_st_bf16(dst + r, acc[r] * scale);
+        }
+    }
+}
+
