@@ -87,10 +87,9 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_ker
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int item_end[EXPERTS + 1];
     __shared__ int warp_tot[32];
-    __shared__ float red[TC_WARPS * 32 * 4 * TC_TILES];
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
                                                    num_slots, 1, num_experts, tc_min_slots, active, active_cnt,
-                                                       item_end, warp_tot, red);
+                                                       item_end, warp_tot);
 }
 #endif

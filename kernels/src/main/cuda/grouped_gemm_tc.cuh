@@ -41,25 +41,13 @@ __device__ __forceinline__ void fs_mma_bf16(float (&d)[4], unsigned a0, unsigned
 #endif
 }
 
-// The warps that share one 8-row group, each summing over 1/KSPLIT of the reduction, so that every
-// warp streams 8 x 16 B per thread (4 KB per warp) at once, like a CUDA-core item: KDIM = 2048 splits
-// 8 ways, 512 two ways, up to 256 not at all.
-__host__ __device__ constexpr int fs_tc_ksplit(int kdim) {
-    return kdim / 32 / TC_UNROLL >= 8 ? 8 : (kdim / 32 / TC_UNROLL >= 1 ? kdim / 32 / TC_UNROLL : 1);
-}
-
-// One tensor-core item: 8 output rows row0.. of expert e, reduction chunks [c_begin, c_end) of 32 k,
-// for all cnt slots of its list (passes of 32 slots). With KSPLIT > 1 the KSPLIT warps of the group
-// (adjacent warps of one block, kpart = warp % KSPLIT) add their partial sums through red (shared,
-// 8 warps x 32 lanes x 4*TC_TILES floats) and the kpart-0 warp stores; every warp of the block must
-// then call it for the same expert (the item numbering guarantees it).
-template <int KDIM, int NROWS, int KSPLIT, bool GATHER, bool SCALED>
+// One tensor-core item: 8 output rows row0.. of expert e for all cnt slots of its list (passes of 32).
+template <int KDIM, int NROWS, bool GATHER, bool SCALED>
 __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                               const int* __restrict__ list, const float* __restrict__ weights,
-                                              bf16* __restrict__ out, int e, int cnt, int row0, int topk,
-                                              int c_begin, int c_end, float* red) {
+                                              bf16* __restrict__ out, int e, int cnt, int row0, int topk) {
+    constexpr int CHUNKS = KDIM / 32;
     const int lane = threadIdx.x & 31;
-    const int warp = threadIdx.x >> 5;
     const int g = lane >> 2;
     const int q = lane & 3;
     const bf16* wrow = w + ((long long)e * NROWS + row0 + g) * KDIM + q * 8;
@@ -83,17 +71,17 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
         for (int t = 0; t < TC_TILES; ++t) {
             acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = 0.f;
         }
-        for (int c0 = c_begin; c0 < c_end; c0 += TC_UNROLL) {
+        for (int c0 = 0; c0 < CHUNKS; c0 += TC_UNROLL) {
             uint4 wv[TC_UNROLL];
 #pragma unroll
             for (int u = 0; u < TC_UNROLL; ++u) {
-                if (c0 + u < c_end) {
+                if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
                     wv[u] = reread ? fs_load_ro16(wrow + (c0 + u) * 32) : fs_load_stream16(wrow + (c0 + u) * 32);
                 }
             }
 #pragma unroll
             for (int u = 0; u < TC_UNROLL; ++u) {
-                if (c0 + u < c_end) {
+                if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
 #pragma unroll
                     for (int t = 0; t < TC_TILES; ++t) {
                         if (t * 16 + base < cnt) {
@@ -106,28 +94,6 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
                     }
                 }
             }
-        }
-        if (KSPLIT > 1) {  // partial sums of the group's warps, added by its first warp
-            float* mine = red + (warp * 32 + lane) * (4 * TC_TILES);
-#pragma unroll
-            for (int t = 0; t < TC_TILES; ++t) {
-#pragma unroll
-                for (int j = 0; j < 4; ++j) mine[4 * t + j] = acc[t][j];
-            }
-            __syncthreads();
-            if (warp % KSPLIT == 0) {
-#pragma unroll
-                for (int p = 1; p < KSPLIT; ++p) {
-                    const float* theirs = mine + p * 32 * (4 * TC_TILES);
-#pragma unroll
-                    for (int t = 0; t < TC_TILES; ++t) {
-#pragma unroll
-                        for (int j = 0; j < 4; ++j) acc[t][j] += theirs[4 * t + j];
-                    }
-                }
-            }
-            __syncthreads();  // red is free again
-            if (warp % KSPLIT != 0) continue;
         }
 #pragma unroll
         for (int t = 0; t < TC_TILES; ++t) {
@@ -154,8 +120,7 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
 // load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
 // expert by expert (a prefix over the compacted experts, found by binary search) and handed to warps
 // block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, item_end (>= EXPERTS+1
-// ints each), warp_tot (32 ints), red (TC_WARPS * 32 * 4 * TC_TILES floats). Every thread of the
-// block must call it.
+// ints each), warp_tot (32 ints). Every thread of the block must call it.
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
 __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                                        const int* __restrict__ count,
@@ -163,18 +128,11 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
                                                        const float* __restrict__ expert_to_weights,
                                                        bf16* __restrict__ out, int num_slots, int topk,
                                                        int num_experts, int tc_min_slots, int* active,
-                                                       int* active_cnt, int* item_end, int* warp_tot, float* red) {
+                                                       int* active_cnt, int* item_end, int* warp_tot) {
     static_assert(KDIM % 32 == 0, "the reduction length must be a multiple of 32");
     static_assert(NROWS % TC_ROWS == 0, "output rows must be a multiple of 8");
     constexpr int RPW = fs_gg_rows_per_item(KDIM);
     static_assert(NROWS % RPW == 0, "output rows must be a multiple of the CUDA-core rows per item");
-    constexpr int KSPLIT = fs_tc_ksplit(KDIM);
-    constexpr int CHUNKS = KDIM / 32;
-    constexpr int TC_ITEMS = NROWS / TC_ROWS * KSPLIT;
-    // with a split reduction the 8 warps of a block must always share one expert: every expert's item
-    // count is a multiple of 8, so blocks (8 adjacent items) never straddle two experts
-    static_assert(KSPLIT == 1 || (TC_ITEMS % TC_WARPS == 0 && (NROWS / RPW) % TC_WARPS == 0),
-                  "a split reduction needs item counts that are multiples of the warps per block");
     const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
     const int lane = threadIdx.x & 31;
     const int warp = threadIdx.x >> 5;
@@ -182,7 +140,7 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
         int carry = 0;
         for (int b = 0; b < n_active; b += 32) {
             const int idx = b + lane;
-            int v = idx < n_active ? (active_cnt[idx] >= tc_min_slots ? TC_ITEMS : NROWS / RPW) : 0;
+            int v = idx < n_active ? (active_cnt[idx] >= tc_min_slots ? NROWS / TC_ROWS : NROWS / RPW) : 0;
 #pragma unroll
             for (int o = 1; o < 32; o <<= 1) {
                 const int up = __shfl_up_sync(FS_FULL_MASK, v, o);
@@ -208,10 +166,7 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
         const int* list = expert_to_tokens + (long long)e * num_slots;
         const float* weights = SCALED ? expert_to_weights + (long long)e * num_slots : nullptr;
         if (cnt >= tc_min_slots) {
-            const int part = local % KSPLIT;
-            fs_gg_tc_item<KDIM, NROWS, KSPLIT, GATHER, SCALED>(x, w, list, weights, out, e, cnt,
-                                                               local / KSPLIT * TC_ROWS, topk, part * CHUNKS / KSPLIT,
-                                                               (part + 1) * CHUNKS / KSPLIT, red);
+            fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * TC_ROWS, topk);
         } else {
             fs_gg_cuda_item<KDIM, NROWS, RPW, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * RPW, topk);
         }
