@@ -47,7 +47,7 @@ final class GemmCases {
         DeviceBuffer w13 = bf16("w13", RandomFill.bf16(random, experts * 2 * inter * h, 0.05), experts, 2 * inter, h);
         // the other variants first, borrowing the table; the default one owns and closes it
         for (int minSlots : MIN_SLOTS) {
-            boolean owner = minSlots == GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS;
+            boolean owner = minSlots == TensorCorePolicy.AUTO;
             GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, minSlots);
             cases.add(new BufferSetCase(
                     "grouped_gemm1" + variant(minSlots),
@@ -65,7 +65,7 @@ final class GemmCases {
         }
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
         for (int minSlots : MIN_SLOTS) {
-            boolean owner = minSlots == GroupedGemm2Kernel.TENSOR_CORE_MIN_SLOTS;
+            boolean owner = minSlots == TensorCorePolicy.AUTO;
             GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, minSlots);
             cases.add(new BufferSetCase(
                     "grouped_gemm2" + variant(minSlots),
@@ -85,17 +85,13 @@ final class GemmCases {
     }
 
     /** How many slots send an expert to the tensor cores, per case; the default (the table's owner) last. */
-    private static final int[] MIN_SLOTS = {
-        GroupedGemm1Kernel.CUDA_CORES_ONLY, 1, 8, GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS
-    };
+    private static final int[] MIN_SLOTS = {TensorCorePolicy.CUDA_CORES_ONLY, 1, 8, TensorCorePolicy.AUTO};
 
     private static String variant(int minSlots) {
-        if (minSlots == GroupedGemm1Kernel.CUDA_CORES_ONLY) {
+        if (minSlots == TensorCorePolicy.CUDA_CORES_ONLY) {
             return " (CUDA cores)";
         }
-        return minSlots == GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS
-                ? ""
-                : " (tensor cores from " + minSlots + " slots)";
+        return minSlots == TensorCorePolicy.AUTO ? "" : " (tensor cores from " + minSlots + " slots)";
     }
 
     /** The mean number of experts touched per routing, rounded. */

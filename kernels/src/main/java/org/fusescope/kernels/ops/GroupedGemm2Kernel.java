@@ -18,38 +18,22 @@ public final class GroupedGemm2Kernel {
     private final ModelDims dims;
     private final Dim grid;
 
-    /** Slots from which an expert's rows go to the tensor cores by default (fewer: CUDA cores). */
-    public static final int TENSOR_CORE_MIN_SLOTS = 4;
-
-    /** {@link #GroupedGemm2Kernel(KernelLibrary, ModelDims, int)} argument for the CUDA-core kernel alone. */
-    public static final int CUDA_CORES_ONLY = Integer.MAX_VALUE;
-
     private final int tensorCoreMinSlots;
 
-    /**
-     * Experts with at least {@value #TENSOR_CORE_MIN_SLOTS} slots on the tensor cores where the device
-     * has them (sm_80+) and the reduction length is a multiple of 32; else the CUDA-core kernel.
-     */
+    /** {@link TensorCorePolicy#AUTO} where the device and sizes allow it, else the CUDA-core kernel. */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims) {
-        this(
-                lib,
-                dims,
-                lib.context().smArchitecture() >= 80 && dims.inter() % 32 == 0
-                        ? TENSOR_CORE_MIN_SLOTS
-                        : CUDA_CORES_ONLY);
+        this(lib, dims, TensorCorePolicy.defaultFor(lib, dims.inter()));
     }
 
     /**
      * @param tensorCoreMinSlots experts with at least this many slots run on the tensor cores
-     *     ({@code grouped_gemm2_tc_kernel}, mma.sync, sm_80+), the others on CUDA cores; {@link
-     *     #CUDA_CORES_ONLY} launches the CUDA-core {@code grouped_gemm2_kernel}. Results agree within
-     *     bf16 rounding.
+     *     ({@code grouped_gemm2_tc_kernel}, mma.sync, sm_80+), the others on CUDA cores; {@link TensorCorePolicy#AUTO}
+     *     decides per launch; {@link TensorCorePolicy#CUDA_CORES_ONLY} launches the CUDA-core {@code
+     *     grouped_gemm2_kernel}. Results agree within bf16 rounding.
      */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims, int tensorCoreMinSlots) {
-        if (tensorCoreMinSlots < 1) {
-            throw new IllegalArgumentException("tensorCoreMinSlots must be at least 1, not " + tensorCoreMinSlots);
-        }
-        boolean tc = tensorCoreMinSlots != CUDA_CORES_ONLY;
+        TensorCorePolicy.check(tensorCoreMinSlots);
+        boolean tc = tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY;
         this.function = lib.function("grouped_gemm2", tc ? "grouped_gemm2_tc_kernel" : "grouped_gemm2_kernel", dims);
         this.tensorCoreMinSlots = tensorCoreMinSlots;
         this.dims = dims;
@@ -85,9 +69,9 @@ public final class GroupedGemm2Kernel {
         Args.buffer("expertToWeights", expertToWeights, DType.F32, experts, slots);
         Args.buffer("h2", h2, DType.BF16, slots, dims.hidden());
         Object[] args = {a, w2, count, expertToTokens, expertToWeights, h2, slots, experts};
-        if (tensorCoreMinSlots != CUDA_CORES_ONLY) {
+        if (tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY) {
             args = Arrays.copyOf(args, args.length + 1);
-            args[args.length - 1] = tensorCoreMinSlots;
+            args[args.length - 1] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
         }
         Launcher.launch(function, grid, Grids.BLOCK_256, 0, stream, args);
     }

@@ -34,7 +34,7 @@ class GroupedGemmKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
     void bothGemmsMatchTheReferenceOnRealisticRouting(ModelDims d, int m) {
-        check(d, m, GroupedGemm1Kernel.TENSOR_CORE_MIN_SLOTS);
+        check(d, m, TensorCorePolicy.AUTO);
     }
 
     @ParameterizedTest
@@ -46,7 +46,7 @@ class GroupedGemmKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
     void theCudaCoreGemmsMatchTheReferenceToo(ModelDims d, int m) {
-        check(d, m, GroupedGemm1Kernel.CUDA_CORES_ONLY);
+        check(d, m, TensorCorePolicy.CUDA_CORES_ONLY);
     }
 
     private void check(ModelDims d, int m, int tensorCoreMinSlots) {

@@ -1,0 +1,44 @@
+package org.fusescope.kernels.ops;
+
+/**
+ * Which experts the grouped GEMMs run on the tensor cores, as the {@code tensorCoreMinSlots} argument
+ * of {@link GroupedGemm1Kernel} and {@link GroupedGemm2Kernel}: experts with at least that many slots
+ * take 8-row MMA items, the others CUDA-core items. Stateless.
+ */
+public final class TensorCorePolicy {
+    /**
+     * Decide per launch, as measured on an H100 (benchmarks/h100/README.md): with at least 4 slots per
+     * expert on average (M = 256 at K = 10, E = 512) every expert runs on the tensor cores; below that
+     * only experts with {@value #HEAVY_EXPERT_SLOTS} or more slots (the shared expert as expert E, hot
+     * experts), because for a handful of slots the CUDA-core items stream the weights faster.
+     */
+    public static final int AUTO = 0;
+
+    /** Slots from which an expert counts as heavy under {@link #AUTO}. */
+    public static final int HEAVY_EXPERT_SLOTS = 32;
+
+    /** The CUDA-core kernels alone (no tensor cores). */
+    public static final int CUDA_CORES_ONLY = Integer.MAX_VALUE;
+
+    private TensorCorePolicy() {}
+
+    /** {@link #AUTO} where the device has bf16 MMA (sm_80+) and the reduction length suits it, else CUDA cores. */
+    static int defaultFor(KernelLibrary lib, int reductionLength) {
+        return lib.context().smArchitecture() >= 80 && reductionLength % 32 == 0 ? AUTO : CUDA_CORES_ONLY;
+    }
+
+    /** The threshold a launch of {@code tokens} tokens uses: {@code minSlots}, or under {@link #AUTO} 1 or heavy. */
+    static int resolve(int minSlots, ModelDims dims, int tokens) {
+        if (minSlots != AUTO) {
+            return minSlots;
+        }
+        double perExpert = (double) tokens * dims.slotsPerToken() / dims.tableExperts();
+        return perExpert >= 4 ? 1 : HEAVY_EXPERT_SLOTS;
+    }
+
+    static void check(int minSlots) {
+        if (minSlots < 0) {
+            throw new IllegalArgumentException("tensorCoreMinSlots must not be negative: " + minSlots);
+        }
+    }
+}
