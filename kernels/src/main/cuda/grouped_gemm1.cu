@@ -84,11 +84,12 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_ker
         int num_experts, int tc_min_slots) {
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
+    __shared__ int order[EXPERTS + 1];
     __shared__ int item_end[EXPERTS + 1];
     __shared__ int warp_tot[32];
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false>(y, w13, count, expert_to_tokens, nullptr, h1, num_slots,
-                                                       topk, num_experts, tc_min_slots, active, active_cnt, item_end,
+                                                       topk, num_experts, tc_min_slots, active, active_cnt, order, item_end,
                                                            warp_tot);
 }
 #endif

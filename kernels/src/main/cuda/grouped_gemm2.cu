@@ -85,11 +85,12 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_ker
         bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
+    __shared__ int order[EXPERTS + 1];
     __shared__ int item_end[EXPERTS + 1];
     __shared__ int warp_tot[32];
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
                                                    num_slots, 1, num_experts, tc_min_slots, active, active_cnt,
-                                                       item_end, warp_tot);
+                                                       order, item_end, warp_tot);
 }
 #endif

@@ -118,9 +118,10 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
 // The grouped GEMM with a path per expert: experts with at least tc_min_slots slots take 8-row
 // tensor-core items, the others RPW-row CUDA-core items (a handful of slots: streaming 512 bytes per
 // load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
-// expert by expert (a prefix over the compacted experts, found by binary search) and handed to warps
-// block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, item_end (>= EXPERTS+1
-// ints each), warp_tot (32 ints). Every thread of the block must call it.
+// expert by expert, heavy experts first (their items take longest: started first, they overlap with
+// the many light items instead of trailing after them), through a prefix found by binary search, and
+// handed to warps block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, order,
+// item_end (>= EXPERTS+1 ints each), warp_tot (32 ints). Every thread of the block must call it.
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
 __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                                        const int* __restrict__ count,
@@ -128,7 +129,8 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
                                                        const float* __restrict__ expert_to_weights,
                                                        bf16* __restrict__ out, int num_slots, int topk,
                                                        int num_experts, int tc_min_slots, int* active,
-                                                       int* active_cnt, int* item_end, int* warp_tot) {
+                                                       int* active_cnt, int* order, int* item_end,
+                                                       int* warp_tot) {
     static_assert(KDIM % 32 == 0, "the reduction length must be a multiple of 32");
     static_assert(NROWS % TC_ROWS == 0, "output rows must be a multiple of 8");
     constexpr int RPW = fs_gg_rows_per_item(KDIM);
@@ -136,18 +138,28 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
     const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
     const int lane = threadIdx.x & 31;
     const int warp = threadIdx.x >> 5;
-    if (warp == 0) {  // inclusive prefix of the items per expert
+    if (warp == 0) {  // heavy (tensor-core) experts first, then the light ones; prefix of their items
         int carry = 0;
-        for (int b = 0; b < n_active; b += 32) {
-            const int idx = b + lane;
-            int v = idx < n_active ? (active_cnt[idx] >= tc_min_slots ? NROWS / TC_ROWS : NROWS / RPW) : 0;
+        int placed = 0;
+        for (int heavy = 1; heavy >= 0; --heavy) {
+            for (int b = 0; b < n_active; b += 32) {
+                const int idx = b + lane;
+                const bool in = idx < n_active && ((active_cnt[idx] >= tc_min_slots) == (heavy == 1));
+                int v = in ? (heavy ? NROWS / TC_ROWS : NROWS / RPW) : 0;
 #pragma unroll
-            for (int o = 1; o < 32; o <<= 1) {
-                const int up = __shfl_up_sync(FS_FULL_MASK, v, o);
-                if (lane >= o) v += up;
+                for (int o = 1; o < 32; o <<= 1) {
+                    const int up = __shfl_up_sync(FS_FULL_MASK, v, o);
+                    if (lane >= o) v += up;
+                }
+                const fs_u32 ballot = __ballot_sync(FS_FULL_MASK, in);
+                if (in) {
+                    const int at = placed + __popc(ballot & ((1u << lane) - 1u));
+                    order[at] = idx;
+                    item_end[at] = carry + v;
+                }
+                placed += __popc(ballot);
+                carry += __shfl_sync(FS_FULL_MASK, v, 31);
             }
-            if (idx < n_active) item_end[idx] = carry + v;
-            carry += __shfl_sync(FS_FULL_MASK, v, 31);
         }
     }
     __syncthreads();
@@ -160,8 +172,8 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
             const int mid = (lo + hi) >> 1;
             if (item_end[mid] > item) hi = mid; else lo = mid + 1;
         }
-        const int e = active[lo];
-        const int cnt = active_cnt[lo];
+        const int e = active[order[lo]];
+        const int cnt = active_cnt[order[lo]];
         const int local = (int)(item - (lo > 0 ? item_end[lo - 1] : 0));
         const int* list = expert_to_tokens + (long long)e * num_slots;
         const float* weights = SCALED ? expert_to_weights + (long long)e * num_slots : nullptr;
