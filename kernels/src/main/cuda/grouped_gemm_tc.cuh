@@ -119,7 +119,7 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
 // tensor-core items, the others RPW-row CUDA-core items (a handful of slots: streaming 512 bytes per
 // load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
 // expert by expert, heavy experts first (their items take longest: started first, they overlap with
-// the many light items instead of trailing after them), through a prefix found by binary search, and
+// the many light items instead of trailing after them), through a prefix each warp walks forward, and
 // handed to warps block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, order,
 // item_end (>= EXPERTS+1 ints each), warp_tot (32 ints). Every thread of the block must call it.
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
@@ -165,13 +165,9 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
     __syncthreads();
     const long long items = n_active > 0 ? item_end[n_active - 1] : 0;
     const long long all_warps = (long long)gridDim.x * TC_WARPS;
+    int lo = 0;  // a warp's items only grow, so the expert they fall in is found by walking forward
     for (long long item = (long long)blockIdx.x * TC_WARPS + warp; item < items; item += all_warps) {
-        int lo = 0;
-        int hi = n_active - 1;
-        while (lo < hi) {  // the first expert whose items end after this one
-            const int mid = (lo + hi) >> 1;
-            if (item_end[mid] > item) hi = mid; else lo = mid + 1;
-        }
+        while (item_end[lo] <= item) ++lo;
         const int e = active[order[lo]];
         const int cnt = active_cnt[order[lo]];
         const int local = (int)(item - (lo > 0 ? item_end[lo - 1] : 0));
