@@ -41,18 +41,22 @@ __device__ __forceinline__ void fs_mma_bf16(float (&d)[4], unsigned a0, unsigned
 #endif
 }
 
-// One tensor-core item: 8 output rows row0.. of expert e for all cnt slots of its list (passes of 32).
+// One tensor-core item: 8 output rows row0.. of expert e for slots first..first+31 of its cnt (an
+// expert with more than 32 slots has one item per 32: they run in parallel on several warps, the
+// rows coming from L2 after the first).
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
 __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                               const int* __restrict__ list, const float* __restrict__ weights,
-                                              bf16* __restrict__ out, int e, int cnt, int row0, int topk) {
+                                              bf16* __restrict__ out, int e, int cnt, int row0, int topk,
+                                              int first) {
     constexpr int CHUNKS = KDIM / 32;
     const int lane = threadIdx.x & 31;
     const int g = lane >> 2;
     const int q = lane & 3;
     const bf16* wrow = w + ((long long)e * NROWS + row0 + g) * KDIM + q * 8;
-    const bool reread = cnt > 16 * TC_TILES;  // several passes: keep the rows in L2
-    for (int base = 0; base < cnt; base += 16 * TC_TILES) {
+    const bool reread = cnt > 16 * TC_TILES;  // several items read these rows: keep them in L2
+    {
+        const int base = first;
         // this thread's A rows: slots base + t*16 + g and + 8 (null past the list: zeros)
         const bf16* xr[TC_TILES][2];
         int slot[TC_TILES][2];
@@ -145,7 +149,8 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
             for (int b = 0; b < n_active; b += 32) {
                 const int idx = b + lane;
                 const bool in = idx < n_active && ((active_cnt[idx] >= tc_min_slots) == (heavy == 1));
-                int v = in ? (heavy ? NROWS / TC_ROWS : NROWS / RPW) : 0;
+                const int passes = in ? (active_cnt[idx] + 16 * TC_TILES - 1) / (16 * TC_TILES) : 0;
+                int v = in ? (heavy ? NROWS / TC_ROWS * passes : NROWS / RPW) : 0;
 #pragma unroll
                 for (int o = 1; o < 32; o <<= 1) {
                     const int up = __shfl_up_sync(FS_FULL_MASK, v, o);
@@ -174,7 +179,9 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
         const int* list = expert_to_tokens + (long long)e * num_slots;
         const float* weights = SCALED ? expert_to_weights + (long long)e * num_slots : nullptr;
         if (cnt >= tc_min_slots) {
-            fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * TC_ROWS, topk);
+            const int passes = (cnt + 16 * TC_TILES - 1) / (16 * TC_TILES);
+            fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local / passes * TC_ROWS,
+                                                       topk, local % passes * 16 * TC_TILES);
         } else {
             fs_gg_cuda_item<KDIM, NROWS, RPW, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * RPW, topk);
         }
