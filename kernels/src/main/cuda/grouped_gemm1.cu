@@ -81,7 +81,7 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm1_kernel
 extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_kernel(
         const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
-        int num_experts, int tc_min_slots, unsigned* __restrict__ counters) {
+        int num_experts, int tc_min_slots) {
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int order[EXPERTS + 1];
@@ -90,6 +90,6 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_ker
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false>(y, w13, count, expert_to_tokens, nullptr, h1, num_slots,
                                                        topk, num_experts, tc_min_slots, active, active_cnt, order, item_end,
-                                                           warp_tot, counters);
+                                                           warp_tot);
 }
 #endif

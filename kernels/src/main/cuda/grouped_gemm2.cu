@@ -82,7 +82,7 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_kernel
 extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_kernel(
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
-        bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots, unsigned* __restrict__ counters) {
+        bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int order[EXPERTS + 1];
@@ -91,6 +91,6 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_ker
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
                                                    num_slots, 1, num_experts, tc_min_slots, active, active_cnt,
-                                                       order, item_end, warp_tot, counters);
+                                                       order, item_end, warp_tot);
 }
 #endif

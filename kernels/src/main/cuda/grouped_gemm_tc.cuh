@@ -124,10 +124,8 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
 // load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
 // expert by expert, heavy experts first (their items take longest: started first, they overlap with
 // the many light items instead of trailing after them), through a prefix each warp walks forward, and
-// taken by warps from a global counter. Shared: active, active_cnt, order,
-// item_end (>= EXPERTS+1 ints each), warp_tot (32 ints). counters: global, 2 unsigned ints, zero
-// before the first launch and left zero by every launch (launches sharing them must be serialized,
-// e.g. on one stream). Every thread of the block must call it.
+// handed to warps block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, order,
+// item_end (>= EXPERTS+1 ints each), warp_tot (32 ints). Every thread of the block must call it.
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
 __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                                        const int* __restrict__ count,
@@ -136,7 +134,7 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
                                                        bf16* __restrict__ out, int num_slots, int topk,
                                                        int num_experts, int tc_min_slots, int* active,
                                                        int* active_cnt, int* order, int* item_end,
-                                                       int* warp_tot, unsigned* counters) {
+                                                       int* warp_tot) {
     static_assert(KDIM % 32 == 0, "the reduction length must be a multiple of 32");
     static_assert(NROWS % TC_ROWS == 0, "output rows must be a multiple of 8");
     constexpr int RPW = fs_gg_rows_per_item(KDIM);
@@ -171,14 +169,9 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
     }
     __syncthreads();
     const long long items = n_active > 0 ? item_end[n_active - 1] : 0;
-    // items are taken from a global counter (work stealing): a warp that drew a long tensor-core item
-    // simply takes fewer light ones. The last warp to finish resets the counters for the next launch.
+    const long long all_warps = (long long)gridDim.x * TC_WARPS;
     int lo = 0;  // a warp's items only grow, so the expert they fall in is found by walking forward
-    while (true) {
-        long long item = 0;
-        if (lane == 0) item = atomicAdd(counters, 1u);
-        item = __shfl_sync(FS_FULL_MASK, item, 0);
-        if (item >= items) break;
+    for (long long item = (long long)blockIdx.x * TC_WARPS + warp; item < items; item += all_warps) {
         while (item_end[lo] <= item) ++lo;
         const int e = active[order[lo]];
         const int cnt = active_cnt[order[lo]];
@@ -191,14 +184,6 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
                                                        topk, local % passes * 16 * TC_TILES);
         } else {
             fs_gg_cuda_item<KDIM, NROWS, RPW, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * RPW, topk);
-        }
-    }
-    if (lane == 0) {
-        __threadfence();
-        if (atomicAdd(counters + 1, 1u) == gridDim.x * TC_WARPS - 1) {
-            counters[0] = 0u;
-            counters[1] = 0u;
-            __threadfence();
         }
     }
 }

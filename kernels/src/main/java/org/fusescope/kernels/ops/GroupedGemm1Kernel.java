@@ -19,7 +19,6 @@ public final class GroupedGemm1Kernel {
     private final Dim grid;
 
     private final int tensorCoreMinSlots;
-    private final DeviceBuffer counters;
 
     /** {@link TensorCorePolicy#AUTO} where the device and sizes allow it, else the CUDA-core kernel. */
     public GroupedGemm1Kernel(KernelLibrary lib, ModelDims dims) {
@@ -37,7 +36,6 @@ public final class GroupedGemm1Kernel {
         boolean tc = tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY;
         this.function = lib.function("grouped_gemm1", tc ? "grouped_gemm1_tc_kernel" : "grouped_gemm1_kernel", dims);
         this.tensorCoreMinSlots = tensorCoreMinSlots;
-        this.counters = tc ? lib.workCounters("grouped_gemm1") : null;
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
     }
@@ -70,9 +68,8 @@ public final class GroupedGemm1Kernel {
         Args.buffer("h1", h1, DType.BF16, slots, 2L * dims.inter());
         Object[] args = {y, w13, count, expertToTokens, h1, slots, kp, experts};
         if (tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY) {
-            args = Arrays.copyOf(args, args.length + 2);
-            args[args.length - 2] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
-            args[args.length - 1] = counters;
+            args = Arrays.copyOf(args, args.length + 1);
+            args[args.length - 1] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
         }
         Launcher.launch(function, grid, Grids.BLOCK_256, 0, stream, args);
     }

@@ -19,7 +19,6 @@ public final class GroupedGemm2Kernel {
     private final Dim grid;
 
     private final int tensorCoreMinSlots;
-    private final DeviceBuffer counters;
 
     /** {@link TensorCorePolicy#AUTO} where the device and sizes allow it, else the CUDA-core kernel. */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims) {
@@ -37,7 +36,6 @@ public final class GroupedGemm2Kernel {
         boolean tc = tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY;
         this.function = lib.function("grouped_gemm2", tc ? "grouped_gemm2_tc_kernel" : "grouped_gemm2_kernel", dims);
         this.tensorCoreMinSlots = tensorCoreMinSlots;
-        this.counters = tc ? lib.workCounters("grouped_gemm2") : null;
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
     }
@@ -72,9 +70,8 @@ public final class GroupedGemm2Kernel {
         Args.buffer("h2", h2, DType.BF16, slots, dims.hidden());
         Object[] args = {a, w2, count, expertToTokens, expertToWeights, h2, slots, experts};
         if (tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY) {
-            args = Arrays.copyOf(args, args.length + 2);
-            args[args.length - 2] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
-            args[args.length - 1] = counters;
+            args = Arrays.copyOf(args, args.length + 1);
+            args[args.length - 1] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
         }
         Launcher.launch(function, grid, Grids.BLOCK_256, 0, stream, args);
     }

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.fusescope.kernels.cuda.CompileRequest;
 import org.fusescope.kernels.cuda.CudaContext;
 import org.fusescope.kernels.cuda.CudaFunction;
-import org.fusescope.kernels.cuda.DType;
-import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.KernelCache;
 import org.fusescope.kernels.cuda.KernelModule;
 import org.fusescope.kernels.cuda.KernelSources;
@@ -22,7 +20,6 @@ public final class KernelLibrary implements AutoCloseable {
     private final CudaContext context;
     private final KernelCache cache;
     private final Map<String, KernelModule> modules = new HashMap<>();
-    private final Map<String, DeviceBuffer> counters = new HashMap<>();
 
     public KernelLibrary(CudaContext context, KernelCache cache) {
         this.context = context;
@@ -63,19 +60,6 @@ public final class KernelLibrary implements AutoCloseable {
         return module.function(entry);
     }
 
-    /**
-     * Two int32 work counters named {@code name} for kernels that hand out work through a global
-     * counter and leave it zero after every launch: allocated zeroed on first use, freed with the
-     * library. Launches that share them must run one after another (one stream).
-     */
-    public DeviceBuffer workCounters(String name) {
-        return counters.computeIfAbsent(name, n -> {
-            DeviceBuffer b = DeviceBuffer.allocate(n + " work counters", DType.I32, 2);
-            b.fill((byte) 0);
-            return b;
-        });
-    }
-
     /** Cubins compiled (not found in the cache) so far. */
     public int compilations() {
         return cache.compilations();
@@ -85,7 +69,5 @@ public final class KernelLibrary implements AutoCloseable {
     public void close() {
         modules.values().forEach(KernelModule::close);
         modules.clear();
-        counters.values().forEach(DeviceBuffer::close);
-        counters.clear();
     }
 }
