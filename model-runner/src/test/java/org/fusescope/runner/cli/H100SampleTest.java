@@ -50,7 +50,7 @@ class H100SampleTest {
         Cli.Result report = Cli.run("report", sample.toString(), "--run", "fused b=16 graph");
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out())
-                .contains("grouped_gemm1_kernel")
+                .contains("grouped_gemm1_tc_kernel")
                 .contains("fused_add_rmsnorm_kernel")
                 .contains("append_shared_expert_kernel");
     }
