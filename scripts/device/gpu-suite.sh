@@ -38,13 +38,13 @@ selectors() {
 }
 
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm,memory.total --format=csv | tee "$out/gpu.txt"
-phase doctor 90 "$out/doctor.txt" "$java" -cp "$cp" org.fusescope.app.Launcher doctor
+phase doctor 90 "$out/doctor.txt" "$java" -cp "$cp" org.fusescope.runner.cli.FuseScopeCli doctor
 tail -20 "$out/doctor.txt"
 phase tests "${TEST_LIMIT:-300}" "$out/gpu-tests.txt" "$java" -jar "$b/junit-platform-console-standalone.jar" \
     execute --class-path "$cp" $(selectors "$package") --details=verbose --disable-banner \
     --config junit.jupiter.execution.timeout.default=120s --reports-dir "$out/junit"
 grep -E "tests (successful|failed|aborted|skipped)|✘|MethodSource" "$out/gpu-tests.txt" | tail -40
 if (($#)); then
-    phase command "${COMMAND_LIMIT:-300}" "$out/command.txt" "$java" -cp "$cp" org.fusescope.app.Launcher "$@"
+    phase command "${COMMAND_LIMIT:-300}" "$out/command.txt" "$java" -cp "$cp" org.fusescope.runner.cli.FuseScopeCli "$@"
     tail -60 "$out/command.txt"
 fi

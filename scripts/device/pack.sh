@@ -10,6 +10,9 @@ stage=$(mktemp -d)/bundle
 mkdir -p "$stage/lib" "$stage/test-lib" "$stage/test-classes"
 cp app/target/fusescope-app.jar "$stage/"
 cp app/target/lib/*.jar "$stage/lib/"
+# the GPU host runs the command line (FuseScopeCli), never the workbench: leave the UI libraries out
+rm -f "$stage"/lib/javafx-*.jar "$stage"/lib/controlsfx-*.jar "$stage"/lib/atlantafx-*.jar \
+    "$stage"/lib/ikonli-*.jar "$stage"/lib/openjfx-monocle-*.jar
 # Drop what the Linux x86-64 host never loads: JCuda's PTX compiler JNI library (24 MB unpacked; we
 # compile with NVRTC through JavaCPP) and sqlite-jdbc's natives for other platforms.
 strip_jar() { # JAR PYTHON-REGEX-OF-ENTRIES-TO-DROP

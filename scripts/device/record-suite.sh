@@ -13,7 +13,7 @@ java="$b/jre/bin/java"
 cp="$b/fusescope-app.jar$(printf ':%s' "$b"/lib/*.jar)"
 export LD_LIBRARY_PATH=/usr/local/cuda/targets/x86_64-linux/lib:${LD_LIBRARY_PATH:-}
 export FUSESCOPE_CACHE=/tmp/fusescope-cache
-fs() { "$java" -Xmx48g -cp "$cp" org.fusescope.app.Launcher "$@"; }
+fs() { "$java" -Xmx48g -cp "$cp" org.fusescope.runner.cli.FuseScopeCli "$@"; }
 nsys=/opt/nvidia/nsight-compute/2025.3.1/host/target-linux-x64/nsys
 if [[ -n "${KERNEL_BENCH:-}" ]]; then # e.g. KERNEL_BENCH=1,16,64,256: the per-kernel table first
     fs bench kernels --tokens "$KERNEL_BENCH" --out "$work/kernels.md" >"$work/kernels.txt" 2>&1

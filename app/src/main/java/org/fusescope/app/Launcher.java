@@ -1,21 +1,51 @@
 package org.fusescope.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javafx.application.Application;
+import org.fusescope.app.tools.BenchUi;
+import org.fusescope.app.tools.Headless;
+import org.fusescope.app.workbench.WorkbenchApp;
 import org.fusescope.runner.cli.FuseScopeCli;
 
 /**
  * The application's entry point. It does not extend {@code javafx.application.Application}, so the
- * jar starts with JavaFX on the class path. With a subcommand or an option it is the command line;
- * without arguments it starts the workbench.
+ * jar starts with JavaFX on the class path. Without arguments (or with only .sqlite files) it starts
+ * the workbench; {@code --screenshot FILE [DATABASE]} writes a PNG of the window and exits; {@code
+ * bench-ui} times the timeline headless; anything else is the command line.
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            // The JavaFX workbench arrives with its own issue; until then the command line explains itself.
-            System.err.println("fusescope: the workbench is not part of this build yet; the command line follows.");
-            System.exit(FuseScopeCli.execute(new String[] {"--help"}));
+        System.exit(run(args));
+    }
+
+    /** Runs what the arguments ask for and returns the exit status. */
+    public static int run(String[] args) {
+        if (args.length == 0 || Arrays.stream(args).allMatch(Launcher::isDatabase)) {
+            Application.launch(WorkbenchApp.class, args);
+            return 0;
         }
-        System.exit(FuseScopeCli.execute(args));
+        if (args[0].equals("--screenshot")) {
+            if (args.length < 2 || args.length > 3) {
+                System.err.println("usage: fusescope --screenshot FILE.png [DATABASE.sqlite]");
+                return 2;
+            }
+            if (Headless.noDisplay()) {
+                Headless.use();
+            }
+            Application.launch(WorkbenchApp.class, args);
+            return WorkbenchApp.screenshotExitCode();
+        }
+        if (args[0].equals("bench-ui")) {
+            return BenchUi.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return FuseScopeCli.execute(args);
+    }
+
+    private static boolean isDatabase(String arg) {
+        return !arg.startsWith("-") && arg.endsWith(".sqlite") && Files.isRegularFile(Path.of(arg));
     }
 }

@@ -85,9 +85,7 @@ final class GemmCases {
     }
 
     /** How many slots send an expert to the tensor cores, per case; the default (the table's owner) last. */
-    private static final int[] MIN_SLOTS = {
-        TensorCorePolicy.CUDA_CORES_ONLY, 1, 16, TensorCorePolicy.AUTO
-    };
+    private static final int[] MIN_SLOTS = {TensorCorePolicy.CUDA_CORES_ONLY, 1, 16, TensorCorePolicy.AUTO};
 
     private static String variant(int minSlots) {
         if (minSlots == TensorCorePolicy.CUDA_CORES_ONLY) {

@@ -1,0 +1,87 @@
+package org.fusescope.app.experts;
+
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The Expert load tool window: layer and step choosers, a bar chart of tokens per expert (hot
+ * experts highlighted), the imbalance figures, a link to the layer's grouped GEMMs and the heat map.
+ * Layout only.
+ */
+public final class ExpertLoadView extends BorderPane {
+    private final ExpertLoadViewModel vm;
+    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final ComboBox<Integer> layer = new ComboBox<>();
+    private final ComboBox<Integer> step = new ComboBox<>();
+    private final Label figures = new Label();
+    private final HeatMap heatMap;
+    private boolean updating;
+
+    public ExpertLoadView(ExpertLoadViewModel vm) {
+        this.vm = vm;
+        this.heatMap = new HeatMap(vm);
+        chart.setId("expertBars");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setBarGap(0);
+        chart.setCategoryGap(1);
+        chart.getXAxis().setLabel("expert");
+        chart.getYAxis().setLabel("tokens (slots)");
+        figures.setId("expertFigures");
+        figures.setWrapText(true);
+        layer.setPromptText("layer");
+        step.setPromptText("step");
+        layer.valueProperty().addListener((obs, o, n) -> {
+            if (!updating && n != null) {
+                vm.layerProperty().set(n);
+            }
+        });
+        step.valueProperty().addListener((obs, o, n) -> {
+            if (!updating && n != null) {
+                vm.stepProperty().set(n);
+            }
+        });
+        Hyperlink gemms = new Hyperlink("Grouped GEMM kernels of this layer");
+        gemms.setOnAction(e -> vm.selectGroupedGemm());
+        setTop(new ToolBar(new Label("Layer"), layer, new Label("Step"), step, gemms));
+        SplitPane split = new SplitPane(new BorderPane(chart, null, null, figures, null), heatMap);
+        split.setDividerPositions(0.65);
+        setCenter(split);
+        vm.revisionProperty().addListener((obs, o, n) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        updating = true;
+        layer.setItems(FXCollections.observableArrayList(vm.layers()));
+        layer.setValue(vm.layerProperty().get() < 0 ? null : vm.layerProperty().get());
+        step.setItems(FXCollections.observableArrayList(vm.steps()));
+        step.setValue(vm.stepProperty().get() < 0 ? null : vm.stepProperty().get());
+        updating = false;
+        List<Integer> bars = vm.bars();
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (int e = 0; e < bars.size(); e++) {
+            series.getData().add(new XYChart.Data<>(String.valueOf(e), bars.get(e)));
+        }
+        chart.getData().setAll(List.of(series));
+        for (int e = 0; e < bars.size(); e++) {
+            javafx.scene.Node node = series.getData().get(e).getNode();
+            if (node != null && vm.hot(e)) {
+                node.getStyleClass().add("fs-hot-expert");
+                node.setStyle("-fx-bar-fill: #d62728;");
+            }
+        }
+        figures.setText(vm.figures());
+        heatMap.draw();
+    }
+}

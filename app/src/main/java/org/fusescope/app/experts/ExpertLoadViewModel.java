@@ -1,0 +1,170 @@
+package org.fusescope.app.experts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.Selection;
+import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.ExpertLoad;
+import org.fusescope.profiler.analysis.ExpertLoadRow;
+import org.fusescope.profiler.analysis.LayerLoadRow;
+import org.fusescope.profiler.model.KernelEvent;
+
+/**
+ * The Expert load tool window: tokens per expert for a chosen layer and step, hot experts, the
+ * layers × experts heat map of mean counts, imbalance figures, and the grouped-GEMM kernels of the
+ * chosen layer. Use on the FX thread; {@link #analyze} may run anywhere.
+ */
+public final class ExpertLoadViewModel {
+    /** An expert is hot when its count is at least this multiple of the mean. */
+    public static final double HOT_FACTOR = 2.0;
+
+    private final Selection selection;
+    private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", -1);
+    private final IntegerProperty step = new SimpleIntegerProperty(this, "step", -1);
+    private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
+    private OpenRun run;
+    private ExpertLoad load;
+
+    public ExpertLoadViewModel(Selection selection) {
+        this.selection = selection;
+        layer.addListener((obs, o, n) -> revision.set(revision.get() + 1));
+        step.addListener((obs, o, n) -> revision.set(revision.get() + 1));
+    }
+
+    /** The expert-load analysis of a run (blocking). */
+    public static ExpertLoad analyze(OpenRun run) {
+        return ExpertLoad.of(run.trace(), AnalysisTables.DEFAULT_TILE_HEIGHT);
+    }
+
+    /** Shows a run's analysis; picks its first layer and step. */
+    public void show(OpenRun newRun, ExpertLoad newLoad) {
+        this.run = newRun;
+        this.load = newLoad;
+        List<Integer> layers = layers();
+        layer.set(layers.isEmpty() ? -1 : layers.get(0));
+        List<Integer> steps = steps();
+        step.set(steps.isEmpty() ? -1 : steps.get(0));
+        revision.set(revision.get() + 1);
+    }
+
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    /** Changes whenever what is shown changes. */
+    public IntegerProperty revisionProperty() {
+        return revision;
+    }
+
+    /** Layers with counts, ascending. */
+    public List<Integer> layers() {
+        return load == null
+                ? List.of()
+                : load.layers().stream().map(LayerLoadRow::layer).toList();
+    }
+
+    /** Steps recorded for the chosen layer. */
+    public List<Integer> steps() {
+        return load == null
+                ? List.of()
+                : load.rows().stream()
+                        .filter(r -> r.layer() == layer.get())
+                        .map(ExpertLoadRow::step)
+                        .toList();
+    }
+
+    /** The row of the chosen layer and step, or null. */
+    public ExpertLoadRow current() {
+        if (load == null) {
+            return null;
+        }
+        return load.rows().stream()
+                .filter(r -> r.layer() == layer.get() && r.step() == step.get())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Tokens per expert of the chosen layer and step (one bar each). */
+    public List<Integer> bars() {
+        ExpertLoadRow r = current();
+        return r == null ? List.of() : r.tokensPerExpert();
+    }
+
+    /** True when expert {@code e} is hot: at least {@link #HOT_FACTOR} × the mean count. */
+    public boolean hot(int e) {
+        ExpertLoadRow r = current();
+        return r != null && r.mean() > 0 && r.tokensPerExpert().get(e) >= HOT_FACTOR * r.mean();
+    }
+
+    /** Imbalance, experts touched and padding waste of the chosen layer and step. */
+    public String figures() {
+        ExpertLoadRow r = current();
+        if (r == null) {
+            return "No expert counts in this run";
+        }
+        return String.format(
+                Locale.ROOT,
+                "layer %d step %d: %d slots, max %d, mean %.1f, imbalance (max/mean) %.2f, %d of %d experts touched,"
+                        + " padding waste %d rows (%.0f %%, tile %d)",
+                r.layer(),
+                r.step(),
+                r.total(),
+                r.max(),
+                r.mean(),
+                r.imbalance(),
+                r.touched(),
+                r.tokensPerExpert().size(),
+                r.paddingWasteRows(),
+                100 * r.paddingWasteFraction(),
+                load.tileHeight());
+    }
+
+    /** Mean tokens per expert of every layer (rows: layers ascending), for the heat map. */
+    public double[][] heatMap() {
+        if (load == null) {
+            return new double[0][];
+        }
+        return load.layers().stream()
+                .map(l -> l.meanTokensPerExpert().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray())
+                .toArray(double[][]::new);
+    }
+
+    /** Kernel indices of the chosen layer's (and step's) grouped GEMMs. */
+    public List<Integer> groupedGemmKernels() {
+        List<Integer> out = new ArrayList<>();
+        if (run == null) {
+            return out;
+        }
+        List<KernelEvent> kernels = run.trace().kernels();
+        for (int i = 0; i < kernels.size(); i++) {
+            KernelEvent k = kernels.get(i);
+            if (k.hasAttribution()
+                    && k.attribution().layer() == layer.get()
+                    && (step.get() < 0 || k.attribution().step() == step.get())
+                    && k.attribution().op().startsWith("grouped_gemm")) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** Selects the first grouped GEMM of the chosen layer; false when there is none. */
+    public boolean selectGroupedGemm() {
+        List<Integer> gemms = groupedGemmKernels();
+        if (gemms.isEmpty()) {
+            return false;
+        }
+        selection.selectKernel(run, gemms.get(0));
+        return true;
+    }
+}

@@ -1,0 +1,108 @@
+package org.fusescope.app.properties;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.fusescope.app.data.KernelRef;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.Selection;
+import org.fusescope.app.stats.CellFormat;
+import org.fusescope.app.timeline.TimeFormat;
+import org.fusescope.profiler.model.ApiCall;
+import org.fusescope.profiler.model.KernelAttribution;
+import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.RunInfo;
+
+/**
+ * The Properties tool window: the fields of the selected kernel, or of the active run when no
+ * kernel is selected. Follows {@link Selection}; use on the FX thread.
+ */
+public final class PropertiesViewModel {
+    private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
+    private final Selection selection;
+
+    public PropertiesViewModel(Selection selection) {
+        this.selection = selection;
+        selection.kernelProperty().addListener((obs, old, now) -> refresh());
+        selection.activeRunProperty().addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    public ObservableList<PropertyRow> rows() {
+        return rows;
+    }
+
+    /** The value shown for a property name, or null. */
+    public String value(String name) {
+        return rows.stream()
+                .filter(r -> r.name().equals(name))
+                .map(PropertyRow::value)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void refresh() {
+        KernelRef kernel = selection.kernel();
+        OpenRun run = selection.activeRun();
+        rows.setAll(kernel != null ? kernelRows(kernel) : run != null ? runRows(run) : List.of());
+    }
+
+    static List<PropertyRow> kernelRows(KernelRef ref) {
+        KernelEvent k = ref.kernel();
+        List<PropertyRow> out = new ArrayList<>();
+        String c = "Kernel";
+        out.add(new PropertyRow(c, "Name", k.name()));
+        out.add(new PropertyRow(c, "Demangled name", k.demangledName()));
+        out.add(new PropertyRow(c, "Duration", TimeFormat.format(k.durationNs())));
+        out.add(new PropertyRow(
+                c, "Start", TimeFormat.format(k.startNs() - ref.run().timeline().startNs())));
+        out.add(new PropertyRow(c, "Stream", String.valueOf(k.streamId())));
+        out.add(new PropertyRow(c, "Correlation id", String.valueOf(k.correlationId())));
+        String l = "Launch";
+        out.add(new PropertyRow(l, "Grid", String.valueOf(k.grid())));
+        out.add(new PropertyRow(l, "Block", String.valueOf(k.block())));
+        out.add(new PropertyRow(l, "Registers per thread", String.valueOf(k.registersPerThread())));
+        out.add(new PropertyRow(
+                l, "Shared memory", CellFormat.bytes(k.staticSharedMemory() + k.dynamicSharedMemory())));
+        out.add(new PropertyRow(l, "Graph node", k.graphNodeId() == 0 ? "none" : String.valueOf(k.graphNodeId())));
+        ApiCall launch = ref.run().timeline().launchOf(k);
+        if (launch != null) {
+            out.add(new PropertyRow(l, "Launched by", launch.name()));
+            out.add(new PropertyRow(l, "Launch to start", TimeFormat.format(k.startNs() - launch.startNs())));
+        }
+        KernelAttribution a = k.attribution();
+        if (a != null) {
+            String w = "Work";
+            out.add(new PropertyRow(w, "Op", a.op()));
+            out.add(new PropertyRow(w, "Fusion group", a.fusionGroup()));
+            out.add(new PropertyRow(w, "Fused", a.fused() ? "yes" : "no"));
+            out.add(new PropertyRow(w, "Layer", String.valueOf(a.layer())));
+            out.add(new PropertyRow(w, "Step", String.valueOf(a.step())));
+            out.add(new PropertyRow(w, "Bytes moved", CellFormat.bytes(a.bytes())));
+            out.add(new PropertyRow(w, "FLOPs", String.format(java.util.Locale.ROOT, "%,d", a.flops())));
+            double gbs = k.durationNs() == 0 ? Double.NaN : (double) a.bytes() / k.durationNs();
+            out.add(new PropertyRow(w, "Achieved", String.format(java.util.Locale.ROOT, "%.1f GB/s", gbs)));
+        }
+        return out;
+    }
+
+    static List<PropertyRow> runRows(OpenRun run) {
+        RunInfo r = run.trace().run();
+        List<PropertyRow> out = new ArrayList<>();
+        String c = "Run";
+        out.add(new PropertyRow(c, "Name", r.name()));
+        out.add(new PropertyRow(c, "Recording", run.recording().label()));
+        out.add(new PropertyRow(c, "Variant", r.variant()));
+        out.add(new PropertyRow(c, "Fusions", r.fusions().isEmpty() ? "none" : String.join(", ", r.fusions())));
+        out.add(new PropertyRow(c, "Batch", String.valueOf(r.batch())));
+        out.add(new PropertyRow(c, "Mode", r.mode()));
+        out.add(new PropertyRow(c, "Layers", String.valueOf(r.layers())));
+        out.add(new PropertyRow(c, "Status", r.status().word()));
+        out.add(new PropertyRow(c, "Origin", r.synthetic() ? "synthetic" : "measured"));
+        out.add(new PropertyRow(
+                c, "Kernels", String.valueOf(run.trace().kernels().size())));
+        out.add(new PropertyRow("Device", "GPU", run.trace().device().name()));
+        return out;
+    }
+}

@@ -1,0 +1,249 @@
+package org.fusescope.app.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.fusescope.app.data.KernelRef;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.Selection;
+import org.fusescope.profiler.model.ApiCall;
+import org.fusescope.profiler.model.KernelEvent;
+
+/**
+ * State and commands of one timeline editor: the visible window, zoom and pan, hit tests, search,
+ * and the kernel selection it shares through {@link Selection}. Plot coordinates are pixels from
+ * the left edge of the plot (right of the row headers). Use on the FX thread.
+ */
+public final class TimelineViewModel {
+    private static final double ZOOM_STEP = 0.8;
+    private static final double PAN_STEP = 0.15;
+
+    private final OpenRun run;
+    private final Selection selection;
+    private final TimeWindow window;
+    private final TimelineLayout layout;
+    private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
+    private final List<Integer> found = new ArrayList<>();
+    private int foundAt = -1;
+
+    public TimelineViewModel(OpenRun run, Selection selection) {
+        this(run, selection, 0);
+    }
+
+    /**
+     * A timeline whose window may extend {@code minSpanNs} past the run's start, so that runs of
+     * different lengths show on one time scale (the compare editor).
+     */
+    public TimelineViewModel(OpenRun run, Selection selection, double minSpanNs) {
+        this.run = run;
+        this.selection = selection;
+        TimelineData data = run.timeline();
+        this.window = new TimeWindow(data.startNs(), Math.max(data.endNs(), data.startNs() + minSpanNs));
+        this.layout = new TimelineLayout(data.lanes());
+        selection.kernelProperty().addListener((obs, old, now) -> changed());
+    }
+
+    public OpenRun run() {
+        return run;
+    }
+
+    public TimelineData data() {
+        return run.timeline();
+    }
+
+    public TimeWindow window() {
+        return window;
+    }
+
+    public TimelineLayout layout() {
+        return layout;
+    }
+
+    /** Counts changes of anything drawn; the view redraws when it changes. */
+    public IntegerProperty revisionProperty() {
+        return revision;
+    }
+
+    private void changed() {
+        revision.set(revision.get() + 1);
+    }
+
+    public void zoomIn() {
+        window.zoom(ZOOM_STEP, 0.5);
+        changed();
+    }
+
+    public void zoomOut() {
+        window.zoom(1 / ZOOM_STEP, 0.5);
+        changed();
+    }
+
+    public void panLeft() {
+        window.pan(-PAN_STEP);
+        changed();
+    }
+
+    public void panRight() {
+        window.pan(PAN_STEP);
+        changed();
+    }
+
+    public void fit() {
+        window.fit();
+        changed();
+    }
+
+    /** W/S zoom in/out, A/D pan left/right (as in Perfetto); true when the key was one of them. */
+    public boolean key(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "w" -> zoomIn();
+            case "s" -> zoomOut();
+            case "a" -> panLeft();
+            case "d" -> panRight();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Mouse wheel: zooms around the pointer at plot x. */
+    public void wheel(double deltaY, double x, double plotWidth) {
+        window.zoom(deltaY > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, x / plotWidth);
+        changed();
+    }
+
+    /** Drag: moves the content by {@code dx} pixels. */
+    public void drag(double dx, double plotWidth) {
+        window.pan(-dx / plotWidth);
+        changed();
+    }
+
+    /** Shows [start, end] as fractions (0..1) of the whole run: the minimap's range. */
+    public void showFractions(double from, double to) {
+        double span = window.maxNs() - window.minNs();
+        window.show(window.minNs() + from * span, window.minNs() + to * span);
+        changed();
+    }
+
+    /** The visible window as fractions {from, to} of the whole run. */
+    public double[] fractions() {
+        double span = window.maxNs() - window.minNs();
+        return new double[] {(window.startNs() - window.minNs()) / span, (window.endNs() - window.minNs()) / span};
+    }
+
+    /** The selected kernel's index in this run, or -1. */
+    @SuppressWarnings("ReferenceEquality") // one OpenRun per loaded run; equals() would compare every event
+    public int selectedKernel() {
+        KernelRef ref = selection.kernel();
+        return ref != null && ref.run() == run ? ref.index() : -1;
+    }
+
+    /** Selects kernel {@code index} of this run (-1 clears). */
+    public void select(int index) {
+        selection.selectKernel(run, index);
+    }
+
+    /** Zooms so that the selected kernel, with its launch call, fills the editor. */
+    public void zoomToSelection() {
+        int k = selectedKernel();
+        if (k >= 0) {
+            KernelEvent kernel = run.trace().kernels().get(k);
+            ApiCall launch = data().launchOf(kernel);
+            long start = launch == null ? kernel.startNs() : Math.min(launch.startNs(), kernel.startNs());
+            window.focus(start, kernel.endNs());
+            changed();
+        }
+    }
+
+    /** Plot pixel → the item under it: {lane, index in lane}, or null. */
+    public int[] hit(double x, double y, double plotWidth) {
+        int lane = layout.laneAt(y);
+        if (lane < 0 || x < 0) {
+            return null;
+        }
+        double nsPerPx = window.spanNs() / plotWidth;
+        int i = data().lanes().get(lane).itemAt(window.timeAt(x, plotWidth), 2 * nsPerPx);
+        return i < 0 ? null : new int[] {lane, i};
+    }
+
+    /** Click: selects the kernel under the pointer, or the kernel a CPU launch put on the GPU. */
+    public void click(double x, double y, double plotWidth) {
+        int[] hit = hit(x, y, plotWidth);
+        if (hit == null) {
+            select(-1);
+            return;
+        }
+        Lane lane = data().lanes().get(hit[0]);
+        if (lane.kind() == Lane.LaneKind.GPU) {
+            select(lane.refs()[hit[1]]);
+        } else if (lane.kind() == Lane.LaneKind.CPU) {
+            long corr = run.trace().apiCalls().get(lane.refs()[hit[1]]).correlationId();
+            List<KernelEvent> kernels = run.trace().kernels();
+            for (int i = 0; i < kernels.size(); i++) {
+                if (kernels.get(i).correlationId() == corr) {
+                    select(i);
+                    return;
+                }
+            }
+        } else {
+            window.focus(lane.starts()[hit[1]], lane.ends()[hit[1]]);
+            changed();
+        }
+    }
+
+    /** The tooltip for the item under the pointer, or null. */
+    public String describe(double x, double y, double plotWidth) {
+        int[] hit = hit(x, y, plotWidth);
+        return hit == null
+                ? null
+                : TimelineText.describe(run.trace(), data().lanes().get(hit[0]), hit[1]);
+    }
+
+    /** Finds kernels whose name contains {@code text} (any case); selects and shows the first. */
+    public int find(String text) {
+        found.clear();
+        foundAt = -1;
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        if (!needle.isEmpty()) {
+            List<KernelEvent> kernels = run.trace().kernels();
+            for (int i = 0; i < kernels.size(); i++) {
+                if (kernels.get(i).name().toLowerCase(Locale.ROOT).contains(needle)) {
+                    found.add(i);
+                }
+            }
+        }
+        findNext();
+        return found.size();
+    }
+
+    /** Selects and shows the next match of the last search; false when there is none. */
+    public boolean findNext() {
+        if (found.isEmpty()) {
+            return false;
+        }
+        foundAt = (foundAt + 1) % found.size();
+        select(found.get(foundAt));
+        zoomToSelection();
+        return true;
+    }
+
+    /** "3 / 96" for the search field, or empty. */
+    public String findStatus() {
+        return found.isEmpty() ? "" : (foundAt + 1) + " / " + found.size();
+    }
+
+    /** The launch → kernel arrow of the selection as {launchNs, cpuLane, kernelNs, gpuLane}, or null. */
+    public double[] launchArrow() {
+        int k = selectedKernel();
+        int cpu = data().cpuLane();
+        if (k < 0 || cpu < 0) {
+            return null;
+        }
+        KernelEvent kernel = run.trace().kernels().get(k);
+        ApiCall launch = data().launchOf(kernel);
+        return launch == null ? null : new double[] {launch.startNs(), cpu, kernel.startNs(), data().laneOfKernel(k)};
+    }
+}

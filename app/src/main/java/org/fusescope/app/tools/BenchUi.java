@@ -1,0 +1,148 @@
+package org.fusescope.app.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.Recording;
+import org.fusescope.app.data.RecordingService;
+import org.fusescope.app.data.Selection;
+import org.fusescope.app.timeline.TimelineView;
+import org.fusescope.app.timeline.TimelineViewModel;
+
+/**
+ * {@code fusescope bench-ui [--kernels N] [--db FILE] [--frames N]}: opens a large recording (a
+ * generated one of about N kernels unless --db names one) headless, then reports the time to the
+ * first rendered timeline frame and the median / 95th percentile redraw time while zooming and
+ * panning. A frame is timed twice: issuing the canvas commands, and issuing plus rendering them
+ * (a snapshot of the canvas forces the render).
+ */
+public final class BenchUi {
+    private BenchUi() {}
+
+    /** Runs the benchmark; returns the exit status. */
+    public static int run(String[] args) {
+        int kernels = 1_000_000;
+        int frames = 120;
+        Path db = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--kernels" -> kernels = Integer.parseInt(args[i + 1]);
+                case "--frames" -> frames = Integer.parseInt(args[i + 1]);
+                case "--db" -> db = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("usage: fusescope bench-ui [--kernels N] [--db FILE] [--frames N]");
+                    return 2;
+                }
+            }
+        }
+        try {
+            if (db == null) {
+                long g = System.nanoTime();
+                db = BenchData.generate(kernels);
+                System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", db, (System.nanoTime() - g) / 1e9);
+            }
+            Headless.use();
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            started.get(30, TimeUnit.SECONDS);
+            return measure(db, frames);
+        } catch (Exception e) {
+            System.err.println("fusescope bench-ui: " + e);
+            return 1;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static int measure(Path db, int frames) throws Exception {
+        long t0 = System.nanoTime();
+        try (RecordingService service = new RecordingService()) {
+            Recording recording = service.open(db);
+            OpenRun run = service.load(recording, recording.runs().get(0).id());
+            long loaded = System.nanoTime();
+            long layoutNs = System.nanoTime();
+            org.fusescope.app.timeline.TimelineData.of(run.trace());
+            layoutNs = System.nanoTime() - layoutNs;
+            CompletableFuture<long[][]> result = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    result.complete(frames(run, t0, frames));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            long[][] r = result.get(10, TimeUnit.MINUTES);
+            r[0][0] -= layoutNs; // the extra layout above is measurement only
+            System.out.printf(
+                    Locale.ROOT,
+                    "kernels            %d%n",
+                    run.trace().kernels().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "read + lay out     %.2f s (of which lane layout %.2f s)%n",
+                    (loaded - t0) / 1e9,
+                    layoutNs / 1e9);
+            System.out.printf(Locale.ROOT, "first frame        %.2f s after open (target <= 2 s)%n", r[0][0] / 1e9);
+            print("redraw (issue)", r[1]);
+            print("redraw (issue + render)", r[2]);
+            print("snapshot alone", r[4]);
+            System.out.printf(
+                    Locale.ROOT, "rectangles/frame   median %d (max %d)%n", Stats.median(r[3]), Stats.max(r[3]));
+            return 0;
+        }
+    }
+
+    private static long[][] frames(OpenRun run, long t0, int frames) {
+        TimelineViewModel vm = new TimelineViewModel(run, new Selection());
+        TimelineView view = new TimelineView(vm);
+        Stage stage = new Stage();
+        stage.setScene(new Scene(view, 1600, 900));
+        stage.show();
+        view.applyCss();
+        view.layout();
+        view.canvas().draw();
+        view.canvas().canvas().snapshot(null, null);
+        long first = System.nanoTime() - t0;
+        long[] issue = new long[frames];
+        long[] render = new long[frames];
+        long[] rects = new long[frames];
+        List<Runnable> moves = List.of(vm::zoomIn, vm::panRight, vm::zoomIn, vm::panLeft, vm::zoomOut, vm::panRight);
+        for (int i = 0; i < frames; i++) {
+            long s = System.nanoTime();
+            moves.get((i / 8) % moves.size()).run();
+            view.canvas().canvas().snapshot(null, null);
+            render[i] = System.nanoTime() - s;
+            issue[i] = view.canvas().lastDrawNs();
+            rects[i] = view.canvas().lastRects();
+        }
+        // What a snapshot costs without any redraw: the measurement's own overhead.
+        long[] idle = new long[20];
+        for (int i = 0; i < idle.length; i++) {
+            long s = System.nanoTime();
+            view.canvas().canvas().snapshot(null, null);
+            idle[i] = System.nanoTime() - s;
+        }
+        stage.close();
+        return new long[][] {{first}, issue, render, rects, idle};
+    }
+
+    private static void print(String what, long[] ns) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s median %.2f ms, p95 %.2f ms (target median <= 16 ms)%n",
+                what,
+                Stats.median(ns) / 1e6,
+                Stats.percentile(ns, 95) / 1e6);
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+}

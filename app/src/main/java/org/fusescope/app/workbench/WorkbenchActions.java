@@ -1,0 +1,186 @@
+package org.fusescope.app.workbench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.run.RunConfigViewModel;
+import org.fusescope.app.run.RunDialog;
+import org.fusescope.profiler.export.ChromeTraceExporter;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The menu bar, the tool bar and the dialogs they open. Wiring only; state is in the view models. */
+final class WorkbenchActions {
+    private final WorkbenchViewModel vm;
+    private final RunController runs;
+    private final WorkbenchView view;
+
+    WorkbenchActions(WorkbenchViewModel vm, RunController runs, WorkbenchView view) {
+        this.vm = vm;
+        this.runs = runs;
+        this.view = view;
+    }
+
+    MenuBar menuBar() {
+        Menu recent = new Menu("Open recent");
+        recent.setOnShowing(e -> recent.getItems()
+                .setAll(vm.prefs().recentFiles().stream()
+                        .map(p -> item(p.toString(), null, () -> vm.open(p, null)))
+                        .toList()));
+        recent.getItems().add(new MenuItem("(none)"));
+        Menu file = new Menu(
+                "File",
+                null,
+                item("Open…", "Shortcut+O", this::openDialog),
+                recent,
+                item("Open sample", null, vm::openSample),
+                item("Export Chrome trace…", "Shortcut+E", this::exportChromeTrace),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", javafx.application.Platform::exit));
+        Menu viewMenu = new Menu("View");
+        view.tools().menuItems().forEach(viewMenu.getItems()::add);
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("darkThemeMenuItem");
+        dark.selectedProperty().bindBidirectional(Themes.darkProperty());
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), dark);
+        Menu run = new Menu(
+                "Run",
+                null,
+                item("Run configuration…", null, this::runDialog),
+                item("Run", "F5", this::run),
+                item("Stop", "Shortcut+F2", runs::stop),
+                new SeparatorMenuItem(),
+                item("Compare runs…", "Shortcut+D", this::compareDialog));
+        Menu navigate = new Menu(
+                "Navigate",
+                null,
+                item("Find kernel", "Shortcut+F", () -> {
+                    if (view.editors().activeTimeline() != null) {
+                        view.editors().activeTimeline().lookup("#kernelSearch").requestFocus();
+                    }
+                }),
+                item("Zoom to selection", "Shortcut+Shift+Z", () -> {
+                    if (view.editors().activeTimeline() != null) {
+                        view.editors().activeTimeline().viewModel().zoomToSelection();
+                    }
+                }));
+        return new MenuBar(file, viewMenu, run, navigate);
+    }
+
+    ToolBar toolBar() {
+        ComboBox<String> config = new ComboBox<>();
+        config.setId("runConfigSelector");
+        config.getItems().setAll(RunConfigViewModel.PRESETS);
+        config.valueProperty().bindBidirectional(runs.config().presetProperty());
+        config.setTooltip(new Tooltip("Run configuration (model preset)"));
+        Button runButton = button("Run", MaterialDesignP.PLAY, this::run);
+        runButton.setId("toolbarRun");
+        runButton.disableProperty().bind(runs.runningProperty());
+        if (runs.whyNoGpu().isPresent()) {
+            runButton.setTooltip(new Tooltip(runs.whyNoGpu().get()));
+        }
+        Button stop = button("Stop", MaterialDesignS.STOP, runs::stop);
+        stop.disableProperty().bind(runs.runningProperty().not());
+        return new ToolBar(
+                config,
+                runButton,
+                stop,
+                button("Open", MaterialDesignF.FOLDER_OPEN, this::openDialog),
+                button("Export", MaterialDesignE.EXPORT, this::exportChromeTrace));
+    }
+
+    private static Button button(String text, Ikon icon, Runnable action) {
+        Button b = new Button(text, Icons.of(icon));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    void openDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open trace database");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Trace databases (*.sqlite)", "*.sqlite", "*.db"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(view.getScene().getWindow());
+        if (files != null) {
+            files.forEach(f -> vm.open(f.toPath(), null));
+        }
+    }
+
+    void runDialog() {
+        new RunDialog(runs.config(), runs.whyNoGpu())
+                .showAndWait()
+                .filter(b -> b == RunDialog.RUN)
+                .ifPresent(b -> run());
+    }
+
+    private void run() {
+        if (!runs.start()) {
+            vm.console().append(runs.whyNoGpu().orElse("fix the run configuration first (Run → Run configuration…)"));
+        }
+    }
+
+    void compareDialog() {
+        new CompareDialog(vm.explorer())
+                .showAndWait()
+                .ifPresent(pair -> vm.compare(
+                        pair.get(0).recording(),
+                        pair.get(0).run().id(),
+                        pair.get(1).recording(),
+                        pair.get(1).run().id()));
+    }
+
+    private void exportChromeTrace() {
+        OpenRun run = vm.selection().activeRun();
+        if (run == null) {
+            vm.statusProperty().set("Open a run to export it");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(run.trace().run().name().replace(' ', '_') + ".json");
+        File file = chooser.showSaveDialog(view.getScene().getWindow());
+        if (file != null) {
+            Path path = file.toPath();
+            vm.background()
+                    .run(
+                            () -> {
+                                try (OutputStream out = Files.newOutputStream(path)) {
+                                    ChromeTraceExporter.write(List.of(run.trace()), out);
+                                    return path;
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            p -> vm.statusProperty().set("Exported " + p),
+                            e -> vm.statusProperty().set("Export failed: " + e.getMessage()));
+        }
+    }
+}

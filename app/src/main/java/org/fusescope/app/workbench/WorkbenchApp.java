@@ -1,0 +1,83 @@
+package org.fusescope.app.workbench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.fusescope.app.prefs.WorkbenchPrefs;
+
+/**
+ * The JavaFX application: builds the workbench window, restores preferences, opens the files given
+ * (or the most recent file, or the sample), and stores preferences on exit. With {@code
+ * --screenshot FILE} it writes a PNG of the window once everything is loaded and exits.
+ */
+public final class WorkbenchApp extends Application {
+    private ExecutorService workers;
+    private WorkbenchViewModel vm;
+    private WorkbenchView view;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        List<String> args = getParameters().getRaw();
+        boolean screenshot = !args.isEmpty() && args.get(0).equals("--screenshot");
+        WorkbenchPrefs prefs = WorkbenchPrefs.load();
+        Themes.darkProperty().set(prefs.darkTheme());
+        Themes.apply(prefs.darkTheme());
+        workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "fusescope-background");
+            t.setDaemon(true);
+            return t;
+        });
+        vm = new WorkbenchViewModel(new Background(workers, Platform::runLater), prefs);
+        view = new WorkbenchView(vm, new RunController(vm));
+        Scene scene = new Scene(view, prefs.number("window.width", 1500), prefs.number("window.height", 950));
+        scene.getStylesheets()
+                .add(WorkbenchApp.class
+                        .getResource("/org/fusescope/app/workbench.css")
+                        .toExternalForm());
+        primaryStage.setTitle("FuseScope");
+        primaryStage.setScene(scene);
+        primaryStage.show();
+        List<String> files = screenshot ? args.subList(Math.min(2, args.size()), args.size()) : args;
+        if (files.isEmpty()) {
+            if (screenshot) {
+                vm.openSample();
+            } else {
+                vm.openFirst();
+            }
+        } else {
+            files.forEach(f -> vm.open(Path.of(f), null));
+        }
+        if (screenshot) {
+            ScreenshotWhenReady.arm(vm, scene, Path.of(args.get(1)));
+        }
+    }
+
+    /** Exit status of a {@code --screenshot} run: 0 when the PNG was written. */
+    public static int screenshotExitCode() {
+        return ScreenshotWhenReady.exitCode();
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null && stage != null && !getParameters().getRaw().contains("--screenshot")) {
+            view.saveLayout(vm.prefs());
+            vm.prefs().setDarkTheme(Themes.darkProperty().get());
+            vm.prefs().setNumber("window.width", stage.getWidth());
+            vm.prefs().setNumber("window.height", stage.getHeight());
+            vm.prefs().save();
+        }
+        if (vm != null) {
+            vm.dispose();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}

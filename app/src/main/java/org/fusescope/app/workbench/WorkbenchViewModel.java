@@ -1,0 +1,281 @@
+package org.fusescope.app.workbench;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.fusescope.app.compare.CompareViewModel;
+import org.fusescope.app.console.ConsoleViewModel;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.Recording;
+import org.fusescope.app.data.RecordingService;
+import org.fusescope.app.data.SampleRecordings;
+import org.fusescope.app.data.Selection;
+import org.fusescope.app.experts.ExpertLoadViewModel;
+import org.fusescope.app.explorer.RunsExplorerViewModel;
+import org.fusescope.app.prefs.WorkbenchPrefs;
+import org.fusescope.app.problems.ProblemItem;
+import org.fusescope.app.problems.ProblemsViewModel;
+import org.fusescope.app.properties.PropertiesViewModel;
+import org.fusescope.app.roofline.RooflineViewModel;
+import org.fusescope.app.stats.KernelStatsViewModel;
+import org.fusescope.app.timeline.TimelineViewModel;
+
+/**
+ * The workbench's state: open recordings, editors (timelines and comparisons), the shared
+ * selection, the tool windows' view models, status and pending work. Everything blocking runs
+ * through {@link Background}. Use on the FX thread.
+ */
+public final class WorkbenchViewModel {
+    private final RecordingService service = new RecordingService();
+    private final Background background;
+    private final WorkbenchPrefs prefs;
+    private final Selection selection = new Selection();
+    private final RunsExplorerViewModel explorer = new RunsExplorerViewModel();
+    private final KernelStatsViewModel stats = new KernelStatsViewModel(selection);
+    private final PropertiesViewModel properties = new PropertiesViewModel(selection);
+    private final ProblemsViewModel problems = new ProblemsViewModel();
+    private final ConsoleViewModel console = new ConsoleViewModel();
+    private final ExpertLoadViewModel experts = new ExpertLoadViewModel(selection);
+    private final RooflineViewModel roofline = new RooflineViewModel(selection);
+    private final ObservableList<Object> editors = FXCollections.observableArrayList();
+    private final ObjectProperty<Object> activeEditor = new SimpleObjectProperty<>(this, "activeEditor");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final IntegerProperty pending = new SimpleIntegerProperty(this, "pending");
+    private int analysisGeneration;
+    private ProblemItem pendingFocus;
+
+    public WorkbenchViewModel(Background background, WorkbenchPrefs prefs) {
+        this.background = background;
+        this.prefs = prefs;
+        activeEditor.addListener((obs, old, now) -> {
+            if (now instanceof TimelineViewModel t) {
+                selection.activeRunProperty().set(t.run());
+            }
+        });
+        selection.activeRunProperty().addListener((obs, old, now) -> analyze(now));
+    }
+
+    /** Opens a trace database and its first run; {@code suffix} marks it (e.g. "(sample)"), or null. */
+    public void open(Path file, String suffix) {
+        if (suffix != null) {
+            service.describe(file, suffix);
+        }
+        work("Opening " + file.getFileName(), () -> service.open(file), recording -> {
+            explorer.add(recording);
+            problems.recordingOpened(recording);
+            if (suffix == null) {
+                prefs.addRecent(file);
+                prefs.save();
+            }
+            console.append(
+                    "opened " + recording.file() + ": " + recording.runs().size() + " runs");
+            if (!recording.runs().isEmpty()) {
+                openRun(recording, recording.runs().get(0).id());
+            }
+        });
+    }
+
+    /** First start: the most recent file when there is one, else the bundled (or synthetic) sample. */
+    public void openFirst() {
+        Path recent = prefs.recentFiles().stream()
+                .filter(p -> p.toFile().isFile())
+                .findFirst()
+                .orElse(null);
+        if (recent != null) {
+            open(recent, null);
+            return;
+        }
+        openSample();
+    }
+
+    /** Opens the bundled H100 sample, or a generated synthetic recording when it is not bundled. */
+    public void openSample() {
+        work(
+                "Preparing the sample recording",
+                SampleRecordings::firstStart,
+                sample -> open(sample.file(), sample.bundled() ? "(H100 sample)" : "(synthetic sample)"));
+    }
+
+    /** Opens (or brings to front) the timeline of a run. */
+    public void openRun(Recording recording, long runId) {
+        for (Object e : editors) {
+            if (e instanceof TimelineViewModel t
+                    && t.run().recording().file().equals(recording.file())
+                    && t.run().trace().run().id() == runId) {
+                activeEditor.set(t);
+                return;
+            }
+        }
+        work("Loading run " + runId + " of " + recording.label(), () -> service.load(recording, runId), run -> {
+            problems.runLoaded(recording, run.trace());
+            TimelineViewModel editor = new TimelineViewModel(run, selection);
+            editors.add(editor);
+            activeEditor.set(editor);
+            applyPendingFocus();
+        });
+    }
+
+    /** Opens a compare editor of two runs (from one or two recordings). */
+    public void compare(Recording baseline, long baselineId, Recording candidate, long candidateId) {
+        work(
+                "Comparing runs",
+                () -> CompareViewModel.load(service, baseline, baselineId, candidate, candidateId, selection),
+                vm -> {
+                    editors.add(vm);
+                    activeEditor.set(vm);
+                });
+    }
+
+    /** Goes to a problem: opens its run and shows its place. */
+    public void navigate(ProblemItem problem) {
+        if (!problem.navigable()) {
+            return;
+        }
+        // The run may still have to load: the focus is applied when its editor appears.
+        pendingFocus = problem;
+        openRun(problem.recording(), problem.runId());
+        applyPendingFocus();
+    }
+
+    private void applyPendingFocus() {
+        ProblemItem p = pendingFocus;
+        if (p == null) {
+            return;
+        }
+        for (Object e : editors) {
+            if (e instanceof TimelineViewModel t
+                    && t.run().recording().file().equals(p.recording().file())
+                    && t.run().trace().run().id() == p.runId()) {
+                pendingFocus = null;
+                if (p.timeNs() >= 0) {
+                    t.window().focus(p.timeNs(), p.timeNs() + 10_000);
+                    t.revisionProperty().set(t.revisionProperty().get() + 1);
+                }
+            }
+        }
+    }
+
+    /** Closes a recording and its editors. */
+    public void close(Recording recording) {
+        editors.removeIf(e ->
+                e instanceof TimelineViewModel t && t.run().recording().file().equals(recording.file()));
+        explorer.remove(recording);
+        work(
+                "Closing " + recording.label(),
+                () -> {
+                    service.close(recording.file());
+                    return recording;
+                },
+                r -> {});
+    }
+
+    private void analyze(OpenRun run) {
+        int generation = ++analysisGeneration;
+        if (run == null) {
+            stats.show(null);
+            return;
+        }
+        work(
+                "Analysing " + run.trace().run().name(),
+                () -> new Object[] {
+                    KernelStatsViewModel.summarize(run),
+                    ExpertLoadViewModel.analyze(run),
+                    RooflineViewModel.analyze(run)
+                },
+                results -> {
+                    if (generation == analysisGeneration) {
+                        stats.show((org.fusescope.profiler.analysis.ResultTable) results[0]);
+                        experts.show(run, (org.fusescope.profiler.analysis.ExpertLoad) results[1]);
+                        roofline.show(run, (org.fusescope.profiler.analysis.Roofline) results[2]);
+                    }
+                });
+    }
+
+    private <T> void work(String what, Supplier<T> task, java.util.function.Consumer<T> done) {
+        pending.set(pending.get() + 1);
+        status.set(what + " …");
+        background.run(
+                task,
+                value -> {
+                    pending.set(pending.get() - 1);
+                    status.set(pending.get() == 0 ? "Ready" : status.get());
+                    done.accept(value);
+                },
+                error -> {
+                    pending.set(pending.get() - 1);
+                    String message = String.valueOf(error.getMessage());
+                    status.set(what + " failed: " + message);
+                    problems.failed(what, message);
+                    console.append("error: " + what + ": " + message);
+                });
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public RunsExplorerViewModel explorer() {
+        return explorer;
+    }
+
+    public KernelStatsViewModel stats() {
+        return stats;
+    }
+
+    public PropertiesViewModel properties() {
+        return properties;
+    }
+
+    public ProblemsViewModel problems() {
+        return problems;
+    }
+
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    public ExpertLoadViewModel experts() {
+        return experts;
+    }
+
+    public RooflineViewModel roofline() {
+        return roofline;
+    }
+
+    public WorkbenchPrefs prefs() {
+        return prefs;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public ObservableList<Object> editors() {
+        return editors;
+    }
+
+    public ObjectProperty<Object> activeEditorProperty() {
+        return activeEditor;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Background tasks still running; the status bar shows progress while it is above 0. */
+    public IntegerProperty pendingProperty() {
+        return pending;
+    }
+
+    /** Releases the readers. */
+    public void dispose() {
+        service.close();
+    }
+}

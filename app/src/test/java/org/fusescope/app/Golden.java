@@ -1,0 +1,28 @@
+package org.fusescope.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.Recording;
+import org.fusescope.app.data.RecordingService;
+
+/** The golden recording (8 synthetic runs: unfused/fused, b=1/16, graph/eager, 2 layers) for tests. */
+public final class Golden {
+    private Golden() {}
+
+    /** Its path (a copy of the profiler's golden recording in this module's test resources). */
+    public static Path file() {
+        String p = System.getProperty("fusescope.golden", "src/test/resources/golden/recording.sqlite");
+        Path file = Path.of(p);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("golden recording missing: " + file.toAbsolutePath());
+        }
+        return file;
+    }
+
+    /** Opens it and loads run {@code id}. */
+    public static OpenRun run(RecordingService service, long id) {
+        Recording r = service.open(file());
+        return service.load(r, id);
+    }
+}
