@@ -17,7 +17,7 @@ import org.fusescope.profiler.store.TraceWriter;
 import org.fusescope.runner.step.OpWork;
 
 /**
- * Records one run: begins it in the database (incomplete), prepares the device, warms up, measures
+ * Records one run: prepares the device, begins the run in the database (incomplete), warms up, measures
  * the steps and the untraced step time, then — outside the measured steps — attributes the kernels
  * and writes every record, the expert counts and the problems, and ends the run complete. When
  * anything fails part-way, what was recorded is still written, the run stays incomplete with a
@@ -39,6 +39,15 @@ final class RunRecorder {
     /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
     RunOutcome record(RunRequest request, String host, List<NumericCheck> checks) {
         Tracer tracer = device.tracer();
+        // the setup (uploads, allocations, compiles) comes before the run's window, so that the run
+        // shows its steps; a failed setup still gets its (incomplete) run
+        progress.phase("prepare", request.name(), -1);
+        RuntimeException failure = null;
+        try {
+            device.prepare(request.spec());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         long start = tracer.timestampNs();
         long runId = writer.beginRun(new RunInfo(
                 0,
@@ -57,10 +66,10 @@ final class RunRecorder {
                 false,
                 device.device().id()));
         StepLoop loop = new StepLoop(device, request);
-        RuntimeException failure = null;
         try {
-            progress.phase("prepare", request.name(), -1);
-            device.prepare(request.spec());
+            if (failure != null) {
+                throw failure;
+            }
             progress.phase("warmup", request.name(), -1);
             loop.warmUp();
             for (int step = 0; step < request.iters(); step++) {

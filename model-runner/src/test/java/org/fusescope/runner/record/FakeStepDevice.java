@@ -34,6 +34,7 @@ public final class FakeStepDevice implements StepDevice {
     private int launches;
     private int tablesRead;
     public int failAtLaunch = -1;
+    boolean failPrepare;
     /** The table read (0-based, counted over the device's life) that loses one count. */
     int breakTableRead = -1;
 
@@ -66,6 +67,9 @@ public final class FakeStepDevice implements StepDevice {
 
     @Override
     public void prepare(StepSpec s) {
+        if (failPrepare) {
+            throw new IllegalStateException("CUDA_ERROR_OUT_OF_MEMORY (fake) while uploading weights");
+        }
         this.spec = s;
     }
 

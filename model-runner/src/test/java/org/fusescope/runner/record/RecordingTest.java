@@ -188,6 +188,24 @@ class RecordingTest {
     }
 
     @Test
+    void aFailedSetupStillLeavesAnIncompleteRunNamingTheCause() {
+        Path db = dir.resolve("setup.sqlite");
+        Recording recording = new Recording(List.of(run("fused", 4, true)), null, events::add);
+        assertThatThrownBy(() -> recording.record(db, sink -> {
+                    FakeStepDevice d = new FakeStepDevice(sink);
+                    d.failPrepare = true;
+                    return d;
+                }))
+                .hasMessageContaining("OUT_OF_MEMORY");
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace t = reader.load(1);
+            assertThat(t.run().status()).isEqualTo(RunStatus.INCOMPLETE);
+            assertThat(t.problems()).anySatisfy(p -> assertThat(p.message()).contains("OUT_OF_MEMORY"));
+            assertThat(t.kernels()).isEmpty();
+        }
+    }
+
+    @Test
     void progressEndsDoneAtOneAndNeverGoesBack() {
         record(List.of(run("unfused", 1, false), run("fused", 1, true)), null);
         assertThat(events).first().satisfies(e -> assertThat(e.phase()).isEqualTo("calibrate"));
