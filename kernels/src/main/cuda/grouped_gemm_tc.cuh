@@ -122,8 +122,8 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
 // The grouped GEMM with a path per expert: experts with at least tc_min_slots slots take 8-row
 // tensor-core items, the others RPW-row CUDA-core items (a handful of slots: streaming 512 bytes per
 // load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
-// expert by expert, heavy experts first (their items take longest: started first, they overlap with
-// the many light items instead of trailing after them), through a prefix each warp walks forward, and
+// expert by expert, the longest first (tensor-core experts, then CUDA-core experts with >= 16, >= 4
+// and fewer slots: started first, long items overlap with the many short ones instead of trailing), through a prefix each warp walks forward, and
 // handed to warps block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, order,
 // item_end (>= EXPERTS+1 ints each), warp_tot (32 ints). Every thread of the block must call it.
 template <int KDIM, int NROWS, bool GATHER, bool SCALED>
@@ -142,14 +142,16 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
     const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
     const int lane = threadIdx.x & 31;
     const int warp = threadIdx.x >> 5;
-    if (warp == 0) {  // heavy (tensor-core) experts first, then the light ones; prefix of their items
+    if (warp == 0) {  // the longest items first: tensor-core experts, then CUDA-core ones by slots
         int carry = 0;
         int placed = 0;
-        for (int heavy = 1; heavy >= 0; --heavy) {
+        for (int cls = 0; cls < 4; ++cls) {
             for (int b = 0; b < n_active; b += 32) {
                 const int idx = b + lane;
-                const bool in = idx < n_active && ((active_cnt[idx] >= tc_min_slots) == (heavy == 1));
-                const int passes = in ? (active_cnt[idx] + 16 * TC_TILES - 1) / (16 * TC_TILES) : 0;
+                const int c = idx < n_active ? active_cnt[idx] : 0;
+                const bool heavy = c >= tc_min_slots;
+                const bool in = idx < n_active && cls == (heavy ? 0 : (c >= 16 ? 1 : (c >= 4 ? 2 : 3)));
+                const int passes = in ? (c + 16 * TC_TILES - 1) / (16 * TC_TILES) : 0;
                 int v = in ? (heavy ? NROWS / TC_ROWS * passes : NROWS / RPW) : 0;
 #pragma unroll
                 for (int o = 1; o < 32; o <<= 1) {
