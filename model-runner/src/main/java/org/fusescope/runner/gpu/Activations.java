@@ -1,7 +1,5 @@
 package org.fusescope.runner.gpu;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
@@ -26,7 +24,7 @@ final class Activations implements AutoCloseable {
     final DeviceBuffer sharedAct;
     final DeviceBuffer sharedOut;
     final DeviceBuffer sharedGated;
-    private final List<DeviceBuffer> all = new ArrayList<>();
+    private final BufferGroup buffers = new BufferGroup();
 
     Activations(StepSpec spec) {
         long m = spec.batch();
@@ -35,33 +33,28 @@ final class Activations implements AutoCloseable {
         long i = spec.config().inter();
         long si = spec.config().sharedInter();
         try {
-            hidden = keep(DeviceArrays.bf16("hidden", spec.initialHidden(), m, h));
-            residual = keep(DeviceArrays.bf16("residual", spec.initialResidual(), m, h));
-            y = keep(DeviceArrays.out("y", DType.BF16, m, h));
-            logits = keep(DeviceArrays.out("logits", DType.F32, m, spec.config().experts()));
-            gate = keep(DeviceArrays.out("gate", DType.BF16, m, 1));
-            gateSigmoid = keep(DeviceArrays.out("gate sigmoid", DType.BF16, m, 1));
-            h1 = keep(DeviceArrays.out("h1", DType.BF16, slots, 2 * i));
-            act = keep(DeviceArrays.out("act", DType.BF16, slots, i));
-            h2 = keep(DeviceArrays.out("h2", DType.BF16, slots, h));
-            sharedH1 = keep(DeviceArrays.out("shared h1", DType.BF16, m, 2 * si));
-            sharedAct = keep(DeviceArrays.out("shared act", DType.BF16, m, si));
-            sharedOut = keep(DeviceArrays.out("shared out", DType.BF16, m, h));
-            sharedGated = keep(DeviceArrays.out("shared gated", DType.BF16, m, h));
+            hidden = buffers.keep(DeviceArrays.bf16("hidden", spec.initialHidden(), m, h));
+            residual = buffers.keep(DeviceArrays.bf16("residual", spec.initialResidual(), m, h));
+            y = buffers.keep(DeviceArrays.out("y", DType.BF16, m, h));
+            logits = buffers.keep(
+                    DeviceArrays.out("logits", DType.F32, m, spec.config().experts()));
+            gate = buffers.keep(DeviceArrays.out("gate", DType.BF16, m, 1));
+            gateSigmoid = buffers.keep(DeviceArrays.out("gate sigmoid", DType.BF16, m, 1));
+            h1 = buffers.keep(DeviceArrays.out("h1", DType.BF16, slots, 2 * i));
+            act = buffers.keep(DeviceArrays.out("act", DType.BF16, slots, i));
+            h2 = buffers.keep(DeviceArrays.out("h2", DType.BF16, slots, h));
+            sharedH1 = buffers.keep(DeviceArrays.out("shared h1", DType.BF16, m, 2 * si));
+            sharedAct = buffers.keep(DeviceArrays.out("shared act", DType.BF16, m, si));
+            sharedOut = buffers.keep(DeviceArrays.out("shared out", DType.BF16, m, h));
+            sharedGated = buffers.keep(DeviceArrays.out("shared gated", DType.BF16, m, h));
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private DeviceBuffer keep(DeviceBuffer b) {
-        all.add(b);
-        return b;
-    }
-
     @Override
     public void close() {
-        all.forEach(DeviceBuffer::close);
-        all.clear();
+        buffers.close();
     }
 }

@@ -1,7 +1,5 @@
 package org.fusescope.runner.gpu;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
 import org.fusescope.runner.model.MoeWeights;
@@ -19,7 +17,7 @@ final class DeviceWeights implements AutoCloseable {
     final DeviceBuffer sharedW13;
     final DeviceBuffer sharedW2;
     final DeviceBuffer sharedGate;
-    private final List<DeviceBuffer> all = new ArrayList<>();
+    private final BufferGroup buffers = new BufferGroup();
 
     /** Uploads {@code w}; closes what it allocated when an upload fails. */
     DeviceWeights(MoeWeights w, boolean sharedAsExpert) {
@@ -29,14 +27,14 @@ final class DeviceWeights implements AutoCloseable {
         long si = w.config().sharedInter();
         String layer = "layer " + w.layer() + " ";
         try {
-            norm = keep(DeviceArrays.bf16(layer + "norm", w.norm(), h));
-            router = keep(
+            norm = buffers.keep(DeviceArrays.bf16(layer + "norm", w.norm(), h));
+            router = buffers.keep(
                     DeviceArrays.bf16(layer + "router", w.router(), w.config().experts(), h));
-            w13 = keep(DeviceArrays.bf16(layer + "w13", w.w13Table(sharedAsExpert), e, 2 * i, h));
-            w2 = keep(DeviceArrays.bf16(layer + "w2", w.w2Table(sharedAsExpert), e, h, i));
-            sharedW13 = keep(DeviceArrays.bf16(layer + "shared w13", w.sharedW13(), 2 * si, h));
-            sharedW2 = keep(DeviceArrays.bf16(layer + "shared w2", w.sharedW2(), h, si));
-            sharedGate = keep(DeviceArrays.bf16(layer + "shared gate", w.sharedGate(), 1, h));
+            w13 = buffers.keep(DeviceArrays.bf16(layer + "w13", w.w13Table(sharedAsExpert), e, 2 * i, h));
+            w2 = buffers.keep(DeviceArrays.bf16(layer + "w2", w.w2Table(sharedAsExpert), e, h, i));
+            sharedW13 = buffers.keep(DeviceArrays.bf16(layer + "shared w13", w.sharedW13(), 2 * si, h));
+            sharedW2 = buffers.keep(DeviceArrays.bf16(layer + "shared w2", w.sharedW2(), h, si));
+            sharedGate = buffers.keep(DeviceArrays.bf16(layer + "shared gate", w.sharedGate(), 1, h));
         } catch (RuntimeException ex) {
             close();
             throw ex;
@@ -52,14 +50,8 @@ final class DeviceWeights implements AutoCloseable {
         return 2 * (experts + shared + (long) c.experts() * h + 2 * h);
     }
 
-    private DeviceBuffer keep(DeviceBuffer b) {
-        all.add(b);
-        return b;
-    }
-
     @Override
     public void close() {
-        all.forEach(DeviceBuffer::close);
-        all.clear();
+        buffers.close();
     }
 }

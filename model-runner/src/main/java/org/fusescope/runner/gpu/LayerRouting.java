@@ -1,7 +1,5 @@
 package org.fusescope.runner.gpu;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
@@ -28,7 +26,7 @@ final class LayerRouting implements AutoCloseable {
     final DeviceBuffer count;
     final DeviceBuffer expertToTokens;
     final DeviceBuffer expertToWeights;
-    private final List<DeviceBuffer> all = new ArrayList<>();
+    private final BufferGroup buffers = new BufferGroup();
 
     LayerRouting(StepSpec spec, int layer) {
         ModelDims d = spec.dims();
@@ -36,24 +34,26 @@ final class LayerRouting implements AutoCloseable {
         long slots = spec.slots();
         String name = "layer " + layer + " ";
         try {
-            ids = keep(DeviceArrays.out(name + "ids", DType.I32, m, d.topK()));
-            weights = keep(DeviceArrays.out(name + "weights", DType.F32, m, d.topK()));
+            ids = buffers.keep(DeviceArrays.out(name + "ids", DType.I32, m, d.topK()));
+            weights = buffers.keep(DeviceArrays.out(name + "weights", DType.F32, m, d.topK()));
             Optional<TopkRouting> scenario =
                     spec.routing().route(spec.batch(), d.experts(), d.topK(), spec.seed(), layer);
             if (scenario.isPresent()) {
-                routeIds = keep(
+                routeIds = buffers.keep(
                         DeviceArrays.i32(name + "scenario ids", scenario.get().ids(), m, d.topK()));
-                routeWeights = keep(DeviceArrays.f32(
+                routeWeights = buffers.keep(DeviceArrays.f32(
                         name + "scenario weights", scenario.get().weights(), m, d.topK()));
             } else {
                 routeIds = ids;
                 routeWeights = weights;
             }
-            appendedIds = keep(DeviceArrays.out(name + "ids+shared", DType.I32, m, d.topK() + 1L));
-            appendedWeights = keep(DeviceArrays.out(name + "weights+shared", DType.F32, m, d.topK() + 1L));
-            count = keep(DeviceArrays.out(name + "expert_token_num", DType.I32, d.tableExperts()));
-            expertToTokens = keep(DeviceArrays.out(name + "expert_to_tokens", DType.I32, d.tableExperts(), slots));
-            expertToWeights = keep(DeviceArrays.out(name + "expert_to_weights", DType.F32, d.tableExperts(), slots));
+            appendedIds = buffers.keep(DeviceArrays.out(name + "ids+shared", DType.I32, m, d.topK() + 1L));
+            appendedWeights = buffers.keep(DeviceArrays.out(name + "weights+shared", DType.F32, m, d.topK() + 1L));
+            count = buffers.keep(DeviceArrays.out(name + "expert_token_num", DType.I32, d.tableExperts()));
+            expertToTokens =
+                    buffers.keep(DeviceArrays.out(name + "expert_to_tokens", DType.I32, d.tableExperts(), slots));
+            expertToWeights =
+                    buffers.keep(DeviceArrays.out(name + "expert_to_weights", DType.F32, d.tableExperts(), slots));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -69,14 +69,8 @@ final class LayerRouting implements AutoCloseable {
         return sharedAsExpert ? appendedWeights : routeWeights;
     }
 
-    private DeviceBuffer keep(DeviceBuffer b) {
-        all.add(b);
-        return b;
-    }
-
     @Override
     public void close() {
-        all.forEach(DeviceBuffer::close);
-        all.clear();
+        buffers.close();
     }
 }
