@@ -11,12 +11,19 @@ import org.fusescope.profiler.model.RunTrace;
  */
 public record KernelRef(OpenRun run, int index) {
     public KernelRef {
-        if (index < 0 || index >= run.trace().kernels().size()) {
+        // the timeline's count: the full trace may still be loading
+        if (index < 0 || index >= run.timeline().kernelCount()) {
             throw new IllegalArgumentException(
-                    "no kernel " + index + " in run " + run.trace().run().name());
+                    "no kernel " + index + " in run " + run.info().name());
         }
     }
 
+    /** The kernel's short name, known at once (from the timeline's columns). */
+    public String name() {
+        return run.timeline().columns().kernels().name(index);
+    }
+
+    /** The kernel; blocks until the run's full trace is loaded (see {@link OpenRun#trace()}). */
     public KernelEvent kernel() {
         return run.trace().kernels().get(index);
     }

@@ -1,25 +1,95 @@
 package org.fusescope.app.data;
 
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.fusescope.app.timeline.TimelineData;
+import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 
 /**
- * A run loaded into memory with its timeline lanes, from the recording it belongs to. Immutable
- * and thread-safe.
+ * A run opened from the recording it belongs to: its timeline lanes at once, and the full {@link
+ * RunTrace} (every field of every event, for Properties, statistics and analyses) either at once or
+ * loaded later, on first demand. Thread-safe.
+ *
+ * <p>{@link #trace()} blocks until the trace is loaded: call it from background work, or on the FX
+ * thread only once {@link #traceLoaded()} is true. Identity is the object (one per opened run).
  */
-public record OpenRun(Recording recording, RunTrace trace, TimelineData timeline) {
+public final class OpenRun {
+    private final Recording recording;
+    private final RunInfo info;
+    private final TimelineData timeline;
+    private Supplier<RunTrace> loader;
+    private volatile RunTrace trace;
+
+    /** A run loaded in full. */
+    public OpenRun(Recording recording, RunTrace trace, TimelineData timeline) {
+        this(recording, trace.run(), timeline, null);
+        this.trace = trace;
+    }
+
+    private OpenRun(Recording recording, RunInfo info, TimelineData timeline, Supplier<RunTrace> loader) {
+        this.recording = Objects.requireNonNull(recording);
+        this.info = Objects.requireNonNull(info);
+        this.timeline = Objects.requireNonNull(timeline);
+        this.loader = loader;
+    }
+
+    /** A run whose trace {@code loader} reads on the first call of {@link #trace()}. */
+    public static OpenRun lazy(Recording recording, RunInfo info, TimelineData timeline, Supplier<RunTrace> loader) {
+        return new OpenRun(recording, info, timeline, Objects.requireNonNull(loader));
+    }
+
+    public Recording recording() {
+        return recording;
+    }
+
+    /** The run's description (name, id, window); available at once. */
+    public RunInfo info() {
+        return info;
+    }
+
+    public TimelineData timeline() {
+        return timeline;
+    }
+
+    /** True once the full trace is in memory, so {@link #trace()} returns at once. */
+    public boolean traceLoaded() {
+        return trace != null;
+    }
+
+    /** The full trace; loads it (blocking) when it is not loaded yet. Concurrent callers share one load. */
+    public RunTrace trace() {
+        RunTrace t = trace;
+        if (t != null) {
+            return t;
+        }
+        synchronized (this) {
+            if (trace == null) {
+                trace = loader.get();
+                loader = null;
+            }
+            return trace;
+        }
+    }
+
     /** The label of editor tabs, e.g. {@code fused b=16 graph — recording.sqlite}. */
     public String title() {
-        return trace.run().name() + " — " + recording.label();
+        return info.name() + " — " + recording.label();
     }
 
     /** The first kernel with exactly this name, or -1. */
     public int firstKernelNamed(String name) {
-        for (int i = 0; i < trace.kernels().size(); i++) {
-            if (trace.kernels().get(i).name().equals(name)) {
+        var kernels = timeline.columns().kernels();
+        for (int i = 0; i < kernels.size(); i++) {
+            if (kernels.name(i).equals(name)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenRun[" + title() + (traceLoaded() ? "" : ", trace not loaded yet") + "]";
     }
 }

@@ -53,17 +53,33 @@ public final class RecordingService implements AutoCloseable {
 
     /** Loads every event of a run and lays out its timeline. */
     public OpenRun load(Recording recording, long runId) {
-        TraceReader reader;
+        TraceReader reader = reader(recording);
+        // The reader serializes its own calls; laying out lanes needs no lock.
+        RunTrace trace = reader.load(runId);
+        return new OpenRun(recording, trace, TimelineData.of(trace));
+    }
+
+    /**
+     * Reads only what the timeline draws (kernels, API calls and ranges as columns) and lays out its
+     * lanes; the full trace loads on the first {@link OpenRun#trace()} call. Much faster than {@link
+     * #load} on large runs: the first frame need not wait for every field of every event.
+     */
+    public OpenRun loadTimeline(Recording recording, long runId) {
+        TraceReader reader = reader(recording);
+        RunInfo info = reader.run(String.valueOf(runId));
+        TimelineData timeline = TimelineData.of(info, reader.timelineColumns(runId));
+        return OpenRun.lazy(recording, info, timeline, () -> reader.load(runId));
+    }
+
+    private TraceReader reader(Recording recording) {
         synchronized (this) {
-            reader = readers.get(recording.file());
+            TraceReader reader = readers.get(recording.file());
             if (reader == null) {
                 open(recording.file());
                 reader = readers.get(recording.file());
             }
+            return reader;
         }
-        // The reader serializes its own calls; laying out lanes needs no lock.
-        RunTrace trace = reader.load(runId);
-        return new OpenRun(recording, trace, TimelineData.of(trace));
     }
 
     /** Closes the reader of one file. */

@@ -9,16 +9,19 @@ import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.Selection;
 import org.fusescope.app.stats.CellFormat;
 import org.fusescope.app.timeline.TimeFormat;
+import org.fusescope.app.timeline.TimelineData;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelAttribution;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.store.TimelineColumns;
 
 /**
  * The Properties tool window: the fields of the selected kernel, or of the active run when no
  * kernel is selected. Follows {@link Selection}; use on the FX thread.
  */
 public final class PropertiesViewModel {
+    private static final String LOADING = "loading …";
     private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
     private final Selection selection;
 
@@ -42,13 +45,17 @@ public final class PropertiesViewModel {
                 .orElse(null);
     }
 
-    private void refresh() {
+    /** Shows the selection again, e.g. once the active run's full trace has loaded. */
+    public void refresh() {
         KernelRef kernel = selection.kernel();
         OpenRun run = selection.activeRun();
         rows.setAll(kernel != null ? kernelRows(kernel) : run != null ? runRows(run) : List.of());
     }
 
     static List<PropertyRow> kernelRows(KernelRef ref) {
+        if (!ref.run().traceLoaded()) {
+            return timelineRows(ref);
+        }
         KernelEvent k = ref.kernel();
         List<PropertyRow> out = new ArrayList<>();
         String c = "Kernel";
@@ -66,10 +73,11 @@ public final class PropertiesViewModel {
         out.add(new PropertyRow(
                 l, "Shared memory", CellFormat.bytes(k.staticSharedMemory() + k.dynamicSharedMemory())));
         out.add(new PropertyRow(l, "Graph node", k.graphNodeId() == 0 ? "none" : String.valueOf(k.graphNodeId())));
-        ApiCall launch = ref.run().timeline().launchOf(k);
-        if (launch != null) {
-            out.add(new PropertyRow(l, "Launched by", launch.name()));
-            out.add(new PropertyRow(l, "Launch to start", TimeFormat.format(k.startNs() - launch.startNs())));
+        int launch = ref.run().timeline().launchOfKernel(ref.index());
+        if (launch >= 0) {
+            ApiCall call = ref.trace().apiCalls().get(launch);
+            out.add(new PropertyRow(l, "Launched by", call.name()));
+            out.add(new PropertyRow(l, "Launch to start", TimeFormat.format(k.startNs() - call.startNs())));
         }
         KernelAttribution a = k.attribution();
         if (a != null) {
@@ -87,8 +95,24 @@ public final class PropertiesViewModel {
         return out;
     }
 
+    /** What the timeline's columns know of a kernel, while the run's full trace is still loading. */
+    private static List<PropertyRow> timelineRows(KernelRef ref) {
+        TimelineData t = ref.run().timeline();
+        TimelineColumns.Kernels k = t.columns().kernels();
+        int i = ref.index();
+        List<PropertyRow> out = new ArrayList<>();
+        String c = "Kernel";
+        out.add(new PropertyRow(c, "Name", k.name(i)));
+        out.add(new PropertyRow(c, "Duration", TimeFormat.format(k.ends()[i] - k.starts()[i])));
+        out.add(new PropertyRow(c, "Start", TimeFormat.format(k.starts()[i] - t.startNs())));
+        out.add(new PropertyRow(c, "Stream", String.valueOf(k.streams()[i])));
+        out.add(new PropertyRow(c, "Correlation id", String.valueOf(k.correlations()[i])));
+        out.add(new PropertyRow(c, "Details", LOADING));
+        return out;
+    }
+
     static List<PropertyRow> runRows(OpenRun run) {
-        RunInfo r = run.trace().run();
+        RunInfo r = run.info();
         List<PropertyRow> out = new ArrayList<>();
         String c = "Run";
         out.add(new PropertyRow(c, "Name", r.name()));
@@ -100,9 +124,9 @@ public final class PropertiesViewModel {
         out.add(new PropertyRow(c, "Layers", String.valueOf(r.layers())));
         out.add(new PropertyRow(c, "Status", r.status().word()));
         out.add(new PropertyRow(c, "Origin", r.synthetic() ? "synthetic" : "measured"));
+        out.add(new PropertyRow(c, "Kernels", String.valueOf(run.timeline().kernelCount())));
         out.add(new PropertyRow(
-                c, "Kernels", String.valueOf(run.trace().kernels().size())));
-        out.add(new PropertyRow("Device", "GPU", run.trace().device().name()));
+                "Device", "GPU", run.traceLoaded() ? run.trace().device().name() : LOADING));
         return out;
     }
 }

@@ -128,6 +128,6 @@ public final class RooflineViewModel {
 
     /** The name of the selected kernel, to highlight its point, or null. */
     public String selectedName() {
-        return selection.kernel() == null ? null : selection.kernel().kernel().name();
+        return selection.kernel() == null ? null : selection.kernel().name();
     }
 }

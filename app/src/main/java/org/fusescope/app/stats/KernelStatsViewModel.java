@@ -42,7 +42,7 @@ public final class KernelStatsViewModel {
         });
         selection.kernelProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                selectedName.set(now.kernel().name());
+                selectedName.set(now.name());
             }
         });
         selectedName.addListener((obs, old, now) -> selectByName(now));
@@ -100,9 +100,7 @@ public final class KernelStatsViewModel {
     private void selectByName(String name) {
         OpenRun run = selection.activeRun();
         KernelRef current = selection.kernel();
-        if (name == null
-                || run == null
-                || (current != null && current.kernel().name().equals(name))) {
+        if (name == null || run == null || (current != null && current.name().equals(name))) {
             return;
         }
         int first = run.firstKernelNamed(name);

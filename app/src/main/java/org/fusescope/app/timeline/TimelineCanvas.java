@@ -9,7 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.store.TimelineColumns;
 
 /**
  * Draws a {@link TimelineViewModel} on a canvas with level-of-detail buckets (see {@link
@@ -142,7 +142,7 @@ public final class TimelineCanvas extends Pane {
             int i = frame.labelled(j);
             double x = Math.max(0, (lane.starts()[i] - vm.window().startNs()) / nsPerPx);
             double end = (lane.ends()[i] - vm.window().startNs()) / nsPerPx;
-            String text = TimelineText.label(vm.run().trace(), lane, i);
+            String text = TimelineText.label(vm.data(), lane, i);
             g.fillText(text, TimelineLayout.HEADER + x + 3, top + height / 2, Math.max(1, end - x - 6));
         }
     }
@@ -152,10 +152,10 @@ public final class TimelineCanvas extends Pane {
         if (k < 0) {
             return;
         }
-        KernelEvent kernel = vm.run().trace().kernels().get(k);
+        TimelineColumns.Kernels kernels = vm.data().columns().kernels();
         int lane = vm.data().laneOfKernel(k);
-        double x = TimelineLayout.HEADER + vm.window().xOf(kernel.startNs(), plotW);
-        double x2 = TimelineLayout.HEADER + vm.window().xOf(kernel.endNs(), plotW);
+        double x = TimelineLayout.HEADER + vm.window().xOf(kernels.starts()[k], plotW);
+        double x2 = TimelineLayout.HEADER + vm.window().xOf(kernels.ends()[k], plotW);
         g.setStroke(fg);
         g.setLineWidth(2);
         g.strokeRect(

@@ -8,27 +8,30 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.IntUnaryOperator;
-import org.fusescope.profiler.model.ApiCall;
-import org.fusescope.profiler.model.KernelEvent;
-import org.fusescope.profiler.model.RangeEvent;
 import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TimelineColumns;
 
 /**
  * The lanes of one run's timeline, top to bottom: range rows (step → layer → block → op), the CPU
- * row of driver-API launches, and a row per GPU stream. Built once per run in the background;
- * immutable and thread-safe afterwards.
+ * row of driver-API launches, and a row per GPU stream. Built from {@link TimelineColumns} (read
+ * without the full {@link RunTrace}, so the first frame need not wait for it); item refs index the
+ * run's kernels, API calls and ranges as {@link RunTrace} orders them. Built once per run in the
+ * background; immutable and thread-safe afterwards.
  */
 public final class TimelineData {
-    private final RunTrace trace;
+    private final RunInfo run;
+    private final TimelineColumns columns;
     private final List<Lane> lanes;
     private final long[] launchCorrelations;
     private final int[] launchRefs;
     private final long startNs;
     private final long endNs;
 
-    private TimelineData(RunTrace trace, List<Lane> lanes) {
-        this.trace = trace;
+    private TimelineData(RunInfo run, TimelineColumns columns, List<Lane> lanes) {
+        this.run = run;
+        this.columns = columns;
         this.lanes = List.copyOf(lanes);
         long s = Long.MAX_VALUE;
         long e = Long.MIN_VALUE;
@@ -38,105 +41,85 @@ public final class TimelineData {
                 e = Math.max(e, l.ends()[i]);
             }
         }
-        this.startNs = s == Long.MAX_VALUE ? trace.run().startNs() : s;
+        this.startNs = s == Long.MAX_VALUE ? run.startNs() : s;
         this.endNs = e == Long.MIN_VALUE ? this.startNs + 1 : e;
-        List<ApiCall> calls = trace.apiCalls();
-        launchCorrelations = new long[calls.size()];
-        launchRefs = new int[calls.size()];
+        long[] corr = columns.calls().correlations();
+        launchCorrelations = corr.clone();
+        launchRefs = new int[corr.length];
         boolean sorted = true;
-        for (int i = 0; i < calls.size(); i++) {
-            launchCorrelations[i] = calls.get(i).correlationId();
+        for (int i = 0; i < corr.length; i++) {
             launchRefs[i] = i;
-            sorted &= i == 0 || launchCorrelations[i] >= launchCorrelations[i - 1];
+            sorted &= i == 0 || corr[i] >= corr[i - 1];
         }
         // Correlation ids usually grow with time, so the calls (sorted by start) are sorted already.
         if (!sorted) {
-            Integer[] order = new Integer[calls.size()];
+            Integer[] order = new Integer[corr.length];
             Arrays.setAll(order, i -> i);
-            Arrays.sort(
-                    order,
-                    (a, b) -> Long.compare(
-                            calls.get(a).correlationId(), calls.get(b).correlationId()));
+            Arrays.sort(order, (a, b) -> Long.compare(corr[a], corr[b]));
             for (int i = 0; i < order.length; i++) {
-                launchCorrelations[i] = calls.get(order[i]).correlationId();
+                launchCorrelations[i] = corr[order[i]];
                 launchRefs[i] = order[i];
             }
         }
     }
 
-    /** Lays out the rows of a run. */
+    /** Lays out the rows of a run loaded in full. */
     public static TimelineData of(RunTrace trace) {
-        List<Lane> lanes = new ArrayList<>();
-        List<RangeEvent> ranges = trace.ranges();
-        Item range = new Item() {
-            @Override
-            public long start(int ref) {
-                return ranges.get(ref).startNs();
-            }
-
-            @Override
-            public long end(int ref) {
-                return ranges.get(ref).endNs();
-            }
-
-            @Override
-            public int key(int ref) {
-                return Palette.range(ranges.get(ref).level());
-            }
-        };
-        group(
-                ranges.size(),
-                i -> rangeRow(ranges.get(i).level()),
-                (row, refs) -> lanes.add(lane(rangeLabel(row), Lane.LaneKind.RANGE, refs, range)));
-        List<ApiCall> calls = trace.apiCalls();
-        if (!calls.isEmpty()) {
-            int[] refs = new int[calls.size()];
-            Arrays.setAll(refs, i -> i);
-            lanes.add(lane("CPU launches", Lane.LaneKind.CPU, refs, new Item() {
-                @Override
-                public long start(int ref) {
-                    return calls.get(ref).startNs();
-                }
-
-                @Override
-                public long end(int ref) {
-                    return calls.get(ref).endNs();
-                }
-
-                @Override
-                public int key(int ref) {
-                    return calls.get(ref).isLaunch() ? Palette.CPU_LAUNCH : Palette.CPU_OTHER;
-                }
-            }));
-        }
-        List<KernelEvent> kernels = trace.kernels();
-        Item kernel = new Item() {
-            @Override
-            public long start(int ref) {
-                return kernels.get(ref).startNs();
-            }
-
-            @Override
-            public long end(int ref) {
-                return kernels.get(ref).endNs();
-            }
-
-            @Override
-            public int key(int ref) {
-                KernelEvent k = kernels.get(ref);
-                return Palette.kernel(
-                        OpFamily.of(k), k.hasAttribution() && k.attribution().fused());
-            }
-        };
-        group(
-                kernels.size(),
-                i -> kernels.get(i).streamId(),
-                (stream, refs) -> lanes.add(lane("GPU stream " + stream, Lane.LaneKind.GPU, refs, kernel)));
-        return new TimelineData(trace, lanes);
+        return of(trace.run(), TimelineColumns.of(trace.kernels(), trace.apiCalls(), trace.ranges()));
     }
 
-    private static int rangeRow(RangeLevel level) {
-        return level == null ? RangeLevel.values().length : level.ordinal();
+    /** Lays out the rows of a run from its columns. */
+    public static TimelineData of(RunInfo run, TimelineColumns columns) {
+        List<Lane> lanes = new ArrayList<>();
+        TimelineColumns.Ranges ranges = columns.ranges();
+        RangeLevel[] levels = ranges.levels();
+        group(
+                ranges.size(),
+                i -> levels[i] == null ? RangeLevel.values().length : levels[i].ordinal(),
+                (row, refs) -> lanes.add(lane(
+                        rangeLabel(row),
+                        Lane.LaneKind.RANGE,
+                        refs,
+                        ranges.starts(),
+                        ranges.ends(),
+                        i -> Palette.range(ranges.level(i)))));
+        TimelineColumns.Calls calls = columns.calls();
+        if (calls.size() > 0) {
+            int[] refs = new int[calls.size()];
+            Arrays.setAll(refs, i -> i);
+            int[] launchKey = new int[calls.strings().length];
+            for (int s = 0; s < launchKey.length; s++) {
+                String n = calls.strings()[s];
+                boolean launch =
+                        n.contains("LaunchKernel") || n.contains("GraphLaunch") || n.contains("LaunchCooperative");
+                launchKey[s] = launch ? Palette.CPU_LAUNCH : Palette.CPU_OTHER;
+            }
+            int[] names = calls.names();
+            lanes.add(lane(
+                    "CPU launches", Lane.LaneKind.CPU, refs, calls.starts(), calls.ends(), i -> launchKey[names[i]]));
+        }
+        TimelineColumns.Kernels kernels = columns.kernels();
+        // the colour of a kernel depends on its op (or name) and fused flag: one family per string
+        String[] strings = kernels.strings();
+        int[] family = new int[strings.length];
+        for (int s = 0; s < strings.length; s++) {
+            family[s] = OpFamily.ofName(strings[s]).ordinal();
+        }
+        int[] names = kernels.names();
+        int[] ops = kernels.ops();
+        boolean[] fused = kernels.fused();
+        int[] streams = kernels.streams();
+        group(
+                kernels.size(),
+                i -> streams[i],
+                (stream, refs) -> lanes.add(lane(
+                        "GPU stream " + stream,
+                        Lane.LaneKind.GPU,
+                        refs,
+                        kernels.starts(),
+                        kernels.ends(),
+                        i -> Palette.kernel(OpFamily.values()[family[ops[i] >= 0 ? ops[i] : names[i]]], fused[i]))));
+        return new TimelineData(run, columns, lanes);
     }
 
     private static String rangeLabel(int row) {
@@ -145,54 +128,70 @@ public final class TimelineData {
                 : RangeLevel.values()[row].name().toLowerCase(Locale.ROOT);
     }
 
-    /** Where lane items come from: their source list, by index. */
-    private interface Item {
-        long start(int ref);
-
-        long end(int ref);
-
-        int key(int ref);
-    }
-
     /** Splits indices 0..n-1 by an int key (ascending), without boxing each index. */
     private static void group(int n, IntUnaryOperator keyOf, BiConsumer<Integer, int[]> sink) {
         int[] keys = new int[n];
         Map<Integer, int[]> counts = new TreeMap<>();
+        int lastKey = 0;
+        int[] last = null;
         for (int i = 0; i < n; i++) {
             keys[i] = keyOf.applyAsInt(i);
-            counts.computeIfAbsent(keys[i], k -> new int[1])[0]++;
+            if (last == null || keys[i] != lastKey) {
+                last = counts.computeIfAbsent(keys[i], k -> new int[1]);
+                lastKey = keys[i];
+            }
+            last[0]++;
         }
         Map<Integer, int[]> members = new TreeMap<>();
         counts.forEach((k, c) -> members.put(k, new int[c[0]]));
         Map<Integer, int[]> fill = new TreeMap<>();
+        int[] at = null;
+        int[] into = null;
         for (int i = 0; i < n; i++) {
-            int[] at = fill.computeIfAbsent(keys[i], k -> new int[1]);
-            members.get(keys[i])[at[0]++] = i;
+            if (at == null || keys[i] != lastKey) {
+                at = fill.computeIfAbsent(keys[i], k -> new int[1]);
+                into = members.get(keys[i]);
+                lastKey = keys[i];
+            }
+            into[at[0]++] = i;
         }
         members.forEach(sink);
     }
 
-    private static Lane lane(String label, Lane.LaneKind kind, int[] refs, Item item) {
+    private static Lane lane(
+            String label, Lane.LaneKind kind, int[] refs, long[] allStarts, long[] allEnds, IntUnaryOperator key) {
         int n = refs.length;
         long[] starts = new long[n];
         long[] ends = new long[n];
         int[] colors = new int[n];
         long max = 0;
         for (int j = 0; j < n; j++) {
-            starts[j] = item.start(refs[j]);
-            ends[j] = item.end(refs[j]);
-            colors[j] = item.key(refs[j]);
+            int r = refs[j];
+            starts[j] = allStarts[r];
+            ends[j] = allEnds[r];
+            colors[j] = key.applyAsInt(r);
             max = Math.max(max, ends[j] - starts[j]);
         }
         return new Lane(label, kind, starts, ends, colors, refs, max);
     }
 
-    public RunTrace trace() {
-        return trace;
+    /** The run these lanes show. */
+    public RunInfo run() {
+        return run;
+    }
+
+    /** The columns the lanes were built from: names, correlation ids and streams by item ref. */
+    public TimelineColumns columns() {
+        return columns;
     }
 
     public List<Lane> lanes() {
         return lanes;
+    }
+
+    /** Number of kernels (GPU items over all streams). */
+    public int kernelCount() {
+        return columns.kernels().size();
     }
 
     /** The run's window: from its first event's start (ns). */
@@ -205,17 +204,22 @@ public final class TimelineData {
         return endNs;
     }
 
-    /** The API call that launched this kernel (same correlation id), or null. */
-    public ApiCall launchOf(KernelEvent kernel) {
-        int i = Arrays.binarySearch(launchCorrelations, kernel.correlationId());
-        return i < 0 ? null : trace.apiCalls().get(launchRefs[i]);
+    /** The index (in the run's API calls) of the call with this correlation id, or -1. */
+    public int launchIndexOf(long correlationId) {
+        int i = Arrays.binarySearch(launchCorrelations, correlationId);
+        return i < 0 ? -1 : launchRefs[i];
+    }
+
+    /** The index of the API call that launched kernel {@code kernelIndex} (same correlation id), or -1. */
+    public int launchOfKernel(int kernelIndex) {
+        return launchIndexOf(columns.kernels().correlations()[kernelIndex]);
     }
 
     /** The lane showing kernel {@code kernelIndex}, or -1. */
     public int laneOfKernel(int kernelIndex) {
-        int stream = trace.kernels().get(kernelIndex).streamId();
+        String label = "GPU stream " + columns.kernels().streams()[kernelIndex];
         for (int i = 0; i < lanes.size(); i++) {
-            if (lanes.get(i).kind() == Lane.LaneKind.GPU && lanes.get(i).label().equals("GPU stream " + stream)) {
+            if (lanes.get(i).kind() == Lane.LaneKind.GPU && lanes.get(i).label().equals(label)) {
                 return i;
             }
         }

@@ -3,7 +3,9 @@ package org.fusescope.app.timeline;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.RangeEvent;
+import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TimelineColumns;
 
 /** Tooltip and label texts of timeline items. Stateless. */
 public final class TimelineText {
@@ -19,13 +21,45 @@ public final class TimelineText {
         };
     }
 
+    /**
+     * A few lines about item {@code i} of {@code lane} from the timeline's columns alone, while the
+     * full trace (grid, block, attribution) is still loading.
+     */
+    public static String describe(TimelineData data, Lane lane, int i) {
+        int ref = lane.refs()[i];
+        long duration = lane.ends()[i] - lane.starts()[i];
+        return switch (lane.kind()) {
+            case GPU -> {
+                TimelineColumns.Kernels k = data.columns().kernels();
+                StringBuilder b = new StringBuilder(k.name(ref))
+                        .append("\nduration ")
+                        .append(TimeFormat.format(duration))
+                        .append("\nstream ")
+                        .append(k.streams()[ref]);
+                if (k.op(ref) != null) {
+                    b.append("\nop ").append(k.op(ref)).append(k.fused()[ref] ? " (fused)" : "");
+                }
+                yield b.append("\n(details loading …)").toString();
+            }
+            case CPU -> data.columns().calls().name(ref) + "\nduration " + TimeFormat.format(duration)
+                    + "\ncorrelation " + data.columns().calls().correlations()[ref];
+            case RANGE -> {
+                TimelineColumns.Ranges r = data.columns().ranges();
+                RangeLevel level = r.level(ref);
+                yield r.text(ref) + "\n"
+                        + (level == null ? "range" : level.name().toLowerCase(java.util.Locale.ROOT)) + ", "
+                        + TimeFormat.format(duration);
+            }
+        };
+    }
+
     /** The short label drawn inside a wide item. */
-    public static String label(RunTrace trace, Lane lane, int i) {
+    public static String label(TimelineData data, Lane lane, int i) {
         int ref = lane.refs()[i];
         return switch (lane.kind()) {
-            case GPU -> trace.kernels().get(ref).name();
-            case CPU -> trace.apiCalls().get(ref).name();
-            case RANGE -> trace.ranges().get(ref).text();
+            case GPU -> data.columns().kernels().name(ref);
+            case CPU -> data.columns().calls().name(ref);
+            case RANGE -> data.columns().ranges().text(ref);
         };
     }
 

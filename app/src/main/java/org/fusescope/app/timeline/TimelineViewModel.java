@@ -8,8 +8,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.fusescope.app.data.KernelRef;
 import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.Selection;
-import org.fusescope.profiler.model.ApiCall;
-import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.store.TimelineColumns;
 
 /**
  * State and commands of one timeline editor: the visible window, zoom and pan, hit tests, search,
@@ -150,10 +149,12 @@ public final class TimelineViewModel {
     public void zoomToSelection() {
         int k = selectedKernel();
         if (k >= 0) {
-            KernelEvent kernel = run.trace().kernels().get(k);
-            ApiCall launch = data().launchOf(kernel);
-            long start = launch == null ? kernel.startNs() : Math.min(launch.startNs(), kernel.startNs());
-            window.focus(start, kernel.endNs());
+            TimelineColumns.Kernels kernels = data().columns().kernels();
+            int launch = data().launchOfKernel(k);
+            long start = launch < 0
+                    ? kernels.starts()[k]
+                    : Math.min(data().columns().calls().starts()[launch], kernels.starts()[k]);
+            window.focus(start, kernels.ends()[k]);
             changed();
         }
     }
@@ -180,10 +181,10 @@ public final class TimelineViewModel {
         if (lane.kind() == Lane.LaneKind.GPU) {
             select(lane.refs()[hit[1]]);
         } else if (lane.kind() == Lane.LaneKind.CPU) {
-            long corr = run.trace().apiCalls().get(lane.refs()[hit[1]]).correlationId();
-            List<KernelEvent> kernels = run.trace().kernels();
-            for (int i = 0; i < kernels.size(); i++) {
-                if (kernels.get(i).correlationId() == corr) {
+            long corr = data().columns().calls().correlations()[lane.refs()[hit[1]]];
+            long[] kernels = data().columns().kernels().correlations();
+            for (int i = 0; i < kernels.length; i++) {
+                if (kernels[i] == corr) {
                     select(i);
                     return;
                 }
@@ -197,9 +198,14 @@ public final class TimelineViewModel {
     /** The tooltip for the item under the pointer, or null. */
     public String describe(double x, double y, double plotWidth) {
         int[] hit = hit(x, y, plotWidth);
-        return hit == null
-                ? null
-                : TimelineText.describe(run.trace(), data().lanes().get(hit[0]), hit[1]);
+        if (hit == null) {
+            return null;
+        }
+        Lane lane = data().lanes().get(hit[0]);
+        // the full trace may still be loading: never wait for it on the FX thread
+        return run.traceLoaded()
+                ? TimelineText.describe(run.trace(), lane, hit[1])
+                : TimelineText.describe(data(), lane, hit[1]);
     }
 
     /** Finds kernels whose name contains {@code text} (any case); selects and shows the first. */
@@ -208,9 +214,15 @@ public final class TimelineViewModel {
         foundAt = -1;
         String needle = text.trim().toLowerCase(Locale.ROOT);
         if (!needle.isEmpty()) {
-            List<KernelEvent> kernels = run.trace().kernels();
-            for (int i = 0; i < kernels.size(); i++) {
-                if (kernels.get(i).name().toLowerCase(Locale.ROOT).contains(needle)) {
+            TimelineColumns.Kernels kernels = data().columns().kernels();
+            String[] strings = kernels.strings();
+            boolean[] matches = new boolean[strings.length];
+            for (int s = 0; s < strings.length; s++) {
+                matches[s] = strings[s].toLowerCase(Locale.ROOT).contains(needle);
+            }
+            int[] names = kernels.names();
+            for (int i = 0; i < names.length; i++) {
+                if (matches[names[i]]) {
                     found.add(i);
                 }
             }
@@ -242,8 +254,14 @@ public final class TimelineViewModel {
         if (k < 0 || cpu < 0) {
             return null;
         }
-        KernelEvent kernel = run.trace().kernels().get(k);
-        ApiCall launch = data().launchOf(kernel);
-        return launch == null ? null : new double[] {launch.startNs(), cpu, kernel.startNs(), data().laneOfKernel(k)};
+        int launch = data().launchOfKernel(k);
+        return launch < 0
+                ? null
+                : new double[] {
+                    data().columns().calls().starts()[launch],
+                    cpu,
+                    data().columns().kernels().starts()[k],
+                    data().laneOfKernel(k)
+                };
     }
 }

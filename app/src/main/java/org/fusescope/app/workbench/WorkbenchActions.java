@@ -165,7 +165,7 @@ final class WorkbenchActions {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(run.trace().run().name().replace(' ', '_') + ".json");
+        chooser.setInitialFileName(run.info().name().replace(' ', '_') + ".json");
         File file = chooser.showSaveDialog(view.getScene().getWindow());
         if (file != null) {
             Path path = file.toPath();

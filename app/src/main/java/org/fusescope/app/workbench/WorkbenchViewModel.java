@@ -108,17 +108,21 @@ public final class WorkbenchViewModel {
         for (Object e : editors) {
             if (e instanceof TimelineViewModel t
                     && t.run().recording().file().equals(recording.file())
-                    && t.run().trace().run().id() == runId) {
+                    && t.run().info().id() == runId) {
                 activeEditor.set(t);
                 return;
             }
         }
-        work("Loading run " + runId + " of " + recording.label(), () -> service.load(recording, runId), run -> {
-            problems.runLoaded(recording, run.trace());
+        // The timeline draws from columns read first; every other field loads behind it.
+        work("Loading run " + runId + " of " + recording.label(), () -> service.loadTimeline(recording, runId), run -> {
             TimelineViewModel editor = new TimelineViewModel(run, selection);
             editors.add(editor);
             activeEditor.set(editor);
             applyPendingFocus();
+            work("Loading details of " + run.info().name(), run::trace, trace -> {
+                problems.runLoaded(recording, trace);
+                properties.refresh();
+            });
         });
     }
 
@@ -152,7 +156,7 @@ public final class WorkbenchViewModel {
         for (Object e : editors) {
             if (e instanceof TimelineViewModel t
                     && t.run().recording().file().equals(p.recording().file())
-                    && t.run().trace().run().id() == p.runId()) {
+                    && t.run().info().id() == p.runId()) {
                 pendingFocus = null;
                 if (p.timeNs() >= 0) {
                     t.window().focus(p.timeNs(), p.timeNs() + 10_000);
@@ -183,7 +187,7 @@ public final class WorkbenchViewModel {
             return;
         }
         work(
-                "Analysing " + run.trace().run().name(),
+                "Analysing " + run.info().name(),
                 () -> new Object[] {
                     KernelStatsViewModel.summarize(run),
                     ExpertLoadViewModel.analyze(run),

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.profiler.model.RunInfo;
@@ -146,6 +148,71 @@ public final class TraceReader implements AutoCloseable {
                     ours ? FsQueries.problems(conn, runId) : List.of(),
                     FsQueries.threadNames(conn, catalog, strings, ours));
         });
+    }
+
+    /**
+     * The run's kernels as columns (start, end, device, stream, correlation id, short name, op,
+     * fused), in the order of {@code load(runId).kernels()}: one query, no per-kernel objects.
+     *
+     * @throws TraceFileException when there is no such run
+     */
+    public synchronized TimelineColumns.Kernels kernelColumns(long runId) {
+        RunInfo run = run(String.valueOf(runId));
+        return query(() -> timelineQueries(run).kernels());
+    }
+
+    /** The run's CUDA API calls as columns, in the order of {@code load(runId).apiCalls()}. */
+    public synchronized TimelineColumns.Calls callColumns(long runId) {
+        RunInfo run = run(String.valueOf(runId));
+        return query(() -> timelineQueries(run).calls());
+    }
+
+    /** The run's NVTX ranges as columns, in the order of {@code load(runId).ranges()}. */
+    public synchronized TimelineColumns.Ranges rangeColumns(long runId) {
+        RunInfo run = run(String.valueOf(runId));
+        return query(() -> timelineQueries(run).ranges());
+    }
+
+    /**
+     * What a timeline draws of a run (kernels, API calls, ranges) as columns: far less to read and
+     * keep than {@link #load(long)}, so a first frame need not wait for everything.
+     *
+     * @throws TraceFileException when there is no such run
+     */
+    public synchronized TimelineColumns timelineColumns(long runId) {
+        RunInfo run = run(String.valueOf(runId));
+        return query(() -> {
+            TimelineQueries q = timelineQueries(run);
+            // Kernels on this connection, calls and ranges on a second one at the same time: each
+            // read is bound by one core (SQLite steps and JNI calls per column), and they take about as long.
+            CompletableFuture<Object[]> side = CompletableFuture.supplyAsync(() -> {
+                try (Connection second = TraceFiles.openReadOnly(file)) {
+                    TimelineQueries q2 = new TimelineQueries(second, new Catalog(second), q);
+                    return new Object[] {q2.calls(), q2.ranges()};
+                } catch (SQLException e) {
+                    throw new TraceFileException(file, "cannot read", e);
+                }
+            });
+            TimelineColumns.Kernels kernels = q.kernels();
+            Object[] rest;
+            try {
+                rest = side.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+            return new TimelineColumns(kernels, (TimelineColumns.Calls) rest[0], (TimelineColumns.Ranges) rest[1]);
+        });
+    }
+
+    private TimelineQueries timelineQueries(RunInfo run) throws SQLException {
+        if (strings == null) {
+            strings = StringIdMap.load(conn, catalog);
+        }
+        boolean wholeFile = !ours || runs().size() <= 1;
+        return new TimelineQueries(conn, catalog, strings, run, ours, wholeFile);
     }
 
     @Override

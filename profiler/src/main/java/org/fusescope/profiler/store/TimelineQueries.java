@@ -1,0 +1,448 @@
+package org.fusescope.profiler.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.store.TraceSchema.Attribution;
+import org.fusescope.profiler.store.TraceSchema.CudaApi;
+import org.fusescope.profiler.store.TraceSchema.Enums;
+import org.fusescope.profiler.store.TraceSchema.Kernel;
+import org.fusescope.profiler.store.TraceSchema.Nvtx;
+
+/**
+ * Reads the {@link TimelineColumns} of a run: one forward-only query per table, straight into
+ * primitive arrays, selecting and filtering exactly the rows {@link KernelQuery}, {@link
+ * ActivityQueries#apiCalls} and {@link FsQueries#ranges} select, and ordering them as {@link
+ * org.fusescope.profiler.model.RunTrace} does (stable by start).
+ */
+final class TimelineQueries {
+    private static final int FETCH = 10_000;
+    private static final long DENSE_IDS = 1 << 22;
+
+    private final Connection conn;
+    private final Catalog cat;
+    private final StringIdMap strings;
+    private final RunInfo run;
+    private final boolean ours;
+    private final boolean wholeFile;
+
+    /** {@code wholeFile}: the run is the file's only one, so scans beat index lookups. */
+    TimelineQueries(Connection conn, Catalog cat, StringIdMap strings, RunInfo run, boolean ours, boolean wholeFile) {
+        this.conn = conn;
+        this.cat = cat;
+        this.strings = strings;
+        this.run = run;
+        this.ours = ours;
+        this.wholeFile = wholeFile;
+    }
+
+    /** The same queries as {@code other}, on another connection to the same file. */
+    TimelineQueries(Connection conn, Catalog cat, TimelineQueries other) {
+        this(conn, cat, other.strings, other.run, other.ours, other.wholeFile);
+    }
+
+    TimelineColumns.Kernels kernels() throws SQLException {
+        Strings table = new Strings(strings);
+        if (!cat.has(Kernel.TABLE)) {
+            return new TimelineColumns.Kernels(
+                    new long[0],
+                    new long[0],
+                    new int[0],
+                    new int[0],
+                    new long[0],
+                    new int[0],
+                    new int[0],
+                    new boolean[0],
+                    table.strings());
+        }
+        String node = "COALESCE(" + cat.column("k", Kernel.TABLE, Kernel.GRAPH_NODE_ID, "0") + ", 0)";
+        String sql = "SELECT "
+                + String.join(
+                        ", ",
+                        Sql.qualified(
+                                "k",
+                                Kernel.START,
+                                Kernel.END,
+                                Kernel.DEVICE_ID,
+                                Kernel.STREAM_ID,
+                                Kernel.CORRELATION_ID,
+                                Kernel.SHORT_NAME))
+                + ", " + node + " FROM " + Kernel.TABLE + " k WHERE " + window("k." + Kernel.START);
+        int cap = 1 << 14;
+        long[] starts = new long[cap];
+        long[] ends = new long[cap];
+        int[] devices = new int[cap];
+        int[] streams = new int[cap];
+        long[] correlations = new long[cap];
+        long[] nodes = new long[cap];
+        int[] names = new int[cap];
+        int n = 0;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, run.startNs());
+            ps.setLong(2, run.endNs());
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == cap) {
+                        cap *= 2;
+                        starts = Arrays.copyOf(starts, cap);
+                        ends = Arrays.copyOf(ends, cap);
+                        devices = Arrays.copyOf(devices, cap);
+                        streams = Arrays.copyOf(streams, cap);
+                        correlations = Arrays.copyOf(correlations, cap);
+                        nodes = Arrays.copyOf(nodes, cap);
+                        names = Arrays.copyOf(names, cap);
+                    }
+                    starts[n] = rs.getLong(1);
+                    ends[n] = rs.getLong(2);
+                    devices[n] = rs.getInt(3);
+                    streams[n] = rs.getInt(4);
+                    correlations[n] = rs.getLong(5);
+                    names[n] = table.byId(rs.getLong(6), "?");
+                    nodes[n] = rs.getLong(7);
+                    n++;
+                }
+            }
+        }
+        int[] ops = new int[n];
+        boolean[] fused = new boolean[n];
+        Arrays.fill(ops, -1);
+        if (ours && cat.has(Attribution.TABLE)) {
+            attribute(Arrays.copyOf(correlations, n), Arrays.copyOf(nodes, n), ops, fused, table);
+        }
+        TimelineColumns.Kernels k = new TimelineColumns.Kernels(
+                Arrays.copyOf(starts, n),
+                Arrays.copyOf(ends, n),
+                Arrays.copyOf(devices, n),
+                Arrays.copyOf(streams, n),
+                Arrays.copyOf(correlations, n),
+                Arrays.copyOf(names, n),
+                ops,
+                fused,
+                table.strings());
+        return k.permuted(stableOrder(k.starts(), null));
+    }
+
+    /**
+     * Fills the op and fused flag of each kernel from FS_KERNEL_ATTRIBUTION, read with one query and
+     * joined here on (correlationId, graphNodeId), as {@link KernelQuery}'s LEFT JOIN does: a join in
+     * SQLite costs an index probe per kernel. The writer stores attribution rows in kernel order, so
+     * the join is usually a walk in step; otherwise a binary search over the rows sorted by key.
+     */
+    private void attribute(long[] corr, long[] node, int[] ops, boolean[] fused, Strings table) throws SQLException {
+        String sql = Sql.select(
+                        Attribution.TABLE,
+                        Attribution.CORRELATION_ID,
+                        Attribution.GRAPH_NODE_ID,
+                        Attribution.OP,
+                        Attribution.FUSED)
+                + " WHERE " + (wholeFile ? "+" : "") + Attribution.RUN_ID + " = ?";
+        int cap = Math.max(16, corr.length);
+        long[] aCorr = new long[cap];
+        long[] aNode = new long[cap];
+        int[] aOp = new int[cap];
+        boolean[] aFused = new boolean[cap];
+        int m = 0;
+        // op is a StringIds id since schema 2, the text itself in schema 1: decided on the first op seen
+        Boolean textOps = null;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, run.id());
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (m == cap) {
+                        cap *= 2;
+                        aCorr = Arrays.copyOf(aCorr, cap);
+                        aNode = Arrays.copyOf(aNode, cap);
+                        aOp = Arrays.copyOf(aOp, cap);
+                        aFused = Arrays.copyOf(aFused, cap);
+                    }
+                    aCorr[m] = rs.getLong(1);
+                    aNode[m] = rs.getLong(2);
+                    if (textOps == null) {
+                        Object v = rs.getObject(3);
+                        textOps = v == null ? null : !(v instanceof Number);
+                    }
+                    int op = -1;
+                    if (Boolean.TRUE.equals(textOps)) {
+                        String t = rs.getString(3);
+                        op = t == null ? -1 : table.byText(t);
+                    } else if (textOps != null) {
+                        long id = rs.getLong(3);
+                        op = rs.wasNull() ? -1 : table.byId(id, "?");
+                    }
+                    aOp[m] = op;
+                    aFused[m] = rs.getInt(4) != 0;
+                    m++;
+                }
+            }
+        }
+        int[] sorted = null;
+        int p = 0;
+        for (int i = 0; i < corr.length; i++) {
+            int hit;
+            if (p < m && aCorr[p] == corr[i] && aNode[p] == node[i]) {
+                hit = p++;
+            } else {
+                if (sorted == null) {
+                    sorted = byKey(aCorr, aNode, m);
+                }
+                hit = find(sorted, aCorr, aNode, corr[i], node[i]);
+                p = hit < 0 ? p : hit + 1;
+            }
+            if (hit >= 0 && aOp[hit] >= 0) {
+                ops[i] = aOp[hit];
+                fused[i] = aFused[hit];
+            }
+        }
+    }
+
+    /** Indices 0..m-1 sorted by (correlation, node); equal keys keep their row order (the first wins). */
+    private static int[] byKey(long[] corr, long[] node, int m) {
+        Integer[] order = new Integer[m];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> {
+            int c = Long.compare(corr[a], corr[b]);
+            return c != 0 ? c : Long.compare(node[a], node[b]);
+        });
+        int[] out = new int[m];
+        Arrays.setAll(out, i -> order[i]);
+        return out;
+    }
+
+    private static int find(int[] sorted, long[] corr, long[] node, long c, long g) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = sorted[mid];
+            if (corr[r] < c || (corr[r] == c && node[r] < g)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < sorted.length && corr[sorted[lo]] == c && node[sorted[lo]] == g ? sorted[lo] : -1;
+    }
+
+    /**
+     * {@code column} in [run start, run end] (two parameters). When the run is the file's only one,
+     * the start index would only add a lookup per row to a scan of every row: a unary plus keeps
+     * SQLite from using it.
+     */
+    private String window(String column) {
+        String c = (wholeFile ? "+" : "") + column;
+        return c + " >= ? AND " + c + " <= ?";
+    }
+
+    TimelineColumns.Calls calls() throws SQLException {
+        Strings table = new Strings(strings);
+        if (!cat.has(CudaApi.TABLE)) {
+            return new TimelineColumns.Calls(new long[0], new long[0], new long[0], new int[0], table.strings());
+        }
+        Integer runtime = EnumLookup.id(conn, cat, Enums.EVENT_CLASS, Enums.CLASS_CUDA_RUNTIME);
+        Integer driver = EnumLookup.id(conn, cat, Enums.EVENT_CLASS, Enums.CLASS_CUDA_DRIVER);
+        // nsys also stores backtrace and library rows here, repeating a call's interval
+        String where = runtime != null && driver != null
+                ? " AND " + CudaApi.EVENT_CLASS + " IN (" + runtime + ", " + driver + ")"
+                : "";
+        String sql = Sql.select(
+                        CudaApi.TABLE,
+                        CudaApi.START,
+                        CudaApi.END,
+                        CudaApi.GLOBAL_TID,
+                        CudaApi.CORRELATION_ID,
+                        CudaApi.NAME_ID)
+                + " WHERE " + window(CudaApi.START) + where;
+        int cap = 1 << 14;
+        long[] starts = new long[cap];
+        long[] ends = new long[cap];
+        long[] correlations = new long[cap];
+        int[] names = new int[cap];
+        int n = 0;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, run.startNs());
+            ps.setLong(2, run.endNs());
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long tid = rs.getLong(3);
+                    if (ours && (tid & ApiRows.SYNTHETIC_TID) == ApiRows.SYNTHETIC_TID) {
+                        continue;
+                    }
+                    if (n == cap) {
+                        cap *= 2;
+                        starts = Arrays.copyOf(starts, cap);
+                        ends = Arrays.copyOf(ends, cap);
+                        correlations = Arrays.copyOf(correlations, cap);
+                        names = Arrays.copyOf(names, cap);
+                    }
+                    starts[n] = rs.getLong(1);
+                    ends[n] = rs.getLong(2);
+                    correlations[n] = rs.getLong(4);
+                    names[n] = table.byId(rs.getLong(5), "?");
+                    n++;
+                }
+            }
+        }
+        TimelineColumns.Calls c = new TimelineColumns.Calls(
+                Arrays.copyOf(starts, n),
+                Arrays.copyOf(ends, n),
+                Arrays.copyOf(correlations, n),
+                Arrays.copyOf(names, n),
+                table.strings());
+        return c.permuted(stableOrder(c.starts(), null));
+    }
+
+    TimelineColumns.Ranges ranges() throws SQLException {
+        Strings table = new Strings(strings);
+        List<Integer> types =
+                EnumLookup.ids(conn, cat, Enums.EVENT_TYPE, Enums.NVTX_PUSH_POP_RANGE, Enums.NVTX_START_END_RANGE);
+        if (types.isEmpty() || !cat.has(Nvtx.TABLE)) {
+            return new TimelineColumns.Ranges(new long[0], new long[0], new RangeLevel[0], new int[0], table.strings());
+        }
+        String text = cat.has(Nvtx.TABLE, Nvtx.TEXT) ? Nvtx.TEXT : "NULL";
+        String textId = cat.has(Nvtx.TABLE, Nvtx.TEXT_ID) ? Nvtx.TEXT_ID : "NULL";
+        String category = cat.has(Nvtx.TABLE, Nvtx.CATEGORY) ? Nvtx.CATEGORY : "NULL";
+        String sql = Sql.select(Nvtx.TABLE, Nvtx.START, Nvtx.END, text, textId, category)
+                + " WHERE " + window(Nvtx.START) + " AND " + Nvtx.EVENT_TYPE + " IN ("
+                + types.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        int cap = 1 << 12;
+        long[] starts = new long[cap];
+        long[] ends = new long[cap];
+        RangeLevel[] levels = new RangeLevel[cap];
+        int[] texts = new int[cap];
+        int n = 0;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, run.startNs());
+            ps.setLong(2, run.endNs());
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == cap) {
+                        cap *= 2;
+                        starts = Arrays.copyOf(starts, cap);
+                        ends = Arrays.copyOf(ends, cap);
+                        levels = Arrays.copyOf(levels, cap);
+                        texts = Arrays.copyOf(texts, cap);
+                    }
+                    long start = rs.getLong(1);
+                    long end = rs.getLong(2);
+                    starts[n] = start;
+                    ends[n] = rs.wasNull() ? start : end; // a range never closed
+                    String t = rs.getString(3);
+                    long id = rs.getLong(4);
+                    if (t == null && !rs.wasNull()) {
+                        texts[n] = table.byId(id, "");
+                    } else {
+                        texts[n] = table.byText(t == null ? "" : t);
+                    }
+                    int c = rs.getInt(5);
+                    levels[n] = ours && !rs.wasNull() ? RangeLevel.ofCategory(c) : null;
+                    n++;
+                }
+            }
+        }
+        TimelineColumns.Ranges r = new TimelineColumns.Ranges(
+                Arrays.copyOf(starts, n),
+                Arrays.copyOf(ends, n),
+                Arrays.copyOf(levels, n),
+                Arrays.copyOf(texts, n),
+                table.strings());
+        return r.permuted(stableOrder(r.starts(), r.ends()));
+    }
+
+    /**
+     * The permutation that sorts by start (then by end, descending, when {@code ends} is given),
+     * keeping the read order of ties; null when already sorted (the usual case: rows are written, and
+     * the start index read, in time order).
+     */
+    static int[] stableOrder(long[] starts, long[] ends) {
+        boolean sorted = true;
+        for (int i = 1; i < starts.length && sorted; i++) {
+            sorted = starts[i - 1] < starts[i]
+                    || (starts[i - 1] == starts[i] && (ends == null || ends[i - 1] >= ends[i]));
+        }
+        if (sorted) {
+            return null;
+        }
+        Integer[] order = new Integer[starts.length];
+        Arrays.setAll(order, i -> i);
+        // Arrays.sort on objects is stable (TimSort), as List.sort in RunTrace is
+        Arrays.sort(order, (a, b) -> {
+            int c = Long.compare(starts[a], starts[b]);
+            return c != 0 || ends == null ? c : Long.compare(ends[b], ends[a]);
+        });
+        int[] out = new int[order.length];
+        Arrays.setAll(out, i -> order[i]);
+        return out;
+    }
+
+    /** Maps file string ids (or texts) to dense local ids, so the columns carry only the strings they use. */
+    private static final class Strings {
+        private final StringIdMap all;
+        private final Map<Long, Integer> byId = new HashMap<>();
+        private final Map<String, Integer> byText = new HashMap<>();
+        private String[] table = new String[64];
+        private int size;
+        private int[] dense = new int[0];
+        private long lastId = Long.MIN_VALUE;
+        private int lastLocal = -1;
+
+        Strings(StringIdMap all) {
+            this.all = all;
+        }
+
+        int byId(long id, String fallback) {
+            if (id == lastId) {
+                return lastLocal;
+            }
+            int local;
+            if (id >= 0 && id < DENSE_IDS) {
+                // ids are dense in our files and nsys's: an array, not a boxed map, per row
+                if (id >= dense.length) {
+                    int old = dense.length;
+                    dense = Arrays.copyOf(dense, (int) Math.min(DENSE_IDS, Math.max(2L * old, id + 1)));
+                    Arrays.fill(dense, old, dense.length, -1);
+                }
+                local = dense[(int) id];
+                if (local < 0) {
+                    local = byText(all.get(id, fallback));
+                    dense[(int) id] = local;
+                }
+            } else {
+                Integer boxed = byId.get(id);
+                local = boxed == null ? byText(all.get(id, fallback)) : boxed;
+                byId.put(id, local);
+            }
+            lastId = id;
+            lastLocal = local;
+            return local;
+        }
+
+        int byText(String s) {
+            Integer local = byText.get(s);
+            if (local == null) {
+                local = size;
+                if (size == table.length) {
+                    table = Arrays.copyOf(table, size * 2);
+                }
+                table[size++] = s;
+                byText.put(s, local);
+            }
+            return local;
+        }
+
+        String[] strings() {
+            return Arrays.copyOf(table, size);
+        }
+    }
+}
