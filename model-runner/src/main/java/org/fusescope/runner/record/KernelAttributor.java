@@ -1,10 +1,9 @@
 package org.fusescope.runner.record;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ final class KernelAttributor {
         List<KernelEvent> sorted = kernels.stream()
                 .sorted(Comparator.comparingLong(KernelEvent::startNs))
                 .toList();
-        Map<OpMark, Boolean> worked = new IdentityHashMap<>();
+        Set<OpMark> worked = new HashSet<>();
         List<KernelEvent> out = new ArrayList<>(sorted.size());
         Map<Long, List<Integer>> replays = new HashMap<>();
         Map<Long, Integer> replayStep = new HashMap<>();
@@ -67,7 +66,7 @@ final class KernelAttributor {
             OpMark mark = t == null ? null : markAt(t);
             GraphMark replay = t == null || mark != null ? null : replayAt(t);
             if (mark != null) {
-                boolean first = worked.put(mark, Boolean.TRUE) == null;
+                boolean first = worked.add(mark);
                 out.add(k.withAttribution(attribution(mark, first)));
                 if (mark.step() < 0 && graphSteps.size() > 0) {
                     template.add(mark);
@@ -108,7 +107,7 @@ final class KernelAttributor {
                     out.get(at.get(0)).startNs()));
             return;
         }
-        Set<OpMark> worked = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<OpMark> worked = new HashSet<>();
         for (int i = 0; i < at.size(); i++) {
             OpMark m = template.get(i);
             OpMark inStep = new OpMark(m.launch(), m.layer(), step, -1, -1);
