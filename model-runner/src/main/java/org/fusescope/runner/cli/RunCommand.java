@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.profiler.cupti.Cupti;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.WeightSource;
@@ -119,6 +121,9 @@ final class RunCommand implements Callable<Integer> {
         List<RunRequest> runs = runs(config, scenario);
         WeightSource source =
                 weights == null ? WeightSource.synthetic(config, seed) : WeightSource.checkpoint(config, weights);
+        if (opener == DeviceOpener.CUDA) {
+            requireGpu(); // before the database exists: no empty file is left behind
+        }
         Set<Boolean> layouts = new TreeSet<>();
         runs.forEach(r -> layouts.add(r.spec().sharedAsExpert()));
         PrintWriter summary = progress.equals("json")
@@ -142,6 +147,13 @@ final class RunCommand implements Callable<Integer> {
         outcomes.forEach(o -> summary.println(o.summary()));
         summary.flush();
         return 0;
+    }
+
+    private static void requireGpu() {
+        Gpu.probe();
+        if (!Cupti.isAvailable()) {
+            throw new IllegalStateException(Cupti.unavailableReason());
+        }
     }
 
     private List<RunRequest> runs(ModelConfig config, RoutingScenario scenario) {
