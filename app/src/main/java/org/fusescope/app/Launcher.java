@@ -6,13 +6,15 @@ import java.util.Arrays;
 import javafx.application.Application;
 import org.fusescope.app.tools.BenchUi;
 import org.fusescope.app.tools.Headless;
+import org.fusescope.app.workbench.ScreenshotRequest;
 import org.fusescope.app.workbench.WorkbenchApp;
 import org.fusescope.runner.cli.FuseScopeCli;
 
 /**
  * The application's entry point. It does not extend {@code javafx.application.Application}, so the
  * jar starts with JavaFX on the class path. Without arguments (or with only .sqlite files) it starts
- * the workbench; {@code --screenshot FILE [DATABASE]} writes a PNG of the window and exits; {@code
+ * the workbench; {@code --screenshot FILE [DATABASE]} writes a PNG of the window and exits ({@code
+ * --screenshot DIR --views} or {@code --view NAME,...}: one PNG per view); {@code
  * bench-ui} times the timeline headless; anything else is the command line.
  */
 public final class Launcher {
@@ -29,8 +31,11 @@ public final class Launcher {
             return 0;
         }
         if (args[0].equals("--screenshot")) {
-            if (args.length < 2 || args.length > 3) {
-                System.err.println("usage: fusescope --screenshot FILE.png [DATABASE.sqlite]");
+            try {
+                ScreenshotRequest.parse(Arrays.asList(args));
+            } catch (IllegalArgumentException e) {
+                System.err.println("fusescope: " + e.getMessage());
+                System.err.println(ScreenshotRequest.USAGE);
                 return 2;
             }
             if (Headless.noDisplay()) {

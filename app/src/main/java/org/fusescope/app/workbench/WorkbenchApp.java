@@ -13,7 +13,8 @@ import org.fusescope.app.prefs.WorkbenchPrefs;
 /**
  * The JavaFX application: builds the workbench window, restores preferences, opens the files given
  * (or the most recent file, or the sample), and stores preferences on exit. With {@code
- * --screenshot FILE} it writes a PNG of the window once everything is loaded and exits.
+ * --screenshot FILE} it writes a PNG of the window once everything is loaded and exits; with {@code
+ * --screenshot DIR --views} one PNG per view ({@link ViewShots}).
  */
 public final class WorkbenchApp extends Application {
     private ExecutorService workers;
@@ -26,7 +27,11 @@ public final class WorkbenchApp extends Application {
         this.stage = primaryStage;
         List<String> args = getParameters().getRaw();
         boolean screenshot = !args.isEmpty() && args.get(0).equals("--screenshot");
-        WorkbenchPrefs prefs = WorkbenchPrefs.load();
+        ScreenshotRequest shots = screenshot ? ScreenshotRequest.parse(args) : null;
+        // view screenshots use the default layout and theme, whatever this user stored
+        WorkbenchPrefs prefs = shots != null && shots.perView()
+                ? WorkbenchPrefs.load(Path.of(System.getProperty("java.io.tmpdir"), "fusescope-view-shots.properties"))
+                : WorkbenchPrefs.load();
         Themes.darkProperty().set(prefs.darkTheme());
         Themes.apply(prefs.darkTheme());
         workers = Executors.newFixedThreadPool(2, r -> {
@@ -44,7 +49,7 @@ public final class WorkbenchApp extends Application {
         primaryStage.setTitle("FuseScope");
         primaryStage.setScene(scene);
         primaryStage.show();
-        List<String> files = screenshot ? args.subList(Math.min(2, args.size()), args.size()) : args;
+        List<String> files = screenshot ? shots.files() : args;
         if (files.isEmpty()) {
             if (screenshot) {
                 vm.openSample();
@@ -54,8 +59,13 @@ public final class WorkbenchApp extends Application {
         } else {
             files.forEach(f -> vm.open(Path.of(f), null));
         }
-        if (screenshot) {
-            ScreenshotWhenReady.arm(vm, scene, Path.of(args.get(1)));
+        if (shots != null && shots.perView()) {
+            ViewShots.arm(view, shots.target(), shots.views(), status -> {
+                ScreenshotWhenReady.exitCode = status;
+                Platform.exit();
+            });
+        } else if (shots != null) {
+            ScreenshotWhenReady.arm(vm, scene, shots.target());
         }
     }
 

@@ -110,6 +110,13 @@ public final class WorkbenchView extends BorderPane {
         editorRow.setDividerPositions(prefs.dividers("editorRow", 0.74));
     }
 
+    /** Sets the divider positions of the explorer, the bottom tool windows and the right tool windows. */
+    void setDividers(double outerPosition, double middlePosition, double editorRowPosition) {
+        outer.setDividerPositions(outerPosition);
+        middle.setDividerPositions(middlePosition);
+        editorRow.setDividerPositions(editorRowPosition);
+    }
+
     /** Stores divider positions (tool-window visibility is stored as it changes). */
     public void saveLayout(WorkbenchPrefs prefs) {
         prefs.setDividers("outer", outer.getDividerPositions());
