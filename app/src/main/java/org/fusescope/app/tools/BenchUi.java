@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.Recording;
@@ -62,7 +64,21 @@ public final class BenchUi {
     }
 
     private static int measure(Path db, int frames) throws Exception {
+        // As in the workbench, whose window is up before a recording is opened: the window is shown
+        // (and rendered once) on the FX thread while the read starts, not after it.
         long t0 = System.nanoTime();
+        CompletableFuture<Stage> shown = new CompletableFuture<>();
+        long[] stageNs = new long[1];
+        Platform.runLater(() -> {
+            try {
+                long s = System.nanoTime();
+                Stage stage = show();
+                stageNs[0] = System.nanoTime() - s;
+                shown.complete(stage);
+            } catch (RuntimeException e) {
+                shown.completeExceptionally(e);
+            }
+        });
         try (RecordingService service = new RecordingService()) {
             Recording recording = service.open(db);
             // As the workbench does: the timeline's columns first, the full trace behind the first frame.
@@ -73,9 +89,10 @@ public final class BenchUi {
             org.fusescope.app.timeline.TimelineData.of(
                     run.info(), run.timeline().columns());
             layoutNs = System.nanoTime() - layoutNs;
+            Stage stage = shown.get(10, TimeUnit.MINUTES);
             Frames[] f = new Frames[1];
             long firstNs = onFx(() -> {
-                        f[0] = new Frames(run);
+                        f[0] = new Frames(run, stage);
                         return f[0].first(t0);
                     })
                     - layoutNs; // the extra layout above is measurement only
@@ -90,7 +107,15 @@ public final class BenchUi {
                     "read + lay out     %.2f s (timeline columns; of which lane layout %.2f s)%n",
                     (loaded - t0) / 1e9,
                     layoutNs / 1e9);
-            System.out.printf(Locale.ROOT, "first frame        %.2f s after open (target <= 2 s)%n", firstNs / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "window shown       %.2f s (empty stage shown and rendered on the FX thread during the read)%n",
+                    stageNs[0] / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "first frame        %.2f s after open (target <= 2 s; %.2f s after the read)%n",
+                    firstNs / 1e9,
+                    (firstNs - (loaded - t0)) / 1e9);
             System.out.printf(
                     Locale.ROOT,
                     "full trace         loaded in background %.2f s after open (%d kernels)%n",
@@ -122,17 +147,17 @@ public final class BenchUi {
     private static final class Frames {
         private final TimelineViewModel vm;
         private final TimelineView view;
-        private final Stage stage = new Stage();
+        private final Stage stage;
 
-        Frames(OpenRun run) {
+        Frames(OpenRun run, Stage stage) {
             vm = new TimelineViewModel(run, new Selection());
             view = new TimelineView(vm);
-            stage.setScene(new Scene(view, 1600, 900));
+            this.stage = stage;
         }
 
-        /** Shows and renders the first frame; ns after {@code t0}. */
+        /** Puts the timeline into the shown window and renders the first frame; ns after {@code t0}. */
         long first(long t0) {
-            stage.show();
+            stage.getScene().setRoot(view);
             view.applyCss();
             view.layout();
             view.canvas().draw();
@@ -164,6 +189,18 @@ public final class BenchUi {
             stage.close();
             return new long[][] {{0}, issue, render, rects, idle};
         }
+    }
+
+    /** Shows a window with an empty editor area and renders it once. */
+    private static Stage show() {
+        Stage stage = new Stage();
+        StackPane empty = new StackPane(new Label("loading …"));
+        stage.setScene(new Scene(empty, 1600, 900));
+        stage.show();
+        empty.applyCss();
+        empty.layout();
+        empty.snapshot(null, null);
+        return stage;
     }
 
     private static void print(String what, long[] ns) {

@@ -26,6 +26,10 @@ import org.fusescope.profiler.store.TraceSchema.Nvtx;
 final class TimelineQueries {
     private static final int FETCH = 10_000;
     private static final long DENSE_IDS = 1 << 22;
+    /** Stands for SQL NULL in integer columns read with one call (no {@code wasNull} call after it). */
+    private static final long NONE = Long.MIN_VALUE;
+    /** {@link #NONE} as an SQL integer expression (the literal itself would parse as a real). */
+    private static final String NONE_SQL = "(" + (Long.MIN_VALUE + 1) + " - 1)";
 
     private final Connection conn;
     private final Catalog cat;
@@ -64,18 +68,68 @@ final class TimelineQueries {
                     table.strings());
         }
         String node = "COALESCE(" + cat.column("k", Kernel.TABLE, Kernel.GRAPH_NODE_ID, "0") + ", 0)";
+        KernelRows rows = readKernels(node, true, table);
+        if (rows == null) {
+            // a device, stream or name id out of the packed ranges: one plain column per value
+            rows = readKernels(node, false, table);
+        }
+        int n = rows.n;
+        long[] starts = rows.starts;
+        long[] ends = rows.ends;
+        int[] devices = rows.devices;
+        int[] streams = rows.streams;
+        long[] correlations = rows.correlations;
+        long[] nodes = rows.nodes;
+        int[] names = rows.names;
+        int[] ops = new int[n];
+        boolean[] fused = new boolean[n];
+        Arrays.fill(ops, -1);
+        if (ours && cat.has(Attribution.TABLE)) {
+            attribute(Arrays.copyOf(correlations, n), Arrays.copyOf(nodes, n), ops, fused, table);
+        }
+        TimelineColumns.Kernels k = new TimelineColumns.Kernels(
+                Arrays.copyOf(starts, n),
+                Arrays.copyOf(ends, n),
+                Arrays.copyOf(devices, n),
+                Arrays.copyOf(streams, n),
+                Arrays.copyOf(correlations, n),
+                Arrays.copyOf(names, n),
+                ops,
+                fused,
+                table.strings());
+        return k.permuted(stableOrder(k.starts(), null));
+    }
+
+    /** Kernel rows as read, before attribution and ordering. */
+    private static final class KernelRows {
+        int n;
+        long[] starts;
+        long[] ends;
+        int[] devices;
+        int[] streams;
+        long[] correlations;
+        long[] nodes;
+        int[] names;
+    }
+
+    /**
+     * Reads the kernel rows. Each column read is a JNI call into sqlite-jdbc, the main cost of the
+     * read: {@code packed} reads device, stream and short name id as one integer ({@code device << 56
+     * | stream << 32 | name}) computed by SQLite, and returns null if a row's values do not fit (the
+     * caller then reads them unpacked).
+     */
+    private KernelRows readKernels(String node, boolean packed, Strings table) throws SQLException {
+        String d = "k." + Kernel.DEVICE_ID;
+        String st = "k." + Kernel.STREAM_ID;
+        String nm = "k." + Kernel.SHORT_NAME;
+        String ids = packed
+                ? "CASE WHEN " + d + " BETWEEN 0 AND 127 AND " + st + " BETWEEN 0 AND " + ((1 << 24) - 1) + " AND "
+                        + nm + " BETWEEN 0 AND " + 0xFFFF_FFFFL + " THEN (" + d + " << 56) | (" + st + " << 32) | "
+                        + nm + " ELSE -1 END"
+                : String.join(", ", d, st, nm);
         String sql = "SELECT "
-                + String.join(
-                        ", ",
-                        Sql.qualified(
-                                "k",
-                                Kernel.START,
-                                Kernel.END,
-                                Kernel.DEVICE_ID,
-                                Kernel.STREAM_ID,
-                                Kernel.CORRELATION_ID,
-                                Kernel.SHORT_NAME))
-                + ", " + node + " FROM " + Kernel.TABLE + " k WHERE " + window("k." + Kernel.START);
+                + String.join(", ", Sql.qualified("k", Kernel.START, Kernel.END, Kernel.CORRELATION_ID))
+                + ", " + node + ", " + ids + " FROM " + Kernel.TABLE + " k WHERE " + window("k." + Kernel.START);
         int cap = 1 << 14;
         long[] starts = new long[cap];
         long[] ends = new long[cap];
@@ -103,32 +157,35 @@ final class TimelineQueries {
                     }
                     starts[n] = rs.getLong(1);
                     ends[n] = rs.getLong(2);
-                    devices[n] = rs.getInt(3);
-                    streams[n] = rs.getInt(4);
-                    correlations[n] = rs.getLong(5);
-                    names[n] = table.byId(rs.getLong(6), "?");
-                    nodes[n] = rs.getLong(7);
+                    correlations[n] = rs.getLong(3);
+                    nodes[n] = rs.getLong(4);
+                    if (packed) {
+                        long v = rs.getLong(5);
+                        if (v < 0) {
+                            return null;
+                        }
+                        devices[n] = (int) (v >>> 56);
+                        streams[n] = (int) ((v >>> 32) & 0xFF_FFFF);
+                        names[n] = table.byId(v & 0xFFFF_FFFFL, "?");
+                    } else {
+                        devices[n] = rs.getInt(5);
+                        streams[n] = rs.getInt(6);
+                        names[n] = table.byId(rs.getLong(7), "?");
+                    }
                     n++;
                 }
             }
         }
-        int[] ops = new int[n];
-        boolean[] fused = new boolean[n];
-        Arrays.fill(ops, -1);
-        if (ours && cat.has(Attribution.TABLE)) {
-            attribute(Arrays.copyOf(correlations, n), Arrays.copyOf(nodes, n), ops, fused, table);
-        }
-        TimelineColumns.Kernels k = new TimelineColumns.Kernels(
-                Arrays.copyOf(starts, n),
-                Arrays.copyOf(ends, n),
-                Arrays.copyOf(devices, n),
-                Arrays.copyOf(streams, n),
-                Arrays.copyOf(correlations, n),
-                Arrays.copyOf(names, n),
-                ops,
-                fused,
-                table.strings());
-        return k.permuted(stableOrder(k.starts(), null));
+        KernelRows r = new KernelRows();
+        r.n = n;
+        r.starts = starts;
+        r.ends = ends;
+        r.devices = devices;
+        r.streams = streams;
+        r.correlations = correlations;
+        r.nodes = nodes;
+        r.names = names;
+        return r;
     }
 
     /**
@@ -138,14 +195,60 @@ final class TimelineQueries {
      * the join is usually a walk in step; otherwise a binary search over the rows sorted by key.
      */
     private void attribute(long[] corr, long[] node, int[] ops, boolean[] fused, Strings table) throws SQLException {
-        String sql = Sql.select(
-                        Attribution.TABLE,
-                        Attribution.CORRELATION_ID,
-                        Attribution.GRAPH_NODE_ID,
-                        Attribution.OP,
-                        Attribution.FUSED)
+        AttributionRows rows = readAttribution(true, corr.length, table);
+        if (rows == null) {
+            // text ops (schema 1) or ids out of the packed range: op and fused as plain columns
+            rows = readAttribution(false, corr.length, table);
+        }
+        int m = rows.m;
+        long[] aCorr = rows.corr;
+        long[] aNode = rows.node;
+        int[] aOp = rows.op;
+        boolean[] aFused = rows.fused;
+        int[] sorted = null;
+        int p = 0;
+        for (int i = 0; i < corr.length; i++) {
+            int hit;
+            if (p < m && aCorr[p] == corr[i] && aNode[p] == node[i]) {
+                hit = p++;
+            } else {
+                if (sorted == null) {
+                    sorted = byKey(aCorr, aNode, m);
+                }
+                hit = find(sorted, aCorr, aNode, corr[i], node[i]);
+                p = hit < 0 ? p : hit + 1;
+            }
+            if (hit >= 0 && aOp[hit] >= 0) {
+                ops[i] = aOp[hit];
+                fused[i] = aFused[hit];
+            }
+        }
+    }
+
+    /** FS_KERNEL_ATTRIBUTION rows as read. */
+    private static final class AttributionRows {
+        int m;
+        long[] corr;
+        long[] node;
+        int[] op;
+        boolean[] fused;
+    }
+
+    /**
+     * Reads the attribution rows of the run. {@code packed} reads op id and fused flag as one integer
+     * ({@code op * 2 + fused}, -1 without op) computed by SQLite, one JNI call instead of three, and
+     * returns null on a row whose op is text or out of range (the caller then reads them unpacked).
+     */
+    private AttributionRows readAttribution(boolean packed, int expected, Strings table) throws SQLException {
+        String op = Attribution.OP;
+        String opFused = packed
+                ? "CASE WHEN " + op + " IS NULL THEN -1 WHEN typeof(" + op + ") = 'integer' AND " + op
+                        + " BETWEEN 0 AND " + (1L << 60) + " THEN " + op + " * 2 + COALESCE(" + Attribution.FUSED
+                        + " <> 0, 0) ELSE -2 END"
+                : String.join(", ", op, Attribution.FUSED);
+        String sql = Sql.select(Attribution.TABLE, Attribution.CORRELATION_ID, Attribution.GRAPH_NODE_ID, opFused)
                 + " WHERE " + (wholeFile ? "+" : "") + Attribution.RUN_ID + " = ?";
-        int cap = Math.max(16, corr.length);
+        int cap = Math.max(16, expected);
         long[] aCorr = new long[cap];
         long[] aNode = new long[cap];
         int[] aOp = new int[cap];
@@ -167,42 +270,41 @@ final class TimelineQueries {
                     }
                     aCorr[m] = rs.getLong(1);
                     aNode[m] = rs.getLong(2);
+                    if (packed) {
+                        long v = rs.getLong(3);
+                        if (v == -2) {
+                            return null;
+                        }
+                        aOp[m] = v < 0 ? -1 : table.byId(v >>> 1, "?");
+                        aFused[m] = v >= 0 && (v & 1) != 0;
+                        m++;
+                        continue;
+                    }
                     if (textOps == null) {
                         Object v = rs.getObject(3);
                         textOps = v == null ? null : !(v instanceof Number);
                     }
-                    int op = -1;
+                    int o = -1;
                     if (Boolean.TRUE.equals(textOps)) {
                         String t = rs.getString(3);
-                        op = t == null ? -1 : table.byText(t);
+                        o = t == null ? -1 : table.byText(t);
                     } else if (textOps != null) {
                         long id = rs.getLong(3);
-                        op = rs.wasNull() ? -1 : table.byId(id, "?");
+                        o = rs.wasNull() ? -1 : table.byId(id, "?");
                     }
-                    aOp[m] = op;
+                    aOp[m] = o;
                     aFused[m] = rs.getInt(4) != 0;
                     m++;
                 }
             }
         }
-        int[] sorted = null;
-        int p = 0;
-        for (int i = 0; i < corr.length; i++) {
-            int hit;
-            if (p < m && aCorr[p] == corr[i] && aNode[p] == node[i]) {
-                hit = p++;
-            } else {
-                if (sorted == null) {
-                    sorted = byKey(aCorr, aNode, m);
-                }
-                hit = find(sorted, aCorr, aNode, corr[i], node[i]);
-                p = hit < 0 ? p : hit + 1;
-            }
-            if (hit >= 0 && aOp[hit] >= 0) {
-                ops[i] = aOp[hit];
-                fused[i] = aFused[hit];
-            }
-        }
+        AttributionRows r = new AttributionRows();
+        r.m = m;
+        r.corr = aCorr;
+        r.node = aNode;
+        r.op = aOp;
+        r.fused = aFused;
+        return r;
     }
 
     /** Indices 0..m-1 sorted by (correlation, node); equal keys keep their row order (the first wins). */
@@ -254,14 +356,13 @@ final class TimelineQueries {
         String where = runtime != null && driver != null
                 ? " AND " + CudaApi.EVENT_CLASS + " IN (" + runtime + ", " + driver + ")"
                 : "";
-        String sql = Sql.select(
-                        CudaApi.TABLE,
-                        CudaApi.START,
-                        CudaApi.END,
-                        CudaApi.GLOBAL_TID,
-                        CudaApi.CORRELATION_ID,
-                        CudaApi.NAME_ID)
-                + " WHERE " + window(CudaApi.START) + where;
+        String sql = Sql.select(CudaApi.TABLE, CudaApi.START, CudaApi.END, CudaApi.CORRELATION_ID, CudaApi.NAME_ID)
+                + " WHERE " + window(CudaApi.START) + where
+                // in SQLite, not per row in Java: one JNI call less per row
+                + (ours
+                        ? " AND (COALESCE(" + CudaApi.GLOBAL_TID + ", 0) & " + ApiRows.SYNTHETIC_TID + ") <> "
+                                + ApiRows.SYNTHETIC_TID
+                        : "");
         int cap = 1 << 14;
         long[] starts = new long[cap];
         long[] ends = new long[cap];
@@ -274,10 +375,6 @@ final class TimelineQueries {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long tid = rs.getLong(3);
-                    if (ours && (tid & ApiRows.SYNTHETIC_TID) == ApiRows.SYNTHETIC_TID) {
-                        continue;
-                    }
                     if (n == cap) {
                         cap *= 2;
                         starts = Arrays.copyOf(starts, cap);
@@ -287,8 +384,8 @@ final class TimelineQueries {
                     }
                     starts[n] = rs.getLong(1);
                     ends[n] = rs.getLong(2);
-                    correlations[n] = rs.getLong(4);
-                    names[n] = table.byId(rs.getLong(5), "?");
+                    correlations[n] = rs.getLong(3);
+                    names[n] = table.byId(rs.getLong(4), "?");
                     n++;
                 }
             }
@@ -312,7 +409,13 @@ final class TimelineQueries {
         String text = cat.has(Nvtx.TABLE, Nvtx.TEXT) ? Nvtx.TEXT : "NULL";
         String textId = cat.has(Nvtx.TABLE, Nvtx.TEXT_ID) ? Nvtx.TEXT_ID : "NULL";
         String category = cat.has(Nvtx.TABLE, Nvtx.CATEGORY) ? Nvtx.CATEGORY : "NULL";
-        String sql = Sql.select(Nvtx.TABLE, Nvtx.START, Nvtx.END, text, textId, category)
+        // One JNI call per value read: an open range's end, the text id (when there is no text) and the
+        // category come as plain integers with sentinels for NULL; the text is read only when needed.
+        String end = "COALESCE(" + Nvtx.END + ", " + Nvtx.START + ")";
+        String textKey = "CASE WHEN " + text + " IS NULL AND " + textId + " IS NOT NULL THEN " + textId + " ELSE "
+                + NONE_SQL + " END";
+        String level = ours ? "COALESCE(" + category + ", " + NONE_SQL + ")" : NONE_SQL;
+        String sql = Sql.select(Nvtx.TABLE, Nvtx.START, end, textKey, level, text)
                 + " WHERE " + window(Nvtx.START) + " AND " + Nvtx.EVENT_TYPE + " IN ("
                 + types.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
         int cap = 1 << 12;
@@ -334,19 +437,17 @@ final class TimelineQueries {
                         levels = Arrays.copyOf(levels, cap);
                         texts = Arrays.copyOf(texts, cap);
                     }
-                    long start = rs.getLong(1);
-                    long end = rs.getLong(2);
-                    starts[n] = start;
-                    ends[n] = rs.wasNull() ? start : end; // a range never closed
-                    String t = rs.getString(3);
-                    long id = rs.getLong(4);
-                    if (t == null && !rs.wasNull()) {
+                    starts[n] = rs.getLong(1);
+                    ends[n] = rs.getLong(2);
+                    long id = rs.getLong(3);
+                    if (id != NONE) {
                         texts[n] = table.byId(id, "");
                     } else {
+                        String t = rs.getString(5);
                         texts[n] = table.byText(t == null ? "" : t);
                     }
-                    int c = rs.getInt(5);
-                    levels[n] = ours && !rs.wasNull() ? RangeLevel.ofCategory(c) : null;
+                    long c = rs.getLong(4);
+                    levels[n] = c == NONE ? null : RangeLevel.ofCategory((int) c);
                     n++;
                 }
             }

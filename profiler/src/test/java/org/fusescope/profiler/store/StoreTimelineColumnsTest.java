@@ -111,6 +111,51 @@ class StoreTimelineColumnsTest {
         }
     }
 
+    /**
+     * Values outside the ranges packed into one integer per row (device, stream and name id of
+     * kernels; op and fused of attributions) and NULLs read with sentinels still read exactly as the
+     * full load reads them: the reader falls back to one column per value.
+     */
+    @Test
+    void valuesOutsideThePackedRangesAndNullsRead() throws Exception {
+        Random rnd = new Random(17);
+        RunTrace t = TraceFixtures.trace(
+                rnd,
+                TraceFixtures.run(rnd, "wide", 0, 1L << 40, RunStatus.COMPLETE),
+                TraceFixtures.device(rnd, 0),
+                250,
+                0);
+        Path file = dir.resolve("wide.sqlite");
+        long id;
+        try (TraceWriter w = TraceWriter.create(file)) {
+            w.process(TraceFixtures.PID, "runner");
+            id = w.writeRun(t);
+        }
+        try (TraceReader r = TraceReader.open(file)) {
+            assertSame(r.load(id), r.timelineColumns(id));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
+            st.execute("UPDATE CUPTI_ACTIVITY_KIND_KERNEL SET streamId = 40000000 WHERE rowid % 7 = 0");
+            st.execute("UPDATE CUPTI_ACTIVITY_KIND_KERNEL SET deviceId = 300 WHERE rowid % 11 = 0");
+            st.execute("UPDATE FS_KERNEL_ATTRIBUTION SET fused = NULL WHERE rowid % 5 = 0");
+            st.execute("UPDATE NVTX_EVENTS SET \"end\" = NULL WHERE rowid % 9 = 0");
+            st.execute("UPDATE NVTX_EVENTS SET category = NULL WHERE rowid % 4 = 0");
+        }
+        try (TraceReader r = TraceReader.open(file)) {
+            RunTrace full = r.load(id);
+            assertThat(full.kernels()).anyMatch(k -> k.streamId() == 40_000_000);
+            assertSame(full, r.timelineColumns(id));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
+            st.execute("UPDATE FS_KERNEL_ATTRIBUTION SET op = -op - 1 WHERE rowid % 3 = 0");
+        }
+        try (TraceReader r = TraceReader.open(file)) {
+            assertSame(r.load(id), r.timelineColumns(id));
+        }
+    }
+
     @Test
     void inMemoryColumnsMatchTheLists() {
         assertThat(Files.exists(GOLDEN.resolve("recording.sqlite"))).isTrue();
