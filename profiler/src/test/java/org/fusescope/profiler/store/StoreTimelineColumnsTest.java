@@ -113,7 +113,7 @@ class StoreTimelineColumnsTest {
 
     /**
      * Values outside the ranges packed into one integer per row (device, stream and name id of
-     * kernels; op and fused of attributions) and NULLs read with sentinels still read exactly as the
+     * kernels; op of attributions) and NULLs read with sentinels still read exactly as the
      * full load reads them: the reader falls back to one column per value.
      */
     @Test
@@ -138,7 +138,6 @@ class StoreTimelineColumnsTest {
                 Statement st = c.createStatement()) {
             st.execute("UPDATE CUPTI_ACTIVITY_KIND_KERNEL SET streamId = 40000000 WHERE rowid % 7 = 0");
             st.execute("UPDATE CUPTI_ACTIVITY_KIND_KERNEL SET deviceId = 300 WHERE rowid % 11 = 0");
-            st.execute("UPDATE FS_KERNEL_ATTRIBUTION SET fused = NULL WHERE rowid % 5 = 0");
             st.execute("UPDATE NVTX_EVENTS SET \"end\" = NULL WHERE rowid % 9 = 0");
             st.execute("UPDATE NVTX_EVENTS SET category = NULL WHERE rowid % 4 = 0");
         }
