@@ -28,6 +28,8 @@ final class TimelineQueries {
     private static final long DENSE_IDS = 1 << 22;
     /** Stands for SQL NULL in integer columns read with one call (no {@code wasNull} call after it). */
     private static final long NONE = Long.MIN_VALUE;
+    /** A range row without a category of ours. */
+    private static final int NO_LEVEL = Integer.MIN_VALUE;
     /** {@link #NONE} as an SQL integer expression (the literal itself would parse as a real). */
     private static final String NONE_SQL = "(" + (Long.MIN_VALUE + 1) + " - 1)";
 
@@ -73,27 +75,21 @@ final class TimelineQueries {
             // a device, stream or name id out of the packed ranges: one plain column per value
             rows = readKernels(node, false, table);
         }
-        int n = rows.n;
-        long[] starts = rows.starts;
-        long[] ends = rows.ends;
-        int[] devices = rows.devices;
-        int[] streams = rows.streams;
-        long[] correlations = rows.correlations;
-        long[] nodes = rows.nodes;
-        int[] names = rows.names;
+        long[] correlations = rows.correlations.toArray();
+        int n = correlations.length;
         int[] ops = new int[n];
         boolean[] fused = new boolean[n];
         Arrays.fill(ops, -1);
         if (ours && cat.has(Attribution.TABLE)) {
-            attribute(Arrays.copyOf(correlations, n), Arrays.copyOf(nodes, n), ops, fused, table);
+            attribute(correlations, rows.nodes.toArray(), ops, fused, table);
         }
         TimelineColumns.Kernels k = new TimelineColumns.Kernels(
-                Arrays.copyOf(starts, n),
-                Arrays.copyOf(ends, n),
-                Arrays.copyOf(devices, n),
-                Arrays.copyOf(streams, n),
-                Arrays.copyOf(correlations, n),
-                Arrays.copyOf(names, n),
+                rows.starts.toArray(),
+                rows.ends.toArray(),
+                rows.devices.toArray(),
+                rows.streams.toArray(),
+                correlations,
+                rows.names.toArray(),
                 ops,
                 fused,
                 table.strings());
@@ -102,14 +98,13 @@ final class TimelineQueries {
 
     /** Kernel rows as read, before attribution and ordering. */
     private static final class KernelRows {
-        int n;
-        long[] starts;
-        long[] ends;
-        int[] devices;
-        int[] streams;
-        long[] correlations;
-        long[] nodes;
-        int[] names;
+        final GrowingColumns.Longs starts = new GrowingColumns.Longs(0);
+        final GrowingColumns.Longs ends = new GrowingColumns.Longs(0);
+        final GrowingColumns.Ints devices = new GrowingColumns.Ints(0);
+        final GrowingColumns.Ints streams = new GrowingColumns.Ints(0);
+        final GrowingColumns.Longs correlations = new GrowingColumns.Longs(0);
+        final GrowingColumns.Longs nodes = new GrowingColumns.Longs(0);
+        final GrowingColumns.Ints names = new GrowingColumns.Ints(0);
     }
 
     /**
@@ -130,62 +125,34 @@ final class TimelineQueries {
         String sql = "SELECT "
                 + String.join(", ", Sql.qualified("k", Kernel.START, Kernel.END, Kernel.CORRELATION_ID))
                 + ", " + node + ", " + ids + " FROM " + Kernel.TABLE + " k WHERE " + window("k." + Kernel.START);
-        int cap = 1 << 14;
-        long[] starts = new long[cap];
-        long[] ends = new long[cap];
-        int[] devices = new int[cap];
-        int[] streams = new int[cap];
-        long[] correlations = new long[cap];
-        long[] nodes = new long[cap];
-        int[] names = new int[cap];
-        int n = 0;
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, run.startNs());
-            ps.setLong(2, run.endNs());
-            ps.setFetchSize(FETCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == cap) {
-                        cap *= 2;
-                        starts = Arrays.copyOf(starts, cap);
-                        ends = Arrays.copyOf(ends, cap);
-                        devices = Arrays.copyOf(devices, cap);
-                        streams = Arrays.copyOf(streams, cap);
-                        correlations = Arrays.copyOf(correlations, cap);
-                        nodes = Arrays.copyOf(nodes, cap);
-                        names = Arrays.copyOf(names, cap);
-                    }
-                    starts[n] = rs.getLong(1);
-                    ends[n] = rs.getLong(2);
-                    correlations[n] = rs.getLong(3);
-                    nodes[n] = rs.getLong(4);
-                    if (packed) {
-                        long v = rs.getLong(5);
-                        if (v < 0) {
-                            return null;
-                        }
-                        devices[n] = (int) (v >>> 56);
-                        streams[n] = (int) ((v >>> 32) & 0xFF_FFFF);
-                        names[n] = table.byId(v & 0xFFFF_FFFFL, "?");
-                    } else {
-                        devices[n] = rs.getInt(5);
-                        streams[n] = rs.getInt(6);
-                        names[n] = table.byId(rs.getLong(7), "?");
-                    }
-                    n++;
-                }
-            }
-        }
         KernelRows r = new KernelRows();
-        r.n = n;
-        r.starts = starts;
-        r.ends = ends;
-        r.devices = devices;
-        r.streams = streams;
-        r.correlations = correlations;
-        r.nodes = nodes;
-        r.names = names;
-        return r;
+        boolean complete = eachRowInWindow(sql, rs -> {
+            long device;
+            long stream;
+            long name;
+            if (packed) {
+                long v = rs.getLong(5);
+                if (v < 0) {
+                    return false;
+                }
+                device = v >>> 56;
+                stream = (v >>> 32) & 0xFF_FFFF;
+                name = v & 0xFFFF_FFFFL;
+            } else {
+                device = rs.getInt(5);
+                stream = rs.getInt(6);
+                name = rs.getLong(7);
+            }
+            r.starts.add(rs.getLong(1));
+            r.ends.add(rs.getLong(2));
+            r.correlations.add(rs.getLong(3));
+            r.nodes.add(rs.getLong(4));
+            r.devices.add((int) device);
+            r.streams.add((int) stream);
+            r.names.add(table.byId(name, "?"));
+            return true;
+        });
+        return complete ? r : null;
     }
 
     /**
@@ -200,11 +167,11 @@ final class TimelineQueries {
             // text ops (schema 1) or ids out of the packed range: op and fused as plain columns
             rows = readAttribution(false, corr.length, table);
         }
-        int m = rows.m;
-        long[] aCorr = rows.corr;
-        long[] aNode = rows.node;
-        int[] aOp = rows.op;
-        boolean[] aFused = rows.fused;
+        long[] aCorr = rows.corr.toArray();
+        long[] aNode = rows.node.toArray();
+        int[] aOp = rows.op.toArray();
+        int[] aFused = rows.fused.toArray();
+        int m = aCorr.length;
         int[] sorted = null;
         int p = 0;
         for (int i = 0; i < corr.length; i++) {
@@ -220,18 +187,25 @@ final class TimelineQueries {
             }
             if (hit >= 0 && aOp[hit] >= 0) {
                 ops[i] = aOp[hit];
-                fused[i] = aFused[hit];
+                fused[i] = aFused[hit] != 0;
             }
         }
     }
 
     /** FS_KERNEL_ATTRIBUTION rows as read. */
     private static final class AttributionRows {
-        int m;
-        long[] corr;
-        long[] node;
-        int[] op;
-        boolean[] fused;
+        final GrowingColumns.Longs corr;
+        final GrowingColumns.Longs node;
+        final GrowingColumns.Ints op;
+        /** 1 fused, 0 not. */
+        final GrowingColumns.Ints fused;
+
+        AttributionRows(int expected) {
+            corr = new GrowingColumns.Longs(expected);
+            node = new GrowingColumns.Longs(expected);
+            op = new GrowingColumns.Ints(expected);
+            fused = new GrowingColumns.Ints(expected);
+        }
     }
 
     /**
@@ -248,12 +222,7 @@ final class TimelineQueries {
                 : String.join(", ", op, Attribution.FUSED);
         String sql = Sql.select(Attribution.TABLE, Attribution.CORRELATION_ID, Attribution.GRAPH_NODE_ID, opFused)
                 + " WHERE " + (wholeFile ? "+" : "") + Attribution.RUN_ID + " = ?";
-        int cap = Math.max(16, expected);
-        long[] aCorr = new long[cap];
-        long[] aNode = new long[cap];
-        int[] aOp = new int[cap];
-        boolean[] aFused = new boolean[cap];
-        int m = 0;
+        AttributionRows r = new AttributionRows(expected);
         // op is a StringIds id since schema 2, the text itself in schema 1: decided on the first op seen
         Boolean textOps = null;
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
@@ -261,23 +230,15 @@ final class TimelineQueries {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (m == cap) {
-                        cap *= 2;
-                        aCorr = Arrays.copyOf(aCorr, cap);
-                        aNode = Arrays.copyOf(aNode, cap);
-                        aOp = Arrays.copyOf(aOp, cap);
-                        aFused = Arrays.copyOf(aFused, cap);
-                    }
-                    aCorr[m] = rs.getLong(1);
-                    aNode[m] = rs.getLong(2);
+                    r.corr.add(rs.getLong(1));
+                    r.node.add(rs.getLong(2));
                     if (packed) {
                         long v = rs.getLong(3);
                         if (v == -2) {
                             return null;
                         }
-                        aOp[m] = v < 0 ? -1 : table.byId(v >>> 1, "?");
-                        aFused[m] = v >= 0 && (v & 1) != 0;
-                        m++;
+                        r.op.add(v < 0 ? -1 : table.byId(v >>> 1, "?"));
+                        r.fused.add(v >= 0 && (v & 1) != 0 ? 1 : 0);
                         continue;
                     }
                     if (textOps == null) {
@@ -292,18 +253,11 @@ final class TimelineQueries {
                         long id = rs.getLong(3);
                         o = rs.wasNull() ? -1 : table.byId(id, "?");
                     }
-                    aOp[m] = o;
-                    aFused[m] = rs.getInt(4) != 0;
-                    m++;
+                    r.op.add(o);
+                    r.fused.add(rs.getInt(4) != 0 ? 1 : 0);
                 }
             }
         }
-        AttributionRows r = new AttributionRows();
-        r.m = m;
-        r.corr = aCorr;
-        r.node = aNode;
-        r.op = aOp;
-        r.fused = aFused;
         return r;
     }
 
@@ -345,6 +299,28 @@ final class TimelineQueries {
         return c + " >= ? AND " + c + " <= ?";
     }
 
+    /** One row of a query, read column by column; false stops the reading. */
+    private interface RowReader {
+        boolean read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} over the run's window (its two parameters); false when a reader stopped early. */
+    private boolean eachRowInWindow(String sql, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, run.startNs());
+            ps.setLong(2, run.endNs());
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!reader.read(rs)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     TimelineColumns.Calls calls() throws SQLException {
         Strings table = new Strings(strings);
         if (!cat.has(CudaApi.TABLE)) {
@@ -363,39 +339,19 @@ final class TimelineQueries {
                         ? " AND (COALESCE(" + CudaApi.GLOBAL_TID + ", 0) & " + ApiRows.SYNTHETIC_TID + ") <> "
                                 + ApiRows.SYNTHETIC_TID
                         : "");
-        int cap = 1 << 14;
-        long[] starts = new long[cap];
-        long[] ends = new long[cap];
-        long[] correlations = new long[cap];
-        int[] names = new int[cap];
-        int n = 0;
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, run.startNs());
-            ps.setLong(2, run.endNs());
-            ps.setFetchSize(FETCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == cap) {
-                        cap *= 2;
-                        starts = Arrays.copyOf(starts, cap);
-                        ends = Arrays.copyOf(ends, cap);
-                        correlations = Arrays.copyOf(correlations, cap);
-                        names = Arrays.copyOf(names, cap);
-                    }
-                    starts[n] = rs.getLong(1);
-                    ends[n] = rs.getLong(2);
-                    correlations[n] = rs.getLong(3);
-                    names[n] = table.byId(rs.getLong(4), "?");
-                    n++;
-                }
-            }
-        }
+        GrowingColumns.Longs starts = new GrowingColumns.Longs(0);
+        GrowingColumns.Longs ends = new GrowingColumns.Longs(0);
+        GrowingColumns.Longs correlations = new GrowingColumns.Longs(0);
+        GrowingColumns.Ints names = new GrowingColumns.Ints(0);
+        eachRowInWindow(sql, rs -> {
+            starts.add(rs.getLong(1));
+            ends.add(rs.getLong(2));
+            correlations.add(rs.getLong(3));
+            names.add(table.byId(rs.getLong(4), "?"));
+            return true;
+        });
         TimelineColumns.Calls c = new TimelineColumns.Calls(
-                Arrays.copyOf(starts, n),
-                Arrays.copyOf(ends, n),
-                Arrays.copyOf(correlations, n),
-                Arrays.copyOf(names, n),
-                table.strings());
+                starts.toArray(), ends.toArray(), correlations.toArray(), names.toArray(), table.strings());
         return c.permuted(stableOrder(c.starts(), null));
     }
 
@@ -418,46 +374,31 @@ final class TimelineQueries {
         String sql = Sql.select(Nvtx.TABLE, Nvtx.START, end, textKey, level, text)
                 + " WHERE " + window(Nvtx.START) + " AND " + Nvtx.EVENT_TYPE + " IN ("
                 + types.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        int cap = 1 << 12;
-        long[] starts = new long[cap];
-        long[] ends = new long[cap];
-        RangeLevel[] levels = new RangeLevel[cap];
-        int[] texts = new int[cap];
-        int n = 0;
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, run.startNs());
-            ps.setLong(2, run.endNs());
-            ps.setFetchSize(FETCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == cap) {
-                        cap *= 2;
-                        starts = Arrays.copyOf(starts, cap);
-                        ends = Arrays.copyOf(ends, cap);
-                        levels = Arrays.copyOf(levels, cap);
-                        texts = Arrays.copyOf(texts, cap);
-                    }
-                    starts[n] = rs.getLong(1);
-                    ends[n] = rs.getLong(2);
-                    long id = rs.getLong(3);
-                    if (id != NONE) {
-                        texts[n] = table.byId(id, "");
-                    } else {
-                        String t = rs.getString(5);
-                        texts[n] = table.byText(t == null ? "" : t);
-                    }
-                    long c = rs.getLong(4);
-                    levels[n] = c == NONE ? null : RangeLevel.ofCategory((int) c);
-                    n++;
-                }
+        GrowingColumns.Longs starts = new GrowingColumns.Longs(0);
+        GrowingColumns.Longs ends = new GrowingColumns.Longs(0);
+        GrowingColumns.Ints categories = new GrowingColumns.Ints(0);
+        GrowingColumns.Ints texts = new GrowingColumns.Ints(0);
+        eachRowInWindow(sql, rs -> {
+            starts.add(rs.getLong(1));
+            ends.add(rs.getLong(2));
+            long id = rs.getLong(3);
+            if (id != NONE) {
+                texts.add(table.byId(id, ""));
+            } else {
+                String t = rs.getString(5);
+                texts.add(table.byText(t == null ? "" : t));
             }
+            long c = rs.getLong(4);
+            categories.add(c == NONE || c < Integer.MIN_VALUE || c > Integer.MAX_VALUE ? NO_LEVEL : (int) c);
+            return true;
+        });
+        int[] cats = categories.toArray();
+        RangeLevel[] levels = new RangeLevel[cats.length];
+        for (int i = 0; i < cats.length; i++) {
+            levels[i] = cats[i] == NO_LEVEL ? null : RangeLevel.ofCategory(cats[i]);
         }
-        TimelineColumns.Ranges r = new TimelineColumns.Ranges(
-                Arrays.copyOf(starts, n),
-                Arrays.copyOf(ends, n),
-                Arrays.copyOf(levels, n),
-                Arrays.copyOf(texts, n),
-                table.strings());
+        TimelineColumns.Ranges r =
+                new TimelineColumns.Ranges(starts.toArray(), ends.toArray(), levels, texts.toArray(), table.strings());
         return r.permuted(stableOrder(r.starts(), r.ends()));
     }
 
