@@ -1,6 +1,7 @@
 package org.fusescope.app.data;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.fusescope.app.timeline.TimelineData;
 import org.fusescope.profiler.model.RunInfo;
@@ -17,7 +18,8 @@ import org.fusescope.profiler.model.RunTrace;
 public final class OpenRun {
     private final Recording recording;
     private final RunInfo info;
-    private final TimelineData timeline;
+    private volatile TimelineData timeline;
+    private final CompletableFuture<TimelineData> fullTimeline;
     private Supplier<RunTrace> loader;
     private volatile RunTrace trace;
 
@@ -28,10 +30,36 @@ public final class OpenRun {
     }
 
     private OpenRun(Recording recording, RunInfo info, TimelineData timeline, Supplier<RunTrace> loader) {
+        this(recording, info, timeline, CompletableFuture.completedFuture(timeline), loader);
+    }
+
+    private OpenRun(
+            Recording recording,
+            RunInfo info,
+            TimelineData timeline,
+            CompletableFuture<TimelineData> fullTimeline,
+            Supplier<RunTrace> loader) {
         this.recording = Objects.requireNonNull(recording);
         this.info = Objects.requireNonNull(info);
         this.timeline = Objects.requireNonNull(timeline);
         this.loader = loader;
+        this.fullTimeline = fullTimeline.thenApply(t -> {
+            this.timeline = t;
+            return t;
+        });
+    }
+
+    /**
+     * A run whose timeline has its GPU rows only ({@code kernelsFirst}) until {@code fullTimeline}
+     * completes with every row; its trace loads as in {@link #lazy}.
+     */
+    public static OpenRun progressive(
+            Recording recording,
+            RunInfo info,
+            TimelineData kernelsFirst,
+            CompletableFuture<TimelineData> fullTimeline,
+            Supplier<RunTrace> loader) {
+        return new OpenRun(recording, info, kernelsFirst, fullTimeline, Objects.requireNonNull(loader));
     }
 
     /** A run whose trace {@code loader} reads on the first call of {@link #trace()}. */
@@ -48,8 +76,18 @@ public final class OpenRun {
         return info;
     }
 
+    /**
+     * The timeline as far as it is read: the GPU rows only (with "loading …" placeholders, {@link
+     * TimelineData#pending()}) until {@link #fullTimeline()} completes, every row afterwards. Kernel
+     * indices are the same in both.
+     */
     public TimelineData timeline() {
         return timeline;
+    }
+
+    /** Completes (off the FX thread) with the timeline of every row; {@link #timeline()} is it then. */
+    public CompletableFuture<TimelineData> fullTimeline() {
+        return fullTimeline;
     }
 
     /** True once the full trace is in memory, so {@link #trace()} returns at once. */

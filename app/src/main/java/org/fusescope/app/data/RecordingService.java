@@ -61,14 +61,18 @@ public final class RecordingService implements AutoCloseable {
 
     /**
      * Reads only what the timeline draws (kernels, API calls and ranges as columns) and lays out its
-     * lanes; the full trace loads on the first {@link OpenRun#trace()} call. Much faster than {@link
+     * lanes; returns once the GPU rows are laid out, while the API calls and ranges are still read
+     * (see {@link OpenRun#fullTimeline()}); the full trace loads on the first {@link OpenRun#trace()} call. Much faster than {@link
      * #load} on large runs: the first frame need not wait for every field of every event.
      */
     public OpenRun loadTimeline(Recording recording, long runId) {
         TraceReader reader = reader(recording);
         RunInfo info = reader.run(String.valueOf(runId));
-        TimelineData timeline = TimelineData.of(info, reader.timelineColumns(runId));
-        return OpenRun.lazy(recording, info, timeline, () -> reader.load(runId));
+        TraceReader.SplitColumns split = reader.timelineColumnsSplit(runId);
+        TimelineData first = TimelineData.kernelsFirst(info, split.kernelsOnly());
+        // the CPU and range rows are laid out on the thread that finishes their read
+        return OpenRun.progressive(
+                recording, info, first, split.all().thenApply(first::withAllRows), () -> reader.load(runId));
     }
 
     private TraceReader reader(Recording recording) {

@@ -9,8 +9,8 @@ public final class TimeWindow {
     /** The narrowest window (ns); below it a kernel fills the editor. */
     public static final double MIN_SPAN_NS = 50;
 
-    private final double minNs;
-    private final double maxNs;
+    private double minNs;
+    private double maxNs;
     private double startNs;
     private double endNs;
 
@@ -23,6 +23,20 @@ public final class TimeWindow {
         this.maxNs = Math.max(maxNs, minNs + MIN_SPAN_NS);
         this.startNs = minNs;
         this.endNs = this.maxNs;
+    }
+
+    /**
+     * Widens the bounds to take in [min, max] (rows that arrived later); a window that showed all of
+     * the old bounds shows all of the new ones.
+     */
+    public void extend(double min, double max) {
+        boolean all = startNs <= minNs && endNs >= maxNs;
+        minNs = Math.min(minNs, min);
+        maxNs = Math.max(maxNs, max);
+        if (all) {
+            startNs = minNs;
+            endNs = maxNs;
+        }
     }
 
     public double startNs() {

@@ -44,7 +44,14 @@ public final class TimelineCanvas extends Pane {
         getChildren().add(canvas);
         setMinSize(200, 80);
         setPrefHeight(vm.layout().totalHeight());
-        vm.revisionProperty().addListener((obs, old, now) -> draw());
+        vm.revisionProperty().addListener((obs, old, now) -> {
+            // rows may have arrived (see TimelineViewModel#refreshTimeline)
+            if (getPrefHeight() != vm.layout().totalHeight()) {
+                setPrefHeight(vm.layout().totalHeight());
+                requestLayout();
+            }
+            draw();
+        });
         dark.addListener((obs, old, now) -> draw());
     }
 

@@ -21,6 +21,11 @@ import org.fusescope.profiler.store.TimelineColumns;
  * background; immutable and thread-safe afterwards.
  */
 public final class TimelineData {
+    /** Header of the placeholder row of CPU launches while they are read. */
+    public static final String CPU_LOADING = "CPU · loading …";
+    /** Header of the placeholder row of ranges while they are read. */
+    public static final String RANGES_LOADING = "ranges · loading …";
+
     private final RunInfo run;
     private final TimelineColumns columns;
     private final List<Lane> lanes;
@@ -28,9 +33,11 @@ public final class TimelineData {
     private final int[] launchRefs;
     private final long startNs;
     private final long endNs;
+    private final boolean pending;
 
-    private TimelineData(RunInfo run, TimelineColumns columns, List<Lane> lanes) {
+    private TimelineData(RunInfo run, TimelineColumns columns, List<Lane> lanes, boolean pending) {
         this.run = run;
+        this.pending = pending;
         this.columns = columns;
         this.lanes = List.copyOf(lanes);
         long s = Long.MAX_VALUE;
@@ -70,6 +77,50 @@ public final class TimelineData {
 
     /** Lays out the rows of a run from its columns. */
     public static TimelineData of(RunInfo run, TimelineColumns columns) {
+        List<Lane> lanes = hostLanes(columns);
+        lanes.addAll(gpuLanes(columns));
+        return new TimelineData(run, columns, lanes, false);
+    }
+
+    /**
+     * The GPU rows of a run whose API calls and ranges are still being read ({@code kernelsOnly} has
+     * none): an empty range row and an empty CPU row labelled "loading …" stand in for theirs until
+     * {@link #withAllRows} replaces them.
+     */
+    public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly) {
+        List<Lane> lanes = new ArrayList<>();
+        lanes.add(new Lane(RANGES_LOADING, Lane.LaneKind.RANGE, new long[0], new long[0], new int[0], new int[0], 0));
+        lanes.add(new Lane(CPU_LOADING, Lane.LaneKind.CPU, new long[0], new long[0], new int[0], new int[0], 0));
+        lanes.addAll(gpuLanes(kernelsOnly));
+        return new TimelineData(run, kernelsOnly, lanes, true);
+    }
+
+    /**
+     * Every row of the run once its API calls and ranges are read: the same lanes as {@link
+     * #of(RunInfo, TimelineColumns) of(run, all)}; the GPU rows laid out already are reused ({@code
+     * all} must have the same kernels).
+     */
+    public TimelineData withAllRows(TimelineColumns all) {
+        if (all.kernels().size() != columns.kernels().size()) {
+            throw new IllegalArgumentException("kernels differ: "
+                    + all.kernels().size() + " != " + columns.kernels().size());
+        }
+        List<Lane> lanes = hostLanes(all);
+        for (Lane l : this.lanes) {
+            if (l.kind() == Lane.LaneKind.GPU) {
+                lanes.add(l);
+            }
+        }
+        return new TimelineData(run, all, lanes, false);
+    }
+
+    /** True while the CPU and range rows are placeholders (see {@link #kernelsFirst}). */
+    public boolean pending() {
+        return pending;
+    }
+
+    /** The range rows and the CPU row. */
+    private static List<Lane> hostLanes(TimelineColumns columns) {
         List<Lane> lanes = new ArrayList<>();
         TimelineColumns.Ranges ranges = columns.ranges();
         RangeLevel[] levels = ranges.levels();
@@ -98,6 +149,12 @@ public final class TimelineData {
             lanes.add(lane(
                     "CPU launches", Lane.LaneKind.CPU, refs, calls.starts(), calls.ends(), i -> launchKey[names[i]]));
         }
+        return lanes;
+    }
+
+    /** A row per GPU stream. */
+    private static List<Lane> gpuLanes(TimelineColumns columns) {
+        List<Lane> lanes = new ArrayList<>();
         TimelineColumns.Kernels kernels = columns.kernels();
         // the colour of a kernel depends on its op (or name) and fused flag: one family per string
         String[] strings = kernels.strings();
@@ -119,7 +176,7 @@ public final class TimelineData {
                         kernels.starts(),
                         kernels.ends(),
                         i -> Palette.kernel(OpFamily.values()[family[ops[i] >= 0 ? ops[i] : names[i]]], fused[i]))));
-        return new TimelineData(run, columns, lanes);
+        return lanes;
     }
 
     private static String rangeLabel(int row) {

@@ -22,7 +22,8 @@ public final class TimelineViewModel {
     private final OpenRun run;
     private final Selection selection;
     private final TimeWindow window;
-    private final TimelineLayout layout;
+    private TimelineData data;
+    private TimelineLayout layout;
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private final List<Integer> found = new ArrayList<>();
     private int foundAt = -1;
@@ -38,7 +39,7 @@ public final class TimelineViewModel {
     public TimelineViewModel(OpenRun run, Selection selection, double minSpanNs) {
         this.run = run;
         this.selection = selection;
-        TimelineData data = run.timeline();
+        this.data = run.timeline();
         this.window = new TimeWindow(data.startNs(), Math.max(data.endNs(), data.startNs() + minSpanNs));
         this.layout = new TimelineLayout(data.lanes());
         selection.kernelProperty().addListener((obs, old, now) -> changed());
@@ -48,8 +49,28 @@ public final class TimelineViewModel {
         return run;
     }
 
+    /**
+     * The lanes this editor draws: the run's timeline as of the last {@link #refreshTimeline()}, so
+     * that lane indices stay consistent with {@link #layout()} between frames.
+     */
     public TimelineData data() {
-        return run.timeline();
+        return data;
+    }
+
+    /**
+     * Takes the run's current timeline (e.g. the CPU and range rows that arrived after the GPU
+     * rows): lays out its rows again, widens the time bounds to take them in, and redraws. Call on
+     * the FX thread; does nothing when the timeline has not changed.
+     */
+    public void refreshTimeline() {
+        TimelineData now = run.timeline();
+        if (now == data) {
+            return;
+        }
+        data = now;
+        layout = new TimelineLayout(now.lanes());
+        window.extend(now.startNs(), now.endNs());
+        changed();
     }
 
     public TimeWindow window() {
@@ -94,13 +115,19 @@ public final class TimelineViewModel {
         changed();
     }
 
-    /** W/S zoom in/out, A/D pan left/right (as in Perfetto); true when the key was one of them. */
+    /**
+     * W/S zoom in/out, A/D pan left/right (as in Perfetto), N or ] / P or [ select the next /
+     * previous kernel on the selected kernel's stream; true when the key was one of them. Takes a
+     * character or a {@code KeyCode} name ("Close Bracket").
+     */
     public boolean key(String text) {
         switch (text.toLowerCase(Locale.ROOT)) {
             case "w" -> zoomIn();
             case "s" -> zoomOut();
             case "a" -> panLeft();
             case "d" -> panRight();
+            case "n", "]", "close bracket" -> stepKernel(1);
+            case "p", "[", "open bracket" -> stepKernel(-1);
             default -> {
                 return false;
             }
@@ -143,6 +170,47 @@ public final class TimelineViewModel {
     /** Selects kernel {@code index} of this run (-1 clears). */
     public void select(int index) {
         selection.selectKernel(run, index);
+    }
+
+    /**
+     * Selects the kernel after ({@code direction} 1) or before (-1) the selected one on its stream's
+     * row, and pans the window (keeping its zoom) when that kernel is not wholly visible; zooms to it
+     * when it is wider than the window. False when nothing is selected or there is no such kernel.
+     */
+    public boolean stepKernel(int direction) {
+        int k = selectedKernel();
+        int laneIndex = k < 0 ? -1 : data.laneOfKernel(k);
+        if (laneIndex < 0) {
+            return false;
+        }
+        Lane lane = data.lanes().get(laneIndex);
+        int at = -1;
+        // the row is sorted by start: look from the selected kernel's start on
+        for (int i = lane.lowerBound(data.columns().kernels().starts()[k], 0); i < lane.size(); i++) {
+            if (lane.refs()[i] == k) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            at = lane.indexOfRef(k);
+        }
+        int next = at + Integer.signum(direction);
+        if (at < 0 || next < 0 || next >= lane.size()) {
+            return false;
+        }
+        select(lane.refs()[next]);
+        long start = lane.starts()[next];
+        long end = lane.ends()[next];
+        double span = window.spanNs();
+        if (end - start > span) {
+            window.focus(start, end);
+        } else if (start < window.startNs() || end > window.endNs()) {
+            double centre = start + (end - start) / 2.0;
+            window.show(centre - span / 2, centre + span / 2);
+        }
+        changed();
+        return true;
     }
 
     /** Zooms so that the selected kernel, with its launch call, fills the editor. */

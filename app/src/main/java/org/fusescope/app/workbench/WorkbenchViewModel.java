@@ -119,11 +119,28 @@ public final class WorkbenchViewModel {
             editors.add(editor);
             activeEditor.set(editor);
             applyPendingFocus();
-            work("Loading details of " + run.info().name(), run::trace, trace -> {
-                problems.runLoaded(recording, trace);
-                properties.refresh();
-            });
+            // The GPU rows are drawn; the CPU-launch and range rows follow, then every other field.
+            work(
+                    "Loading CPU and range rows of " + run.info().name(),
+                    () -> run.fullTimeline().join(),
+                    all -> {
+                        refreshTimelines(run);
+                        properties.refresh();
+                        work("Loading details of " + run.info().name(), run::trace, trace -> {
+                            problems.runLoaded(recording, trace);
+                            properties.refresh();
+                        });
+                    });
         });
+    }
+
+    @SuppressWarnings("ReferenceEquality") // one OpenRun per loaded run
+    private void refreshTimelines(OpenRun run) {
+        for (Object e : editors) {
+            if (e instanceof TimelineViewModel t && t.run() == run) {
+                t.refreshTimeline();
+            }
+        }
     }
 
     /** Opens a compare editor of two runs (from one or two recordings). */

@@ -2,12 +2,17 @@ package org.fusescope.app.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.fusescope.app.Golden;
 import org.fusescope.app.timeline.Lane;
+import org.fusescope.app.timeline.TimelineData;
 import org.fusescope.profiler.model.RunTrace;
 import org.junit.jupiter.api.Test;
 
-/** A run opened from timeline columns draws the same lanes as one loaded in full, and loads its trace on demand. */
+/**
+ * A run opened from timeline columns draws its GPU rows first, then the same lanes as one loaded in
+ * full, and loads its trace on demand.
+ */
 class LazyOpenRunTest {
     @Test
     void timelineFromColumnsEqualsTimelineFromTheFullTrace() {
@@ -17,23 +22,33 @@ class LazyOpenRunTest {
                 OpenRun eager = service.load(r, info.id());
                 OpenRun lazy = service.loadTimeline(r, info.id());
                 assertThat(lazy.traceLoaded()).isFalse();
+                // first the GPU rows alone, behind "loading …" placeholders of the CPU and range rows
+                TimelineData first = lazy.timeline();
+                List<Lane> eagerGpu = eager.timeline().lanes().stream()
+                        .filter(l -> l.kind() == Lane.LaneKind.GPU)
+                        .toList();
+                List<Lane> firstGpu = first.lanes().stream()
+                        .filter(l -> l.kind() == Lane.LaneKind.GPU)
+                        .toList();
+                if (first.pending()) {
+                    assertThat(first.lanes())
+                            .extracting(Lane::label)
+                            .startsWith(TimelineData.RANGES_LOADING, TimelineData.CPU_LOADING);
+                    assertThat(first.lanes().get(0).size()).isZero();
+                    assertThat(first.lanes().get(1).size()).isZero();
+                    assertThat(first.launchOfKernel(0)).isEqualTo(-1);
+                }
+                assertSameLanes(firstGpu, eagerGpu);
+                // then every row, equal to the lanes built from the full read
+                TimelineData all = lazy.fullTimeline().join();
+                assertThat(all.pending()).isFalse();
+                assertThat(lazy.timeline()).isSameAs(all);
+                assertSameLanes(all.lanes(), eager.timeline().lanes());
                 assertThat(lazy.info().name()).isEqualTo(eager.trace().run().name());
                 assertThat(lazy.timeline().kernelCount())
                         .isEqualTo(eager.trace().kernels().size());
                 assertThat(lazy.timeline().startNs()).isEqualTo(eager.timeline().startNs());
                 assertThat(lazy.timeline().endNs()).isEqualTo(eager.timeline().endNs());
-                assertThat(lazy.timeline().lanes())
-                        .hasSameSizeAs(eager.timeline().lanes());
-                for (int l = 0; l < eager.timeline().lanes().size(); l++) {
-                    Lane a = eager.timeline().lanes().get(l);
-                    Lane b = lazy.timeline().lanes().get(l);
-                    assertThat(b.label()).isEqualTo(a.label());
-                    assertThat(b.kind()).isEqualTo(a.kind());
-                    assertThat(b.starts()).isEqualTo(a.starts());
-                    assertThat(b.ends()).isEqualTo(a.ends());
-                    assertThat(b.colors()).isEqualTo(a.colors());
-                    assertThat(b.refs()).isEqualTo(a.refs());
-                }
                 for (int k = 0; k < eager.trace().kernels().size(); k += 7) {
                     assertThat(lazy.timeline().launchOfKernel(k))
                             .isEqualTo(eager.timeline().launchOfKernel(k));
@@ -43,6 +58,21 @@ class LazyOpenRunTest {
                 assertThat(t.kernels()).isEqualTo(eager.trace().kernels());
                 assertThat(lazy.firstKernelNamed(t.kernels().get(0).name())).isZero();
             }
+        }
+    }
+
+    private static void assertSameLanes(List<Lane> actual, List<Lane> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int l = 0; l < expected.size(); l++) {
+            Lane a = expected.get(l);
+            Lane b = actual.get(l);
+            assertThat(b.label()).isEqualTo(a.label());
+            assertThat(b.kind()).isEqualTo(a.kind());
+            assertThat(b.starts()).isEqualTo(a.starts());
+            assertThat(b.ends()).isEqualTo(a.ends());
+            assertThat(b.colors()).isEqualTo(a.colors());
+            assertThat(b.refs()).isEqualTo(a.refs());
+            assertThat(b.maxDurationNs()).isEqualTo(a.maxDurationNs());
         }
     }
 }

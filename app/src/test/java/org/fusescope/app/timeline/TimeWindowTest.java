@@ -45,4 +45,21 @@ class TimeWindowTest {
         assertThat(w.endNs()).isEqualTo(2100);
         assertThat(w.xOf(1500, 1200)).isCloseTo(600, within(1e-9));
     }
+
+    @Test
+    void extendWidensTheBoundsAndKeepsAFittedWindowFitted() {
+        TimeWindow fitted = new TimeWindow(100, 1100);
+        fitted.extend(50, 1200);
+        assertThat(fitted.minNs()).isEqualTo(50);
+        assertThat(fitted.maxNs()).isEqualTo(1200);
+        assertThat(fitted.startNs()).isEqualTo(50);
+        assertThat(fitted.endNs()).isEqualTo(1200);
+        TimeWindow zoomed = new TimeWindow(100, 1100);
+        zoomed.show(400, 500);
+        zoomed.extend(50, 1200);
+        assertThat(zoomed.startNs()).isEqualTo(400);
+        assertThat(zoomed.endNs()).isEqualTo(500);
+        zoomed.fit();
+        assertThat(zoomed.startNs()).isEqualTo(50);
+    }
 }

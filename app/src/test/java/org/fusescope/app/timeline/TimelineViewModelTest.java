@@ -105,4 +105,70 @@ class TimelineViewModelTest {
         assertThat(vm.fractions()[0]).isCloseTo(0.25, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(vm.fractions()[1]).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
     }
+
+    @Test
+    void nextAndPreviousKernelKeysFollowTheStreamAndKeepTheSelectionVisible() {
+        TimelineViewModel vm = new TimelineViewModel(eager, new Selection());
+        assertThat(vm.stepKernel(1)).isFalse(); // nothing selected
+        assertThat(vm.key("n")).isTrue();
+        assertThat(vm.selectedKernel()).isEqualTo(-1);
+        Lane lane = eager.timeline().lanes().stream()
+                .filter(l -> l.kind() == Lane.LaneKind.GPU && l.size() > 20)
+                .findFirst()
+                .orElseThrow();
+        vm.select(lane.refs()[0]);
+        // zoom in so that only the first kernel of the row is in view
+        vm.window().show(lane.starts()[0], lane.ends()[0]);
+        for (int i = 1; i < 20; i++) {
+            assertThat(vm.key(i % 2 == 0 ? "N" : "Close Bracket")).isTrue();
+            assertThat(vm.selectedKernel()).isEqualTo(lane.refs()[i]);
+            assertThat(vm.window().startNs()).isLessThanOrEqualTo(lane.starts()[i]);
+            assertThat(vm.window().endNs()).isGreaterThanOrEqualTo(lane.ends()[i]);
+        }
+        assertThat(vm.key("[")).isTrue();
+        assertThat(vm.selectedKernel()).isEqualTo(lane.refs()[18]);
+        assertThat(vm.key("p")).isTrue();
+        assertThat(vm.selectedKernel()).isEqualTo(lane.refs()[17]);
+        assertThat(vm.window().startNs()).isLessThanOrEqualTo(lane.starts()[17]);
+        assertThat(vm.window().endNs()).isGreaterThanOrEqualTo(lane.ends()[17]);
+        // ends of the row: the selection stays
+        vm.select(lane.refs()[lane.size() - 1]);
+        assertThat(vm.stepKernel(1)).isFalse();
+        assertThat(vm.selectedKernel()).isEqualTo(lane.refs()[lane.size() - 1]);
+        vm.select(lane.refs()[0]);
+        assertThat(vm.stepKernel(-1)).isFalse();
+        assertThat(vm.selectedKernel()).isEqualTo(lane.refs()[0]);
+    }
+
+    @Test
+    void anEditorOpenedOnTheGpuRowsTakesTheOtherRowsWhenTheyArrive() {
+        var recording = service.open(Golden.file());
+        OpenRun run = service.loadTimeline(recording, 3);
+        TimelineViewModel vm = new TimelineViewModel(run, new Selection());
+        TimelineData first = vm.data();
+        int gpuRows = (int) first.lanes().stream()
+                .filter(l -> l.kind() == Lane.LaneKind.GPU)
+                .count();
+        // while the CPU and range rows may be missing, nothing that reads them fails
+        vm.select(0);
+        vm.launchArrow();
+        vm.describe(W / 2, vm.layout().top(0) + 1, W);
+        vm.click(W / 2, vm.layout().top(0) + 1, W);
+        int revision = vm.revisionProperty().get();
+        run.fullTimeline().join();
+        vm.refreshTimeline();
+        assertThat(vm.data()).isSameAs(run.timeline());
+        assertThat(vm.data().pending()).isFalse();
+        assertThat(vm.data().lanes()).hasSameSizeAs(eager.timeline().lanes());
+        assertThat(vm.layout().totalHeight())
+                .isEqualTo(new TimelineLayout(eager.timeline().lanes()).totalHeight());
+        assertThat(vm.window().minNs()).isEqualTo(eager.timeline().startNs());
+        if (first != vm.data()) {
+            assertThat(vm.revisionProperty().get()).isGreaterThan(revision);
+        }
+        assertThat(vm.data().lanes().stream().filter(l -> l.kind() == Lane.LaneKind.GPU))
+                .hasSize(gpuRows);
+        vm.select(0);
+        assertThat(vm.launchArrow()).isNotNull();
+    }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceSchema.Kernel;
@@ -179,31 +180,70 @@ public final class TraceReader implements AutoCloseable {
      *
      * @throws TraceFileException when there is no such run
      */
-    public synchronized TimelineColumns timelineColumns(long runId) {
+    public TimelineColumns timelineColumns(long runId) {
+        try {
+            return split(runId, false).all().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The kernels of a run as soon as they are read, and all its timeline columns later.
+     *
+     * @param kernelsOnly the run's kernels, with no API calls and no ranges
+     * @param all every timeline column ({@link #timelineColumns}); the same kernel columns
+     */
+    public record SplitColumns(TimelineColumns kernelsOnly, CompletableFuture<TimelineColumns> all) {}
+
+    /**
+     * Reads the run's kernels on this connection and returns them, then reads its API calls and
+     * ranges on a second read-only connection; {@link SplitColumns#all()} completes when those are
+     * in (exceptionally with a {@link TraceFileException} if that read fails). Lets a timeline draw
+     * its GPU rows before the CPU and range rows are read: the kernels are read first, alone, so
+     * that they arrive as early as possible (read at the same time, both reads finish later on a
+     * machine with few cores).
+     *
+     * @throws TraceFileException when there is no such run or the kernels cannot be read
+     */
+    public SplitColumns timelineColumnsSplit(long runId) {
+        return split(runId, true);
+    }
+
+    private synchronized SplitColumns split(long runId, boolean kernelsFirst) {
         RunInfo run = run(String.valueOf(runId));
         return query(() -> {
             TimelineQueries q = timelineQueries(run);
-            // Kernels on this connection, calls and ranges on a second one at the same time: each
-            // read is bound by one core (SQLite steps and JNI calls per column), and they take about as long.
-            CompletableFuture<Object[]> side = CompletableFuture.supplyAsync(() -> {
-                try (Connection second = TraceFiles.openReadOnly(file)) {
-                    TimelineQueries q2 = new TimelineQueries(second, new Catalog(second), q);
-                    return new Object[] {q2.calls(), q2.ranges()};
-                } catch (SQLException e) {
-                    throw new TraceFileException(file, "cannot read", e);
-                }
-            });
-            TimelineColumns.Kernels kernels = q.kernels();
-            Object[] rest;
+            CompletableFuture<TimelineColumns.Kernels> first = new CompletableFuture<>();
+            // Calls and ranges on a second connection: after the kernels, or at the same time as
+            // them (each read is bound by one core: SQLite steps and JNI calls per column).
+            CompletableFuture<Object[]> side = (kernelsFirst ? first : CompletableFuture.completedFuture(null))
+                    .thenApplyAsync(k -> {
+                        try (Connection second = TraceFiles.openReadOnly(file)) {
+                            TimelineQueries q2 = new TimelineQueries(second, new Catalog(second), q);
+                            return new Object[] {q2.calls(), q2.ranges()};
+                        } catch (SQLException e) {
+                            throw new TraceFileException(file, "cannot read", e);
+                        }
+                    });
+            TimelineColumns.Kernels kernels;
             try {
-                rest = side.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
+                kernels = q.kernels();
+            } catch (SQLException | RuntimeException e) {
+                first.completeExceptionally(e);
                 throw e;
             }
-            return new TimelineColumns(kernels, (TimelineColumns.Calls) rest[0], (TimelineColumns.Ranges) rest[1]);
+            first.complete(kernels);
+            CompletableFuture<TimelineColumns> all = side.thenApply(rest ->
+                    new TimelineColumns(kernels, (TimelineColumns.Calls) rest[0], (TimelineColumns.Ranges) rest[1]));
+            TimelineColumns kernelsOnly = new TimelineColumns(
+                    kernels,
+                    new TimelineColumns.Calls(new long[0], new long[0], new long[0], new int[0], new String[0]),
+                    new TimelineColumns.Ranges(new long[0], new long[0], new RangeLevel[0], new int[0], new String[0]));
+            return new SplitColumns(kernelsOnly, all);
         });
     }
 
