@@ -1,6 +1,5 @@
 package org.fusescope.kernels.ops;
 
-import java.util.Arrays;
 import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
@@ -32,9 +31,8 @@ public final class GroupedGemm1Kernel {
      *     grouped_gemm1_kernel}. Results agree within bf16 rounding.
      */
     public GroupedGemm1Kernel(KernelLibrary lib, ModelDims dims, int tensorCoreMinSlots) {
-        TensorCorePolicy.check(tensorCoreMinSlots);
-        boolean tc = tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY;
-        this.function = lib.function("grouped_gemm1", tc ? "grouped_gemm1_tc_kernel" : "grouped_gemm1_kernel", dims);
+        this.function =
+                lib.function("grouped_gemm1", TensorCorePolicy.entry("grouped_gemm1", tensorCoreMinSlots), dims);
         this.tensorCoreMinSlots = tensorCoreMinSlots;
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
@@ -67,11 +65,13 @@ public final class GroupedGemm1Kernel {
         Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
         Args.buffer("h1", h1, DType.BF16, slots, 2L * dims.inter());
         Object[] args = {y, w13, count, expertToTokens, h1, slots, kp, experts};
-        if (tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY) {
-            args = Arrays.copyOf(args, args.length + 1);
-            args[args.length - 1] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
-        }
-        Launcher.launch(function, grid, Grids.BLOCK_256, 0, stream, args);
+        Launcher.launch(
+                function,
+                grid,
+                Grids.BLOCK_256,
+                0,
+                stream,
+                TensorCorePolicy.launchArgs(args, tensorCoreMinSlots, dims, tokens));
     }
 
     /**

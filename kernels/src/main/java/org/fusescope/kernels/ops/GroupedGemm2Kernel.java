@@ -1,6 +1,5 @@
 package org.fusescope.kernels.ops;
 
-import java.util.Arrays;
 import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
@@ -32,9 +31,8 @@ public final class GroupedGemm2Kernel {
      *     grouped_gemm2_kernel}. Results agree within bf16 rounding.
      */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims, int tensorCoreMinSlots) {
-        TensorCorePolicy.check(tensorCoreMinSlots);
-        boolean tc = tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY;
-        this.function = lib.function("grouped_gemm2", tc ? "grouped_gemm2_tc_kernel" : "grouped_gemm2_kernel", dims);
+        this.function =
+                lib.function("grouped_gemm2", TensorCorePolicy.entry("grouped_gemm2", tensorCoreMinSlots), dims);
         this.tensorCoreMinSlots = tensorCoreMinSlots;
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
@@ -69,11 +67,13 @@ public final class GroupedGemm2Kernel {
         Args.buffer("expertToWeights", expertToWeights, DType.F32, experts, slots);
         Args.buffer("h2", h2, DType.BF16, slots, dims.hidden());
         Object[] args = {a, w2, count, expertToTokens, expertToWeights, h2, slots, experts};
-        if (tensorCoreMinSlots != TensorCorePolicy.CUDA_CORES_ONLY) {
-            args = Arrays.copyOf(args, args.length + 1);
-            args[args.length - 1] = TensorCorePolicy.resolve(tensorCoreMinSlots, dims, tokens);
-        }
-        Launcher.launch(function, grid, Grids.BLOCK_256, 0, stream, args);
+        Launcher.launch(
+                function,
+                grid,
+                Grids.BLOCK_256,
+                0,
+                stream,
+                TensorCorePolicy.launchArgs(args, tensorCoreMinSlots, dims, tokens));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.ops;
 
+import java.util.Arrays;
+
 /**
  * Which experts the grouped GEMMs run on the tensor cores, as the {@code tensorCoreMinSlots} argument
  * of {@link GroupedGemm1Kernel} and {@link GroupedGemm2Kernel}: experts with at least that many slots
@@ -34,6 +36,22 @@ public final class TensorCorePolicy {
         }
         double perExpert = (double) tokens * dims.slotsPerToken() / dims.tableExperts();
         return perExpert >= 4 ? 1 : HEAVY_EXPERT_SLOTS;
+    }
+
+    /** The entry point of {@code op}'s source: {@code <op>_tc_kernel}, or {@code <op>_kernel} for CUDA cores only. */
+    static String entry(String op, int minSlots) {
+        check(minSlots);
+        return op + (minSlots == CUDA_CORES_ONLY ? "_kernel" : "_tc_kernel");
+    }
+
+    /** The launch arguments: {@code args}, plus the resolved threshold for the tensor-core kernel. */
+    static Object[] launchArgs(Object[] args, int minSlots, ModelDims dims, int tokens) {
+        if (minSlots == CUDA_CORES_ONLY) {
+            return args;
+        }
+        Object[] withThreshold = Arrays.copyOf(args, args.length + 1);
+        withThreshold[args.length] = resolve(minSlots, dims, tokens);
+        return withThreshold;
     }
 
     static void check(int minSlots) {

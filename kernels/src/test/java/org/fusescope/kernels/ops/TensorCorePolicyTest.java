@@ -25,4 +25,19 @@ class TensorCorePolicyTest {
         assertThat(TensorCorePolicy.resolve(8, ModelDims.TINY, 1000)).isEqualTo(8);
         assertThatThrownBy(() -> TensorCorePolicy.check(-1)).hasMessageContaining("negative");
     }
+
+    @Test
+    void theTensorCoreEntryTakesTheResolvedThresholdAsItsLastArgument() {
+        Object[] args = {"y", 3};
+        assertThat(TensorCorePolicy.entry("grouped_gemm1", TensorCorePolicy.CUDA_CORES_ONLY))
+                .isEqualTo("grouped_gemm1_kernel");
+        assertThat(TensorCorePolicy.entry("grouped_gemm1", TensorCorePolicy.AUTO))
+                .isEqualTo("grouped_gemm1_tc_kernel");
+        assertThat(TensorCorePolicy.launchArgs(args, TensorCorePolicy.CUDA_CORES_ONLY, ModelDims.QWEN3_NEXT, 256))
+                .containsExactly("y", 3);
+        assertThat(TensorCorePolicy.launchArgs(args, TensorCorePolicy.AUTO, ModelDims.QWEN3_NEXT, 256))
+                .containsExactly("y", 3, 1);
+        assertThat(TensorCorePolicy.launchArgs(args, TensorCorePolicy.AUTO, ModelDims.QWEN3_NEXT, 1))
+                .containsExactly("y", 3, TensorCorePolicy.HEAVY_EXPERT_SLOTS);
+    }
 }
