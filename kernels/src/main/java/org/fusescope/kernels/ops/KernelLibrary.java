@@ -47,7 +47,15 @@ public final class KernelLibrary implements AutoCloseable {
 
     /** The entry point {@code entry} of {@code <op>.cu} compiled for {@code dims}. */
     public CudaFunction function(String op, String entry, ModelDims dims) {
-        List<String> definitions = dims.definitions().entrySet().stream()
+        return function(op, entry, dims.definitions());
+    }
+
+    /**
+     * The entry point {@code entry} of {@code <op>.cu} compiled with the given {@code -D} constants
+     * (e.g. {@link LinearAttentionDims#definitions()}, {@link AttentionDims#definitions()}).
+     */
+    public CudaFunction function(String op, String entry, Map<String, String> constants) {
+        List<String> definitions = constants.entrySet().stream()
                 .map(d -> d.getKey() + "=" + d.getValue())
                 .toList();
         String key = op + " " + definitions;
