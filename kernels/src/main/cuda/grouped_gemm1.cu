@@ -69,7 +69,7 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm1_kernel
         const int cnt = active_cnt[idx];  // >= 1
         const int row0 = (int)(item % GG_GROUPS) * GG_RPW;
         const int* list = expert_to_tokens + (long long)e * num_slots;
-        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, true, false>(y, w13, list, nullptr, h1, e, cnt, row0, topk);
+        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, true, false>(y, w13, list, nullptr, h1, e, cnt, row0, topk, false);
     }
 }
 

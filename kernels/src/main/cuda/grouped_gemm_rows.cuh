@@ -10,7 +10,9 @@
 //   warp), does RPW fp32 dot products, one warp all-reduce each, and lanes 0..RPW-1 store the RPW
 //   adjacent outputs. Weights are read from HBM exactly once however many slots the expert has, but
 //   every slot costs a dot product per row: past a few slots per expert the instructions, not HBM,
-//   are the limit (the tensor-core kernels take those experts).
+//   are the limit (the tensor-core kernels take those experts, and split the slot lists of experts
+//   with more than FS_GG_SLOT_GROUP slots left on CUDA cores over several items: `reread` then keeps
+//   the rows in L2 for the items after the first).
 #pragma once
 #include "common.cuh"
 
@@ -22,10 +24,18 @@ __host__ __device__ constexpr int fs_gg_rows_per_item(int kdim) {
 }
 
 // weights: the expert's routing weights at its list positions (SCALED only).
+// Slots per CUDA-core item in the tensor-core kernels: an expert with more slots on CUDA cores (the
+// shared expert as expert E at M = 16) gets one item per group, so its work spreads over many warps
+// instead of making the few warps that hold its rows finish last (items are handed out statically).
+#define FS_GG_SLOT_GROUP 8
+
+// list/weights: the cnt slots of this item (a group of the expert's list); reread: other items read
+// the same rows (keep them in L2 instead of streaming them past it).
 template <int KDIM, int NROWS, int RPW, bool GATHER, bool SCALED>
 __device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                                 const int* __restrict__ list, const float* __restrict__ weights,
-                                                bf16* __restrict__ out, int e, int cnt, int row0, int topk) {
+                                                bf16* __restrict__ out, int e, int cnt, int row0, int topk,
+                                                bool reread) {
     constexpr int CH = fs_gg_chunks(KDIM);
     const int lane = threadIdx.x & 31;
     int s_next = __ldg(list);  // issued before the weight loads: overlaps their latency
@@ -36,8 +46,9 @@ __device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, cons
 #pragma unroll
         for (int c = 0; c < CH; ++c) {
             const int chunk = c * 32 + lane;
+            const bf16* p = wrow + (long long)r * KDIM + chunk * 8;
             wv[r][c] = ((KDIM / 8) % 32 == 0 || chunk < KDIM / 8)
-                           ? fs_load_stream16(wrow + (long long)r * KDIM + chunk * 8)
+                           ? (reread ? fs_load_ro16(p) : fs_load_stream16(p))
                            : make_uint4(0u, 0u, 0u, 0u);
         }
     }

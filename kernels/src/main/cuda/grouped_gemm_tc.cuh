@@ -9,8 +9,9 @@
 // Work item = (active expert, group of 8 consecutive output rows), handed to warps like the CUDA-core
 // kernels do (block-contiguous, persistent grid). One m16n8k16 MMA multiplies 16 slots' activations
 // (A, row-major [slot][k]) by 8 weight rows (B, "col" = stored [n][k], i.e. weight rows as they lie
-// in memory) over 16 k. A warp keeps 32 slots (2 A tiles) per pass and streams its 8 rows once per
-// pass (pass 2+ only for experts with more than 32 slots; their rows then come from L2).
+// in memory) over 16 k. A warp keeps 32 slots (2 A tiles) per pass — 64 (4 tiles) for experts with
+// at least 64 slots, such as the shared expert as expert E from M = 64 — and streams its 8 rows once
+// per pass (pass 2+ only for experts with more slots than one pass holds; their rows then come from L2).
 //
 // K permutation: the sum over k does not care about order, so each thread loads 16 contiguous bytes
 // (8 k) per row per 32-k chunk and feeds them to two MMAs: thread (g = lane/4, q = lane%4) holds
@@ -26,6 +27,7 @@
 #define TC_WARPS (TC_THREADS / 32)
 #define TC_ROWS 8        // output rows per warp item (the MMA's N)
 #define TC_TILES 2       // 16-slot A tiles per pass
+#define TC_TILES_WIDE 4  // ... for experts with at least 16 * TC_TILES_WIDE slots (fewer passes over the rows)
 #define TC_UNROLL 8      // 32-k chunks of weights in flight per thread (8 x 16 B)
 
 __device__ __forceinline__ void fs_mma_bf16(float (&d)[4], unsigned a0, unsigned a1, unsigned a2, unsigned a3,
@@ -41,10 +43,10 @@ __device__ __forceinline__ void fs_mma_bf16(float (&d)[4], unsigned a0, unsigned
 #endif
 }
 
-// One tensor-core item: 8 output rows row0.. of expert e for slots first..first+31 of its cnt (an
-// expert with more than 32 slots has one item per 32: they run in parallel on several warps, the
+// One tensor-core item: 8 output rows row0.. of expert e for slots first..first+16*TILES-1 of its cnt
+// (an expert with more slots has one item per 16*TILES: they run in parallel on several warps, the
 // rows coming from L2 after the first).
-template <int KDIM, int NROWS, bool GATHER, bool SCALED>
+template <int KDIM, int NROWS, bool GATHER, bool SCALED, int TILES>
 __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                               const int* __restrict__ list, const float* __restrict__ weights,
                                               bf16* __restrict__ out, int e, int cnt, int row0, int topk,
@@ -54,14 +56,14 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
     const int g = lane >> 2;
     const int q = lane & 3;
     const bf16* wrow = w + ((long long)e * NROWS + row0 + g) * KDIM + q * 8;
-    const bool reread = cnt > 16 * TC_TILES;  // several items read these rows: keep them in L2
+    const bool reread = cnt > 16 * TILES;  // several items read these rows: keep them in L2
     {
         const int base = first;
         // this thread's A rows: slots base + t*16 + g and + 8 (null past the list: zeros)
-        const bf16* xr[TC_TILES][2];
-        int slot[TC_TILES][2];
+        const bf16* xr[TILES][2];
+        int slot[TILES][2];
 #pragma unroll
-        for (int t = 0; t < TC_TILES; ++t) {
+        for (int t = 0; t < TILES; ++t) {
 #pragma unroll
             for (int h = 0; h < 2; ++h) {
                 const int i = base + t * 16 + h * 8 + g;
@@ -70,9 +72,9 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
                                           : x + (long long)(GATHER ? slot[t][h] / topk : slot[t][h]) * KDIM + q * 8;
             }
         }
-        float acc[TC_TILES][4];
+        float acc[TILES][4];
 #pragma unroll
-        for (int t = 0; t < TC_TILES; ++t) {
+        for (int t = 0; t < TILES; ++t) {
             acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = 0.f;
         }
         for (int c0 = 0; c0 < CHUNKS; c0 += TC_UNROLL) {
@@ -87,7 +89,7 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
             for (int u = 0; u < TC_UNROLL; ++u) {
                 if (CHUNKS % TC_UNROLL == 0 || c0 + u < CHUNKS) {
 #pragma unroll
-                    for (int t = 0; t < TC_TILES; ++t) {
+                    for (int t = 0; t < TILES; ++t) {
                         if (t * 16 + base < cnt) {
                             const uint4 zero = make_uint4(0u, 0u, 0u, 0u);
                             const uint4 lo = xr[t][0] ? fs_load_ro16(xr[t][0] + (c0 + u) * 32) : zero;
@@ -100,7 +102,7 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
             }
         }
 #pragma unroll
-        for (int t = 0; t < TC_TILES; ++t) {
+        for (int t = 0; t < TILES; ++t) {
 #pragma unroll
             for (int h = 0; h < 2; ++h) {
                 const int s = slot[t][h];
@@ -119,9 +121,20 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
     }
 }
 
+// Tensor-core passes over an expert's rows: 32 slots per pass, 64 for experts with at least 64.
+__device__ __forceinline__ int fs_tc_passes(int cnt) {
+    const int per_pass = cnt >= 16 * TC_TILES_WIDE ? 16 * TC_TILES_WIDE : 16 * TC_TILES;
+    return (cnt + per_pass - 1) / per_pass;
+}
+
+// CUDA-core items per row group of an expert: one per FS_GG_SLOT_GROUP slots.
+__device__ __forceinline__ int fs_gg_slot_groups(int cnt) { return (cnt + FS_GG_SLOT_GROUP - 1) / FS_GG_SLOT_GROUP; }
+
 // The grouped GEMM with a path per expert: experts with at least tc_min_slots slots take 8-row
 // tensor-core items, the others RPW-row CUDA-core items (a handful of slots: streaming 512 bytes per
-// load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces). Items are numbered
+// load instruction keeps HBM busier than the MMA fragments' 64-byte row pieces), one per
+// FS_GG_SLOT_GROUP slots (warps take equal numbers of items, so no item may be much longer than the
+// others: an unsplit 16-slot item made its warp finish ~3 us after the rest). Items are numbered
 // expert by expert, the longest first (tensor-core experts, then CUDA-core experts with >= 16, >= 4
 // and fewer slots: started first, long items overlap with the many short ones instead of trailing), through a prefix each warp walks forward, and
 // handed to warps block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, order,
@@ -151,8 +164,7 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
                 const int c = idx < n_active ? active_cnt[idx] : 0;
                 const bool heavy = c >= tc_min_slots;
                 const bool in = idx < n_active && cls == (heavy ? 0 : (c >= 16 ? 1 : (c >= 4 ? 2 : 3)));
-                const int passes = in ? (c + 16 * TC_TILES - 1) / (16 * TC_TILES) : 0;
-                int v = in ? (heavy ? NROWS / TC_ROWS * passes : NROWS / RPW) : 0;
+                int v = in ? (heavy ? NROWS / TC_ROWS * fs_tc_passes(c) : NROWS / RPW * fs_gg_slot_groups(c)) : 0;
 #pragma unroll
                 for (int o = 1; o < 32; o <<= 1) {
                     const int up = __shfl_up_sync(FS_FULL_MASK, v, o);
@@ -181,11 +193,21 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
         const int* list = expert_to_tokens + (long long)e * num_slots;
         const float* weights = SCALED ? expert_to_weights + (long long)e * num_slots : nullptr;
         if (cnt >= tc_min_slots) {
-            const int passes = (cnt + 16 * TC_TILES - 1) / (16 * TC_TILES);
-            fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local / passes * TC_ROWS,
-                                                       topk, local % passes * 16 * TC_TILES);
+            const int passes = fs_tc_passes(cnt);
+            const int row0 = local / passes * TC_ROWS;
+            if (cnt >= 16 * TC_TILES_WIDE) {
+                fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED, TC_TILES_WIDE>(x, w, list, weights, out, e, cnt, row0, topk,
+                                                                          local % passes * 16 * TC_TILES_WIDE);
+            } else {
+                fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED, TC_TILES>(x, w, list, weights, out, e, cnt, row0, topk,
+                                                                     local % passes * 16 * TC_TILES);
+            }
         } else {
-            fs_gg_cuda_item<KDIM, NROWS, RPW, GATHER, SCALED>(x, w, list, weights, out, e, cnt, local * RPW, topk);
+            const int groups = fs_gg_slot_groups(cnt);
+            const int first = local % groups * FS_GG_SLOT_GROUP;
+            fs_gg_cuda_item<KDIM, NROWS, RPW, GATHER, SCALED>(x, w, list + first, SCALED ? weights + first : nullptr,
+                                                              out, e, min(FS_GG_SLOT_GROUP, cnt - first),
+                                                              local / groups * RPW, topk, groups > 1);
         }
     }
 }

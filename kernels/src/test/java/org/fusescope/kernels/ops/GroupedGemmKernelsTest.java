@@ -6,10 +6,12 @@ import static org.fusescope.kernels.ops.TestTensors.poisoned;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -47,6 +49,26 @@ class GroupedGemmKernelsTest extends GpuFixture {
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
     void theCudaCoreGemmsMatchTheReferenceToo(ModelDims d, int m) {
         check(d, m, TensorCorePolicy.CUDA_CORES_ONLY);
+    }
+
+    /**
+     * Experts left on CUDA cores with more than 8 slots are split into slot groups (one item each,
+     * the last one partial): the shared expert at M = 16 and 20 under AUTO, and with the tensor cores
+     * held back to 65 and 258 slots the shared expert at M = 64 (8 groups) and M = 257 (33 groups).
+     */
+    @ParameterizedTest
+    @MethodSource("slotGroupCases")
+    void heavyExpertsOnCudaCoresAreSplitIntoSlotGroups(ModelDims d, int m, int tensorCoreMinSlots) {
+        check(d, m, tensorCoreMinSlots);
+    }
+
+    static Stream<Arguments> slotGroupCases() {
+        ModelDims d = ModelDims.QWEN3_NEXT.withSharedAsExpert(true);
+        return Stream.of(
+                Arguments.of(d, 16, TensorCorePolicy.AUTO),
+                Arguments.of(d, 20, TensorCorePolicy.AUTO),
+                Arguments.of(d, 64, 65),
+                Arguments.of(d, 257, 258));
     }
 
     private void check(ModelDims d, int m, int tensorCoreMinSlots) {
