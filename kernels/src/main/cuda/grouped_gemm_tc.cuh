@@ -9,9 +9,10 @@
 // Work item = (active expert, group of 8 consecutive output rows), handed to warps like the CUDA-core
 // kernels do (block-contiguous, persistent grid). One m16n8k16 MMA multiplies 16 slots' activations
 // (A, row-major [slot][k]) by 8 weight rows (B, "col" = stored [n][k], i.e. weight rows as they lie
-// in memory) over 16 k. A warp keeps 32 slots (2 A tiles) per pass — 64 (4 tiles) for experts with
-// at least 64 slots, such as the shared expert as expert E from M = 64 — and streams its 8 rows once
-// per pass (pass 2+ only for experts with more slots than one pass holds; their rows then come from L2).
+// in memory) over 16 k. A warp keeps 32 slots (2 A tiles) per pass and streams its 8 rows once per
+// pass (pass 2+ only for experts with more than 32 slots; their rows then come from L2). (4 tiles per
+// pass for experts with >= 64 slots made those items ~3x longer — activation loads, not weights, set
+// an item's length — and the warps holding them finished last: H100, M = 64, +50 us; reverted.)
 //
 // K permutation: the sum over k does not care about order, so each thread loads 16 contiguous bytes
 // (8 k) per row per 32-k chunk and feeds them to two MMAs: thread (g = lane/4, q = lane%4) holds
@@ -27,7 +28,6 @@
 #define TC_WARPS (TC_THREADS / 32)
 #define TC_ROWS 8        // output rows per warp item (the MMA's N)
 #define TC_TILES 2       // 16-slot A tiles per pass
-#define TC_TILES_WIDE 4  // ... for experts with at least 16 * TC_TILES_WIDE slots (fewer passes over the rows)
 #define TC_UNROLL 8      // 32-k chunks of weights in flight per thread (8 x 16 B)
 
 __device__ __forceinline__ void fs_mma_bf16(float (&d)[4], unsigned a0, unsigned a1, unsigned a2, unsigned a3,
@@ -121,11 +121,8 @@ __device__ __forceinline__ void fs_gg_tc_item(const bf16* __restrict__ x, const 
     }
 }
 
-// Tensor-core passes over an expert's rows: 32 slots per pass, 64 for experts with at least 64.
-__device__ __forceinline__ int fs_tc_passes(int cnt) {
-    const int per_pass = cnt >= 16 * TC_TILES_WIDE ? 16 * TC_TILES_WIDE : 16 * TC_TILES;
-    return (cnt + per_pass - 1) / per_pass;
-}
+// Tensor-core passes over an expert's rows: 32 slots per pass.
+__device__ __forceinline__ int fs_tc_passes(int cnt) { return (cnt + 16 * TC_TILES - 1) / (16 * TC_TILES); }
 
 // CUDA-core items per row group of an expert: one per FS_GG_SLOT_GROUP slots.
 __device__ __forceinline__ int fs_gg_slot_groups(int cnt) { return (cnt + FS_GG_SLOT_GROUP - 1) / FS_GG_SLOT_GROUP; }
@@ -194,14 +191,9 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
         const float* weights = SCALED ? expert_to_weights + (long long)e * num_slots : nullptr;
         if (cnt >= tc_min_slots) {
             const int passes = fs_tc_passes(cnt);
-            const int row0 = local / passes * TC_ROWS;
-            if (cnt >= 16 * TC_TILES_WIDE) {
-                fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED, TC_TILES_WIDE>(x, w, list, weights, out, e, cnt, row0, topk,
-                                                                          local % passes * 16 * TC_TILES_WIDE);
-            } else {
-                fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED, TC_TILES>(x, w, list, weights, out, e, cnt, row0, topk,
-                                                                     local % passes * 16 * TC_TILES);
-            }
+            fs_gg_tc_item<KDIM, NROWS, GATHER, SCALED, TC_TILES>(x, w, list, weights, out, e, cnt,
+                                                                 local / passes * TC_ROWS, topk,
+                                                                 local % passes * 16 * TC_TILES);
         } else {
             const int groups = fs_gg_slot_groups(cnt);
             const int first = local % groups * FS_GG_SLOT_GROUP;
