@@ -12,6 +12,17 @@
 //   chosen. Logits must be finite.
 //
 // Arguments: logits, logits_is_bf16, ids, weights, rows, renormalize.
+//
+// topk_softmax_shared_kernel (fusion `router_gate`, with `shared_as_expert`): the router GEMM also
+// computed the shared-expert gate logit g as column EXPERTS of each logits row (the gate row appended
+// to the router weight), so one kernel does topk_softmax over columns 0..EXPERTS-1 and
+// append_shared_expert: ids/weights rows of TOPK + 1 with slot TOPK = shared_id and weight
+// sigmoid(g) (fp32), replacing the gate GEMV and the append kernel. When a routing scenario decides
+// (use_scenario != 0) the top-K is still computed (same work as topk_softmax in that case) but slots
+// 0..TOPK-1 take the scenario's ids and weights [tokens, TOPK] instead.
+//   logits [tokens, ld] (ld >= EXPERTS + 1), ids [tokens, TOPK + 1] int32, weights [tokens, TOPK + 1] fp32.
+// Arguments: logits, logits_is_bf16, ld, use_scenario, scenario_ids, scenario_weights, ids, weights,
+//   rows, renormalize, shared_id.
 // Constants: -DEXPERTS=<E> -DTOPK=<K> (required; TOPK <= EXPERTS, TOPK <= 32).
 // Launch: one warp per token row: block = 128 threads (4 rows per block), grid = ceil(rows / 4);
 // no dynamic shared memory. Each lane keeps ceil(EXPERTS/32) logits in registers (16 at E = 512).
@@ -27,20 +38,23 @@ static_assert(TOPK >= 1 && TOPK <= 32 && TOPK <= EXPERTS, "need 1 <= TOPK <= min
 
 #define TS_PER_LANE ((EXPERTS + 31) / 32)
 
-extern "C" __global__ void __launch_bounds__(128) topk_softmax_kernel(
-        const void* __restrict__ logits, int logits_is_bf16, int* __restrict__ ids,
-        float* __restrict__ weights, int rows, int renormalize) {
+__device__ __forceinline__ float ts_logit(const void* logits, int logits_is_bf16, long long i) {
+    return logits_is_bf16 ? __bfloat162float(static_cast<const bf16*>(logits)[i]) : static_cast<const float*>(logits)[i];
+}
+
+// One token row, one warp: logits at base.., ids/weights written at out.. (TOPK entries).
+// With sc_ids != nullptr the scenario's ids/weights at sc.. are written instead of the chosen ones.
+__device__ __forceinline__ void ts_topk_row(const void* __restrict__ logits, int logits_is_bf16, long long base,
+                                            int* __restrict__ ids, float* __restrict__ weights, long long out,
+                                            int renormalize, const int* __restrict__ sc_ids,
+                                            const float* __restrict__ sc_weights, long long sc) {
     const int lane = threadIdx.x & 31;
-    const int row = blockIdx.x * (blockDim.x >> 5) + (threadIdx.x >> 5);
-    if (row >= rows) return;  // uniform per warp
-    const long long base = (long long)row * EXPERTS;
     float v[TS_PER_LANE];
 #pragma unroll
     for (int j = 0; j < TS_PER_LANE; ++j) {
         const int e = lane + 32 * j;
         if (e < EXPERTS) {
-            v[j] = logits_is_bf16 ? __bfloat162float(static_cast<const bf16*>(logits)[base + e])
-                                  : static_cast<const float*>(logits)[base + e];
+            v[j] = ts_logit(logits, logits_is_bf16, base + e);
         } else {
             v[j] = FS_NEG_INF;
         }
@@ -83,7 +97,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_kernel(
             if (lane + 32 * j == be) v[j] = FS_NEG_INF;
         }
         chosen[k] = bv;
-        if (lane == k) ids[(long long)row * TOPK + k] = be;
+        if (lane == k) ids[out + k] = sc_ids ? sc_ids[sc + k] : be;
     }
     if (renormalize) {
         denom = 0.f;
@@ -93,6 +107,32 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_kernel(
     const float inv = 1.f / denom;
 #pragma unroll
     for (int k = 0; k < TOPK; ++k) {
-        if (lane == k) weights[(long long)row * TOPK + k] = expf(chosen[k] - mx) * inv;
+        if (lane == k) weights[out + k] = sc_ids ? sc_weights[sc + k] : expf(chosen[k] - mx) * inv;
     }
+}
+
+extern "C" __global__ void __launch_bounds__(128) topk_softmax_kernel(
+        const void* __restrict__ logits, int logits_is_bf16, int* __restrict__ ids,
+        float* __restrict__ weights, int rows, int renormalize) {
+    const int row = blockIdx.x * (blockDim.x >> 5) + (threadIdx.x >> 5);
+    if (row >= rows) return;  // uniform per warp
+    ts_topk_row(logits, logits_is_bf16, (long long)row * EXPERTS, ids, weights, (long long)row * TOPK, renormalize,
+                nullptr, nullptr, 0);
+}
+
+extern "C" __global__ void __launch_bounds__(128) topk_softmax_shared_kernel(
+        const void* __restrict__ logits, int logits_is_bf16, int ld, int use_scenario,
+        const int* __restrict__ scenario_ids, const float* __restrict__ scenario_weights, int* __restrict__ ids,
+        float* __restrict__ weights, int rows, int renormalize, int shared_id) {
+    const int row = blockIdx.x * (blockDim.x >> 5) + (threadIdx.x >> 5);
+    if (row >= rows) return;  // uniform per warp
+    const long long base = (long long)row * ld;
+    const long long out = (long long)row * (TOPK + 1);
+    if ((threadIdx.x & 31) == 0) {  // the shared slot first: its load overlaps the top-K selection
+        const float g = ts_logit(logits, logits_is_bf16, base + EXPERTS);
+        ids[out + TOPK] = shared_id;
+        weights[out + TOPK] = 1.f / (1.f + expf(-g));
+    }
+    ts_topk_row(logits, logits_is_bf16, base, ids, weights, out, renormalize, use_scenario ? scenario_ids : nullptr,
+                scenario_weights, (long long)row * TOPK);
 }

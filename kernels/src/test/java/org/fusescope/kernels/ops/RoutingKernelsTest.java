@@ -16,7 +16,7 @@ import org.fusescope.kernels.reference.TopkSoftmaxReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** topk_softmax, append_shared_expert and moe_sum_reduce against their references. */
+/** topk_softmax (also with the gate column), append_shared_expert and moe_sum_reduce against their references. */
 class RoutingKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#routedOnly")
@@ -60,6 +60,56 @@ class RoutingKernelsTest extends GpuFixture {
                 assertSameInts("append ids " + outs[0].name(), app.ids(), Compare.i32(outs[0]));
                 assertClose("append weights " + outs[1].name(), Compare.f32(outs[1]), app.weights());
             }
+        }
+    }
+
+    /**
+     * topk_softmax_shared_kernel (fusion router_gate) on logits rows of {@code routerGateRows} columns:
+     * the top-K of the first E as topk_softmax, then the shared slot with sigmoid of column E; the
+     * padding columns hold huge values that must not be chosen.
+     */
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#routedOnly")
+    void topkSoftmaxWithTheGateColumnAppendsTheSharedExpert(ModelDims d, int m) {
+        int e = d.experts();
+        int k = d.topK();
+        int ld = TopkSoftmaxKernel.routerGateRows(d);
+        SplittableRandom random = new SplittableRandom(450 + m);
+        float[] rows = RandomFill.floats(random, (long) m * ld, 4);
+        float[] routed = new float[m * e];
+        float[] gate = new float[m];
+        for (int t = 0; t < m; t++) {
+            System.arraycopy(rows, t * ld, routed, t * e, e);
+            gate[t] = rows[t * ld + e];
+            for (int c = e + 1; c < ld; c++) {
+                rows[t * ld + c] = 1e30f;
+            }
+        }
+        int[] scenarioIds = new int[m * k];
+        float[] scenarioWeights = RandomFill.floats(random, (long) m * k, 1);
+        for (int i = 0; i < scenarioIds.length; i++) {
+            scenarioIds[i] = random.nextInt(e);
+        }
+        try (DeviceBuffer logits = DeviceArrays.f32("logits+gate", rows, m, ld);
+                DeviceBuffer scIds = DeviceArrays.i32("scenario ids", scenarioIds, m, k);
+                DeviceBuffer scWeights = DeviceArrays.f32("scenario weights", scenarioWeights, m, k);
+                DeviceBuffer ids = poisoned("ids", DType.I32, m, k + 1);
+                DeviceBuffer weights = poisoned("weights", DType.F32, m, k + 1);
+                DeviceBuffer idsSc = poisoned("ids (scenario)", DType.I32, m, k + 1);
+                DeviceBuffer weightsSc = poisoned("weights (scenario)", DType.F32, m, k + 1)) {
+            inputsReady();
+            TopkSoftmaxKernel kernel = new TopkSoftmaxKernel(lib, d);
+            kernel.launchWithSharedExpert(stream, logits, ids, weights, m, true);
+            kernel.launchWithSharedExpert(stream, logits, scIds, scWeights, idsSc, weightsSc, m, true);
+            TopkSoftmaxReference.Result ref = TopkSoftmaxReference.apply(routed, m, e, k, true);
+            AppendSharedExpertReference.Result app =
+                    AppendSharedExpertReference.apply(ref.ids(), ref.weights(), gate, m, k, e);
+            assertSameInts("topk_softmax_shared ids " + d, app.ids(), Compare.i32(ids));
+            assertClose("topk_softmax_shared weights " + d, Compare.f32(weights), app.weights());
+            AppendSharedExpertReference.Result sc =
+                    AppendSharedExpertReference.apply(scenarioIds, scenarioWeights, gate, m, k, e);
+            assertSameInts("topk_softmax_shared ids, scenario " + d, sc.ids(), Compare.i32(idsSc));
+            assertClose("topk_softmax_shared weights, scenario " + d, Compare.f32(weightsSc), sc.weights());
         }
     }
 

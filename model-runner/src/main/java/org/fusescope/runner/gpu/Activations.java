@@ -15,6 +15,9 @@ final class Activations implements AutoCloseable {
     final DeviceBuffer residual;
     final DeviceBuffer y;
     final DeviceBuffer logits;
+    /** The router output with the gate column (fusion router_gate): {@code [M, routerGateRows]} fp32. */
+    final DeviceBuffer logitsGate;
+
     final DeviceBuffer gate;
     final DeviceBuffer gateSigmoid;
     final DeviceBuffer h1;
@@ -38,6 +41,8 @@ final class Activations implements AutoCloseable {
             y = buffers.keep(DeviceArrays.out("y", DType.BF16, m, h));
             logits = buffers.keep(
                     DeviceArrays.out("logits", DType.F32, m, spec.config().experts()));
+            logitsGate = buffers.keep(
+                    DeviceArrays.out("logits+gate", DType.F32, m, DeviceWeights.routerGateRows(spec.config())));
             gate = buffers.keep(DeviceArrays.out("gate", DType.BF16, m, 1));
             gateSigmoid = buffers.keep(DeviceArrays.out("gate sigmoid", DType.BF16, m, 1));
             h1 = buffers.keep(DeviceArrays.out("h1", DType.BF16, slots, 2 * i));

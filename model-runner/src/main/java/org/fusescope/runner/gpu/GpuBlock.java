@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
+import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.StepSpec;
 
@@ -22,6 +23,7 @@ final class GpuBlock implements AutoCloseable {
     private final Activations a;
     private final List<LayerRouting> routing = new ArrayList<>();
     private final boolean sharedAsExpert;
+    private final boolean routerGate;
     private final float eps;
 
     GpuBlock(StepSpec spec, CudaStream stream, BlockKernels kernels, List<DeviceWeights> weights) {
@@ -30,6 +32,7 @@ final class GpuBlock implements AutoCloseable {
         this.k = kernels;
         this.weights = weights;
         this.sharedAsExpert = spec.sharedAsExpert();
+        this.routerGate = sharedAsExpert && spec.switches().contains(Fusion.ROUTER_GATE);
         this.eps = (float) spec.config().rmsNormEps();
         this.a = new Activations(spec);
         try {
@@ -54,6 +57,8 @@ final class GpuBlock implements AutoCloseable {
             case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
             case "router_gemm" -> k.blas.linear(stream, a.y, w.router, a.logits);
             case "gate_gemv" -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
+            case "router_gate_gemm" -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);
+            case "topk_softmax_shared" -> topkWithSharedExpert(r, m);
             case "topk_softmax" -> k.topkSoftmax.launch(
                     stream, a.logits, r.ids, r.weights, m, spec.config().normTopkProb());
             case "append_shared_expert" -> k.appendSharedExpert.launch(
@@ -80,6 +85,17 @@ final class GpuBlock implements AutoCloseable {
         }
     }
 
+    private void topkWithSharedExpert(LayerRouting r, int m) {
+        boolean renormalize = spec.config().normTopkProb();
+        if (r.routeIds == r.ids) {
+            k.topkSoftmax.launchWithSharedExpert(
+                    stream, a.logitsGate, r.appendedIds, r.appendedWeights, m, renormalize);
+        } else {
+            k.topkSoftmax.launchWithSharedExpert(
+                    stream, a.logitsGate, r.routeIds, r.routeWeights, r.appendedIds, r.appendedWeights, m, renormalize);
+        }
+    }
+
     private DeviceBuffer alignIds(LayerRouting r) {
         return r.alignIds(sharedAsExpert);
     }
@@ -102,24 +118,61 @@ final class GpuBlock implements AutoCloseable {
         return new LayerTables(layer, slots, ids, count, e2t);
     }
 
-    /** The step's output for verification: hidden, residual, y, logits, route ids and weights of layer 0. */
+    /**
+     * The step's output for verification: hidden, residual, y, logits, route ids and weights of layer
+     * 0 (under router_gate the logits are the first E columns of the router output and the ids and
+     * weights the first K of each appended row).
+     */
     BlockOutputs outputs() {
         int m = spec.batch();
         int h = spec.config().hidden();
         int kk = spec.config().topK();
+        int e = spec.config().experts();
         short[] hidden = new short[m * h];
         short[] residual = new short[m * h];
         short[] y = new short[m * h];
-        float[] logits = new float[m * spec.config().experts()];
-        int[] ids = new int[m * kk];
-        float[] w = new float[m * kk];
         a.hidden.download(hidden);
         a.residual.download(residual);
         a.y.download(y);
-        a.logits.download(logits);
-        routing.get(0).routeIds.download(ids);
-        routing.get(0).routeWeights.download(w);
-        return new BlockOutputs(hidden, residual, y, logits, ids, w);
+        LayerRouting r = routing.get(0);
+        if (!routerGate) {
+            float[] logits = new float[m * e];
+            int[] ids = new int[m * kk];
+            float[] w = new float[m * kk];
+            a.logits.download(logits);
+            r.routeIds.download(ids);
+            r.routeWeights.download(w);
+            return new BlockOutputs(hidden, residual, y, logits, ids, w);
+        }
+        float[] logitsGate = new float[m * DeviceWeights.routerGateRows(spec.config())];
+        int[] appendedIds = new int[m * (kk + 1)];
+        float[] appendedWeights = new float[m * (kk + 1)];
+        a.logitsGate.download(logitsGate);
+        r.appendedIds.download(appendedIds);
+        r.appendedWeights.download(appendedWeights);
+        return new BlockOutputs(
+                hidden,
+                residual,
+                y,
+                columns(logitsGate, m, logitsGate.length / m, e),
+                columns(appendedIds, m, kk + 1, kk),
+                columns(appendedWeights, m, kk + 1, kk));
+    }
+
+    private static float[] columns(float[] rows, int m, int width, int keep) {
+        float[] out = new float[m * keep];
+        for (int t = 0; t < m; t++) {
+            System.arraycopy(rows, t * width, out, t * keep, keep);
+        }
+        return out;
+    }
+
+    private static int[] columns(int[] rows, int m, int width, int keep) {
+        int[] out = new int[m * keep];
+        for (int t = 0; t < m; t++) {
+            System.arraycopy(rows, t * width, out, t * keep, keep);
+        }
+        return out;
     }
 
     @Override

@@ -14,6 +14,12 @@ public enum Fusion {
     SHARED_GATE,
     /** the shared expert runs as expert E of the grouped GEMMs (supersedes SHARED_GATE). */
     SHARED_AS_EXPERT,
+    /**
+     * With shared_as_expert: the shared-expert gate row rides in the router GEMM (router_gate_gemm)
+     * and topk_softmax appends the shared slot with weight sigmoid(gate) (topk_softmax_shared) —
+     * the gate GEMV and append_shared_expert go away.
+     */
+    ROUTER_GATE,
     /** memset + moe_align → moe_align_fused. */
     MOE_ALIGN_FUSED,
     /** sigmoid + mul of the attention output gate → sigmoid_mul. */
@@ -28,7 +34,8 @@ public enum Fusion {
      * The switches of a variant: {@code unfused} (none), {@code fused} (all, with shared_as_expert
      * rather than shared_gate), or switch names joined by {@code +} or {@code ,}.
      *
-     * @throws IllegalArgumentException naming an unknown switch, or shared_gate with shared_as_expert
+     * @throws IllegalArgumentException naming an unknown switch, shared_gate with shared_as_expert, or
+     *     router_gate without it
      */
     public static Set<Fusion> parseVariant(String variant) {
         String v = variant.trim().toLowerCase(Locale.ROOT);
@@ -36,7 +43,7 @@ public enum Fusion {
             return EnumSet.noneOf(Fusion.class);
         }
         if (v.equals("fused")) {
-            return EnumSet.of(ADD_RMSNORM, SHARED_AS_EXPERT, MOE_ALIGN_FUSED, SIGMOID_MUL);
+            return EnumSet.of(ADD_RMSNORM, SHARED_AS_EXPERT, ROUTER_GATE, MOE_ALIGN_FUSED, SIGMOID_MUL);
         }
         Set<Fusion> switches = EnumSet.noneOf(Fusion.class);
         for (String name : v.split("[+,]")) {
@@ -50,6 +57,10 @@ public enum Fusion {
             throw new IllegalArgumentException(
                     "shared_as_expert supersedes shared_gate (the gate becomes the shared expert's routing weight);"
                             + " choose one");
+        }
+        if (switches.contains(ROUTER_GATE) && !switches.contains(SHARED_AS_EXPERT)) {
+            throw new IllegalArgumentException(
+                    "router_gate needs shared_as_expert (the gate becomes the shared expert's routing weight)");
         }
         return switches;
     }

@@ -21,14 +21,19 @@ public final class MoeBlockPlan {
             plan.add(Launch.kernel("residual_add", "add_rmsnorm"));
             plan.add(Launch.kernel("rmsnorm", "add_rmsnorm"));
         }
-        plan.add(Launch.cublas("router_gemm", "router_gemm"));
-        if (sharedAsExpert) {
-            // the gate's sigmoid becomes the shared expert's routing weight, so it is needed first
-            plan.add(Launch.cublas("gate_gemv", "gate_gemv"));
-        }
-        plan.add(Launch.kernel("topk_softmax", "topk_softmax"));
-        if (sharedAsExpert) {
-            plan.add(Launch.fusedKernel("append_shared_expert", "shared_expert"));
+        if (sharedAsExpert && switches.contains(Fusion.ROUTER_GATE)) {
+            plan.add(Launch.fusedCublas("router_gate_gemm", "router_gate"));
+            plan.add(Launch.fusedKernel("topk_softmax_shared", "topk_softmax"));
+        } else {
+            plan.add(Launch.cublas("router_gemm", "router_gate"));
+            if (sharedAsExpert) {
+                // the gate's sigmoid becomes the shared expert's routing weight, so it is needed first
+                plan.add(Launch.cublas("gate_gemv", "router_gate"));
+            }
+            plan.add(Launch.kernel("topk_softmax", "topk_softmax"));
+            if (sharedAsExpert) {
+                plan.add(Launch.fusedKernel("append_shared_expert", "shared_expert"));
+            }
         }
         if (switches.contains(Fusion.MOE_ALIGN_FUSED)) {
             plan.add(Launch.fusedKernel("moe_align_fused", "moe_align"));
@@ -44,7 +49,7 @@ public final class MoeBlockPlan {
             plan.add(Launch.cublas("shared_expert_gemm_up", "shared_expert"));
             plan.add(Launch.kernel("shared_silu_and_mul", "shared_expert"));
             plan.add(Launch.cublas("shared_expert_gemm_down", "shared_expert"));
-            plan.add(Launch.cublas("gate_gemv", "gate_gemv"));
+            plan.add(Launch.cublas("gate_gemv", "router_gate"));
             if (switches.contains(Fusion.SHARED_GATE)) {
                 plan.add(Launch.fusedKernel("add_shared_expert_gate", "shared_gate"));
             } else {

@@ -42,7 +42,9 @@ public final class OpWork {
             case "fused_add_rmsnorm" -> FusedAddRmsnormKernel.work(d, m);
             case "router_gemm" -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
             case "gate_gemv" -> DenseBenchCases.work(m, 1, h, DType.BF16);
+            case "router_gate_gemm" -> DenseBenchCases.work(m, TopkSoftmaxKernel.routerGateRows(d), h, DType.F32);
             case "topk_softmax" -> TopkSoftmaxKernel.work(d, m, DType.F32);
+            case "topk_softmax_shared" -> TopkSoftmaxKernel.work(d, m, DType.F32, true);
             case "append_shared_expert" -> AppendSharedExpertKernel.work(d, m, DType.BF16);
             case "memset_expert_token_num" -> new Work(0, 4L * d.tableExperts(), 0);
             case "moe_align" -> MoeAlignKernel.work(d, m);

@@ -40,8 +40,8 @@ class MoeBlockPlanTest {
     }
 
     @Test
-    void fusedIsTheMergedLightLlmDesign() {
-        assertThat(ops("fused"))
+    void sharedAsExpertIsTheMergedLightLlmDesign() {
+        assertThat(ops("add_rmsnorm+shared_as_expert+moe_align_fused"))
                 .containsExactly(
                         "fused_add_rmsnorm",
                         "router_gemm",
@@ -53,9 +53,25 @@ class MoeBlockPlanTest {
                         "silu_and_mul",
                         "grouped_gemm2",
                         "moe_sum_reduce");
+    }
+
+    @Test
+    void fusedAlsoRoutesTheSharedExpertGateThroughTheRouterGemm() {
+        assertThat(ops("fused"))
+                .containsExactly(
+                        "fused_add_rmsnorm",
+                        "router_gate_gemm",
+                        "topk_softmax_shared",
+                        "moe_align_fused",
+                        "grouped_gemm1",
+                        "silu_and_mul",
+                        "grouped_gemm2",
+                        "moe_sum_reduce");
         assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream().filter(Launch::fused))
                 .extracting(Launch::op)
-                .containsExactly("fused_add_rmsnorm", "append_shared_expert", "moe_align_fused");
+                .containsExactly("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared", "moe_align_fused");
+        assertThatThrownBy(() -> Fusion.parseVariant("router_gate"))
+                .hasMessageContaining("router_gate needs shared_as_expert");
     }
 
     @Test
@@ -77,7 +93,7 @@ class MoeBlockPlanTest {
     void everyFusionGroupOfTheFusedPlanExistsInTheUnfusedOne() {
         Set<String> unfused = groups("unfused");
         assertThat(unfused).containsAll(groups("fused")).containsAll(groups("add_rmsnorm+shared_gate+moe_align_fused"));
-        assertThat(unfused).contains("add_rmsnorm", "moe_align", "shared_expert", "shared_gate");
+        assertThat(unfused).contains("add_rmsnorm", "router_gate", "moe_align", "shared_expert", "shared_gate");
     }
 
     @Test

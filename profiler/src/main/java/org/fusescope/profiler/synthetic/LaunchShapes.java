@@ -36,7 +36,7 @@ final class LaunchShapes {
     /** Static shared memory (bytes): reduction scratch, or the align kernels' per-expert counters. */
     static int staticSharedMemory(Op op, ModelShape s) {
         return switch (op) {
-            case RMSNORM, FUSED_ADD_RMSNORM, TOPK_SOFTMAX, MOE_SUM_REDUCE, GATE_GEMV -> 128;
+            case RMSNORM, FUSED_ADD_RMSNORM, TOPK_SOFTMAX, TOPK_SOFTMAX_SHARED, MOE_SUM_REDUCE, GATE_GEMV -> 128;
             case MOE_ALIGN, MOE_ALIGN_FUSED -> 4 * (s.gemmExperts() + 1);
             default -> 0;
         };
@@ -46,7 +46,7 @@ final class LaunchShapes {
     static int dynamicSharedMemory(Op op) {
         return switch (op) {
             case GROUPED_GEMM1, GROUPED_GEMM2 -> 98_304;
-            case ROUTER_GEMM, SHARED_GEMM_UP, SHARED_GEMM_DOWN -> 65_536;
+            case ROUTER_GEMM, ROUTER_GATE_GEMM, SHARED_GEMM_UP, SHARED_GEMM_DOWN -> 65_536;
             default -> 0;
         };
     }
@@ -58,8 +58,8 @@ final class LaunchShapes {
         int groupedTiles = ceil(paddedSlots, GROUPED_TILE_M);
         return switch (op) {
             case RESIDUAL_ADD, ADD, MUL, ADD_SHARED_EXPERT_GATE -> Dim3.of(ceil(s.mh(), ELEMENTS_PER_BLOCK));
-            case RMSNORM, FUSED_ADD_RMSNORM, TOPK_SOFTMAX, MOE_SUM_REDUCE -> Dim3.of(s.m());
-            case ROUTER_GEMM -> new Dim3(ceil(s.e(), GEMM_TILE_N), mTiles, 1);
+            case RMSNORM, FUSED_ADD_RMSNORM, TOPK_SOFTMAX, TOPK_SOFTMAX_SHARED, MOE_SUM_REDUCE -> Dim3.of(s.m());
+            case ROUTER_GEMM, ROUTER_GATE_GEMM -> new Dim3(ceil(s.e(), GEMM_TILE_N), mTiles, 1);
             case SHARED_GEMM_UP -> new Dim3(ceil(2L * s.i(), GEMM_TILE_N), mTiles, 1);
             case SHARED_GEMM_DOWN -> new Dim3(ceil(s.h(), GEMM_TILE_N), mTiles, 1);
             case GATE_GEMV -> Dim3.of(ceil(m, 4));

@@ -5,16 +5,19 @@ package org.fusescope.profiler.synthetic;
  * parameters of the duration model (a fixed floor plus bytes at a sustained bandwidth).
  *
  * <p>Fusion groups are the unit the comparison matches across variants, so they are fixed here:
- * {@code add_rmsnorm}, {@code moe_align}, {@code shared_expert}, {@code shared_gate}, and the op
- * itself for every other op.
+ * {@code add_rmsnorm}, {@code router_gate}, {@code moe_align}, {@code shared_expert}, {@code
+ * shared_gate}, and the op itself for every other op.
  */
 enum Op {
     RESIDUAL_ADD("residual_add", "add_rmsnorm", false, null, 1_500, 2.8, 16, 256),
     RMSNORM("rmsnorm", "add_rmsnorm", false, null, 1_750, 2.8, 32, 256),
     FUSED_ADD_RMSNORM("fused_add_rmsnorm", "add_rmsnorm", true, null, 1_850, 2.8, 32, 256),
-    ROUTER_GEMM("router_gemm", null, false, "nvjet_tst_64x8_64x16_1x4_h_bz_TNT", 3_000, 2.6, 168, 128),
-    GATE_GEMV("gate_gemv", null, false, null, 1_900, 2.6, 32, 128),
+    ROUTER_GEMM("router_gemm", "router_gate", false, "nvjet_tst_64x8_64x16_1x4_h_bz_TNT", 3_000, 2.6, 168, 128),
+    GATE_GEMV("gate_gemv", "router_gate", false, null, 1_900, 2.6, 32, 128),
+    ROUTER_GATE_GEMM(
+            "router_gate_gemm", "router_gate", true, "nvjet_tst_64x8_64x16_1x4_h_bz_TNT", 3_050, 2.6, 168, 128),
     TOPK_SOFTMAX("topk_softmax", null, false, null, 2_200, 2.8, 40, 256),
+    TOPK_SOFTMAX_SHARED("topk_softmax_shared", "topk_softmax", true, null, 2_300, 2.8, 40, 256),
     APPEND_SHARED_EXPERT("append_shared_expert", "shared_expert", true, null, 1_550, 2.8, 24, 256),
     MOE_ALIGN("moe_align", "moe_align", false, null, 2_000, 2.8, 32, 1024),
     MOE_ALIGN_FUSED("moe_align_fused", "moe_align", true, null, 2_150, 2.8, 32, 1024),

@@ -27,10 +27,8 @@ final class OpCatalog {
             Op.ADD);
     private static final List<Op> FUSED_SHARED_AS_EXPERT = List.of(
             Op.FUSED_ADD_RMSNORM,
-            Op.ROUTER_GEMM,
-            Op.GATE_GEMV,
-            Op.TOPK_SOFTMAX,
-            Op.APPEND_SHARED_EXPERT,
+            Op.ROUTER_GATE_GEMM,
+            Op.TOPK_SOFTMAX_SHARED,
             Op.MOE_ALIGN_FUSED,
             Op.GROUPED_GEMM1,
             Op.SILU_AND_MUL,
@@ -66,8 +64,10 @@ final class OpCatalog {
         if (!spec.fused()) {
             return List.of();
         }
-        String shared = spec.sharedAsExpert() ? "shared_as_expert" : "shared_gate";
-        return List.of("add_rmsnorm", shared, "moe_align_fused");
+        if (spec.sharedAsExpert()) {
+            return List.of("add_rmsnorm", "shared_as_expert", "router_gate", "moe_align_fused");
+        }
+        return List.of("add_rmsnorm", "shared_gate", "moe_align_fused");
     }
 
     /**
@@ -90,10 +90,14 @@ final class OpCatalog {
             case FUSED_ADD_RMSNORM -> new long[] {2 * mh * b + h * b, 2 * mh * b, 5 * mh};
             case ROUTER_GEMM -> new long[] {mh * b + s.e() * h * b, m * s.e() * ModelShape.F32, 2 * mh * s.e()};
             case GATE_GEMV -> new long[] {mh * b + h * b, m * b, 2 * mh};
+            case ROUTER_GATE_GEMM -> new long[] {
+                mh * b + (s.e() + 1) * h * b, m * (s.e() + 1) * ModelShape.F32, 2 * mh * (s.e() + 1)
+            };
             case TOPK_SOFTMAX -> new long[] {
                 m * s.e() * ModelShape.F32, mk * (ModelShape.I32 + ModelShape.F32), 5 * m * s.e()
             };
             case APPEND_SHARED_EXPERT -> new long[] {mk * 8 + m * b, slots * 8, 4 * m};
+            case TOPK_SOFTMAX_SHARED -> new long[] {m * (s.e() + 1) * ModelShape.F32, slots * 8, 5 * m * s.e() + 4 * m};
             case MOE_ALIGN -> new long[] {mk * 8, mk * 8 + s.e() * ModelShape.I32, 0};
             case MOE_ALIGN_FUSED -> new long[] {slots * 8, slots * 8 + 2L * s.gemmExperts() * ModelShape.I32, 0};
             case GROUPED_GEMM1 -> new long[] {

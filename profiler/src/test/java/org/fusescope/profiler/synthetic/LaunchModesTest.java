@@ -56,7 +56,7 @@ class LaunchModesTest {
             List<KernelEvent> kernels = trace.kernels().stream()
                     .filter(k -> k.attribution().step() == s)
                     .toList();
-            assertThat(kernels).hasSize(3 * 10);
+            assertThat(kernels).hasSize(3 * 8);
             assertThat(kernels)
                     .extracting(KernelEvent::correlationId)
                     .containsOnly(launches.get(step).correlationId());

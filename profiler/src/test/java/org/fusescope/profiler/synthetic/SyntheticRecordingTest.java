@@ -39,7 +39,7 @@ class SyntheticRecordingTest {
         assertThat(run.synthetic()).isTrue();
         assertThat(run.host()).contains("synthetic").contains("not measured");
         assertThat(run.configJson()).contains("\"synthetic\":true");
-        assertThat(run.fusions()).containsExactly("add_rmsnorm", "shared_as_expert", "moe_align_fused");
+        assertThat(run.fusions()).containsExactly("add_rmsnorm", "shared_as_expert", "router_gate", "moe_align_fused");
         assertThat(run.isComplete()).isTrue();
     }
 

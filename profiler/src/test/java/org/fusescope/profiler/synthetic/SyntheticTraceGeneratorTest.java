@@ -25,9 +25,11 @@ class SyntheticTraceGeneratorTest {
             Map.entry("sigmoid", "shared_gate"),
             Map.entry("mul", "shared_gate"),
             Map.entry("add", "shared_gate"),
-            Map.entry("router_gemm", "router_gemm"),
-            Map.entry("gate_gemv", "gate_gemv"),
+            Map.entry("router_gemm", "router_gate"),
+            Map.entry("gate_gemv", "router_gate"),
+            Map.entry("router_gate_gemm", "router_gate"),
             Map.entry("topk_softmax", "topk_softmax"),
+            Map.entry("topk_softmax_shared", "topk_softmax"),
             Map.entry("grouped_gemm1", "grouped_gemm1"),
             Map.entry("silu_and_mul", "silu_and_mul"),
             Map.entry("grouped_gemm2", "grouped_gemm2"),
@@ -77,7 +79,8 @@ class SyntheticTraceGeneratorTest {
     @CsvSource({"unfused,eager", "fused,eager", "unfused,graph", "fused,graph"})
     void everyKernelHasItsFusionGroup(String variant, String mode) {
         RunTrace trace = SyntheticTraceGenerator.generate(SyntheticSpec.tiny(4, variant, mode));
-        List<String> fusedOps = List.of("fused_add_rmsnorm", "moe_align_fused", "append_shared_expert");
+        List<String> fusedOps =
+                List.of("fused_add_rmsnorm", "moe_align_fused", "router_gate_gemm", "topk_softmax_shared");
         for (KernelEvent k : trace.kernels()) {
             assertThat(k.attribution()).as(k.name()).isNotNull();
             assertThat(k.attribution().fusionGroup())
@@ -116,10 +119,8 @@ class SyntheticTraceGeneratorTest {
         assertThat(fused)
                 .containsExactly(
                         "fused_add_rmsnorm",
-                        "router_gemm",
-                        "gate_gemv",
-                        "topk_softmax",
-                        "append_shared_expert",
+                        "router_gate_gemm",
+                        "topk_softmax_shared",
                         "moe_align_fused",
                         "grouped_gemm1",
                         "silu_and_mul",
