@@ -25,6 +25,8 @@ import org.fusescope.kernels.ops.BenchCase;
 import org.fusescope.kernels.ops.DenseBenchCases;
 import org.fusescope.kernels.ops.KernelBenchCases;
 import org.fusescope.kernels.ops.KernelLibrary;
+import org.fusescope.kernels.ops.LinearAttentionBenchCases;
+import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.ModelDims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,6 +119,8 @@ final class BenchKernelsCommand implements Callable<Integer> {
             for (int m : tokens) {
                 List<BenchCase> cases = new ArrayList<>(KernelBenchCases.all(library, dims, m, rotate));
                 cases.addAll(DenseBenchCases.all(blas, dims, m, rotate));
+                // both presets have the same gated-delta-net sizes
+                cases.addAll(LinearAttentionBenchCases.all(library, LinearAttentionDims.QWEN3_NEXT, m, rotate));
                 context.synchronize();
                 for (BenchCase c : cases) {
                     try (c) {
