@@ -15,6 +15,7 @@ public record AttentionConfig(int heads, int kvHeads, int headDim, double partia
         Check.positive("num_attention_heads", heads);
         Check.positive("num_key_value_heads", kvHeads);
         Check.positive("head_dim", headDim);
+        Check.that(headDim % 8 == 0, "head_dim must be a multiple of 8 (the kernels' vector width), not " + headDim);
         Check.that(
                 heads % kvHeads == 0,
                 "num_attention_heads (" + heads + ") must be a multiple of num_key_value_heads (" + kvHeads + ")");
@@ -25,7 +26,8 @@ public record AttentionConfig(int heads, int kvHeads, int headDim, double partia
         Check.that(
                 rotary == Math.rint(rotary) && ((long) rotary) % 2 == 0,
                 "head_dim * partial_rotary_factor (" + rotary + ") must be an even whole number");
-        Check.that(ropeTheta > 0 && Double.isFinite(ropeTheta), "rope_theta must be positive, not " + ropeTheta);
+        Check.that(
+                ropeTheta > 1 && Double.isFinite(ropeTheta), "rope_theta must be finite and above 1, not " + ropeTheta);
     }
 
     /** The rotated dimensions at the start of each head ({@code headDim * partialRotaryFactor}). */

@@ -99,7 +99,7 @@ public final class Checkpoint {
      * @throws CheckpointException naming the file and tensor for a missing or mismatched tensor
      */
     public MoeWeights moeWeights(ModelConfig config, int layer) {
-        Check.that(layer >= 0 && layer < config.layers(), "layer " + layer + " outside 0.." + (config.layers() - 1));
+        Check.layer(config, layer, null);
         int h = config.hidden();
         int e = config.experts();
         int i = config.inter();
@@ -127,5 +127,19 @@ public final class Checkpoint {
         short[] norm = new short[h];
         read(p + "post_attention_layernorm.weight", new long[] {h}, norm, 0);
         return new MoeWeights(config, layer, router, w13, w2, sharedW13, sharedW2, gate, norm);
+    }
+
+    /**
+     * Reads layer {@code layer}'s mixer, only its tensors, with HuggingFace's names: {@code
+     * model.layers.L.input_layernorm.weight} and {@code ...linear_attn.in_proj_qkvz|in_proj_ba|conv1d|
+     * out_proj|norm.weight}, {@code ...linear_attn.dt_bias|A_log} for a gated-delta-net layer, or {@code
+     * ...self_attn.q_proj|k_proj|v_proj|o_proj|q_norm|k_norm.weight} for a full attention layer. The
+     * projections are regrouped into the kernels' layout ({@link ProjectionLayouts}).
+     *
+     * @throws CheckpointException naming the file and tensor for a missing or mismatched tensor
+     * @throws IllegalArgumentException for a layer outside the model
+     */
+    public MixerWeights mixerWeights(ModelConfig config, int layer) {
+        return MixerTensors.read(this, config, layer);
     }
 }

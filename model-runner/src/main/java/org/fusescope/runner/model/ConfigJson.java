@@ -3,11 +3,14 @@ package org.fusescope.runner.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@link ModelConfig} ⇄ JSON with HuggingFace's {@code config.json} keys. Stateless, thread-safe. */
 final class ConfigJson {
@@ -42,17 +45,19 @@ final class ConfigJson {
         JsonNode model = root.path("text_config").isObject() ? root.get("text_config") : root;
         Fields f = new Fields(model, source);
         try {
+            int layers = f.integer("num_hidden_layers");
+            int interval = f.integer("full_attention_interval");
             return new ModelConfig(
                     root.path("name").isTextual() ? root.get("name").asText() : defaultName,
                     f.integer("hidden_size"),
-                    f.integer("num_hidden_layers"),
+                    layers,
                     f.integer("num_experts"),
                     f.integer("num_experts_per_tok"),
                     f.integer("moe_intermediate_size"),
                     f.integer("shared_expert_intermediate_size"),
                     f.bool("norm_topk_prob"),
                     f.number("rms_norm_eps"),
-                    f.integer("full_attention_interval"),
+                    interval,
                     new AttentionConfig(
                             f.integer("num_attention_heads"),
                             f.integer("num_key_value_heads"),
@@ -64,7 +69,10 @@ final class ConfigJson {
                             f.integer("linear_num_value_heads"),
                             f.integer("linear_key_head_dim"),
                             f.integer("linear_value_head_dim"),
-                            f.integer("linear_conv_kernel_dim")));
+                            f.integer("linear_conv_kernel_dim")),
+                    model.hasNonNull("layer_types")
+                            ? f.layerTypes("layer_types")
+                            : ModelConfig.intervalPattern(layers, interval));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
                 throw e;
@@ -95,6 +103,8 @@ final class ConfigJson {
         o.put("linear_key_head_dim", c.linear().keyHeadDim());
         o.put("linear_value_head_dim", c.linear().valueHeadDim());
         o.put("linear_conv_kernel_dim", c.linear().convKernel());
+        ArrayNode types = o.putArray("layer_types");
+        c.layerTypes().forEach(t -> types.add(t.configName()));
         return o.toString();
     }
 
@@ -130,6 +140,24 @@ final class ConfigJson {
                 throw new IllegalArgumentException(source + ": field " + key + " must be true or false, not " + v);
             }
             return v.asBoolean();
+        }
+
+        /** An array of {@code linear_attention} / {@code full_attention}; the length is checked by the caller. */
+        List<LayerType> layerTypes(String key) {
+            JsonNode v = required(key);
+            if (!v.isArray()) {
+                throw new IllegalArgumentException(source + ": field " + key + " must be an array, not " + v);
+            }
+            List<LayerType> types = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode t = v.get(i);
+                try {
+                    types.add(LayerType.fromConfigName(t.isTextual() ? t.asText() : t.toString()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(source + ": field " + key + "[" + i + "]: " + e.getMessage(), e);
+                }
+            }
+            return types;
         }
 
         /** Newer transformers move the rotary settings into {@code rope_parameters}. */

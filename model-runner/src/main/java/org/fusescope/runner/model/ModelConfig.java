@@ -3,12 +3,15 @@ package org.fusescope.runner.model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.fusescope.kernels.ops.AttentionDims;
+import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.ModelDims;
 
 /**
- * A Qwen3-Next model's configuration: the MoE block's sizes and the attention layers' sizes. Field
- * names in error messages and in {@link #toJson()} are HuggingFace's {@code config.json} keys.
- * Immutable and thread-safe.
+ * A Qwen3-Next model's configuration: the MoE block's sizes, the attention layers' sizes and which
+ * layers are which. Field names in error messages and in {@link #toJson()} are HuggingFace's {@code
+ * config.json} keys. Immutable and thread-safe.
  *
  * @param name the preset name, or where a loaded configuration came from (for display)
  * @param hidden H ({@code hidden_size}), a positive multiple of 8
@@ -19,10 +22,12 @@ import org.fusescope.kernels.ops.ModelDims;
  * @param sharedInter the shared expert's intermediate size SI ({@code shared_expert_intermediate_size})
  * @param normTopkProb whether the K routing weights are renormalized to sum 1 ({@code norm_topk_prob})
  * @param rmsNormEps the RMSNorm epsilon ({@code rms_norm_eps})
- * @param fullAttentionInterval layer i is full attention iff {@code (i + 1) % interval == 0}
- *     ({@code full_attention_interval}, 4 in Qwen3-Next)
+ * @param fullAttentionInterval without {@code layerTypes}, layer i is full attention iff {@code (i + 1) %
+ *     interval == 0} ({@code full_attention_interval}, 4 in Qwen3-Next)
  * @param attention the full attention layers' sizes
  * @param linear the gated-delta-net layers' sizes
+ * @param layerTypes each layer's type, {@code layers} of them ({@code layer_types}; HuggingFace derives
+ *     it from the interval when a config.json has none)
  */
 public record ModelConfig(
         String name,
@@ -36,7 +41,8 @@ public record ModelConfig(
         double rmsNormEps,
         int fullAttentionInterval,
         AttentionConfig attention,
-        LinearAttentionConfig linear) {
+        LinearAttentionConfig linear,
+        List<LayerType> layerTypes) {
 
     private static final AttentionConfig QWEN_ATTENTION = new AttentionConfig(16, 2, 256, 0.25, 1e7);
     private static final LinearAttentionConfig QWEN_LINEAR = new LinearAttentionConfig(16, 32, 128, 128, 4);
@@ -50,7 +56,7 @@ public record ModelConfig(
             new ModelConfig(
                     "tiny",
                     256,
-                    2,
+                    4,
                     16,
                     4,
                     64,
@@ -58,7 +64,7 @@ public record ModelConfig(
                     true,
                     1e-6,
                     4,
-                    new AttentionConfig(4, 1, 64, 0.25, 1e7),
+                    new AttentionConfig(4, 2, 64, 0.25, 1e4),
                     new LinearAttentionConfig(2, 4, 32, 32, 4)));
 
     /** Validates every field; the message names the offending HuggingFace key. */
@@ -75,6 +81,55 @@ public record ModelConfig(
         Check.that(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
         Check.positive("full_attention_interval", fullAttentionInterval);
         Check.that(attention != null && linear != null, "attention and linear attention sizes are required");
+        Check.that(layerTypes != null, "layer_types is required");
+        Check.that(
+                layerTypes.size() == layers,
+                "layer_types has " + layerTypes.size() + " entries but num_hidden_layers is " + layers);
+        Check.that(!layerTypes.contains(null), "layer_types must not contain null");
+        layerTypes = List.copyOf(layerTypes);
+    }
+
+    /** A configuration whose layer types follow {@code fullAttentionInterval} (as HuggingFace derives them). */
+    public ModelConfig(
+            String name,
+            int hidden,
+            int layers,
+            int experts,
+            int topK,
+            int inter,
+            int sharedInter,
+            boolean normTopkProb,
+            double rmsNormEps,
+            int fullAttentionInterval,
+            AttentionConfig attention,
+            LinearAttentionConfig linear) {
+        this(
+                name,
+                hidden,
+                layers,
+                experts,
+                topK,
+                inter,
+                sharedInter,
+                normTopkProb,
+                rmsNormEps,
+                fullAttentionInterval,
+                attention,
+                linear,
+                intervalPattern(layers, fullAttentionInterval));
+    }
+
+    /**
+     * Layer i is full attention iff {@code (i + 1) % interval == 0}.
+     *
+     * @throws IllegalArgumentException naming num_hidden_layers or full_attention_interval when not positive
+     */
+    static List<LayerType> intervalPattern(int layers, int interval) {
+        Check.positive("num_hidden_layers", layers);
+        Check.positive("full_attention_interval", interval);
+        return IntStream.range(0, layers)
+                .mapToObj(i -> LayerType.byInterval(i, interval))
+                .toList();
     }
 
     /** The preset names {@link #preset} knows, sorted. */
@@ -84,7 +139,8 @@ public record ModelConfig(
 
     /**
      * A preset by name: {@code qwen3-next-80b-a3b}, {@code qwen3.5-35b-a3b} or {@code tiny} (H 256, E 16,
-     * K 4, I = SI = 64, 2 layers, for CPU tests).
+     * K 4, I = SI = 64, 4 layers: three gated-delta-net and one attention layer of the kernels' {@code
+     * TINY} sizes, for CPU tests).
      *
      * @throws IllegalArgumentException for an unknown name, listing the presets
      */
@@ -118,9 +174,41 @@ public record ModelConfig(
         return ConfigJson.write(this);
     }
 
+    /**
+     * Layer {@code layer}'s type (0-based).
+     *
+     * @throws IllegalArgumentException for a layer outside 0..layers-1
+     */
+    public LayerType layerType(int layer) {
+        Check.that(layer >= 0 && layer < layers, "layer " + layer + " outside 0.." + (layers - 1) + " of " + name);
+        return layerTypes.get(layer);
+    }
+
     /** Whether layer {@code layer} (0-based) is a full attention layer; the others are gated-delta-net. */
     public boolean isFullAttention(int layer) {
-        return (layer + 1) % fullAttentionInterval == 0;
+        return layerType(layer) == LayerType.FULL_ATTENTION;
+    }
+
+    /** The gated-delta-net kernels' sizes record. */
+    public LinearAttentionDims linearAttentionDims() {
+        return new LinearAttentionDims(
+                hidden,
+                linear.keyHeads(),
+                linear.valueHeads(),
+                linear.keyHeadDim(),
+                linear.valueHeadDim(),
+                linear.convKernel());
+    }
+
+    /** The attention kernels' sizes record. */
+    public AttentionDims attentionDims() {
+        return new AttentionDims(
+                hidden,
+                attention.heads(),
+                attention.kvHeads(),
+                attention.headDim(),
+                attention.rotaryDim(),
+                attention.ropeTheta());
     }
 
     /**

@@ -32,7 +32,7 @@ public record MoeWeights(
         long e = config.experts();
         long i = config.inter();
         long si = config.sharedInter();
-        Check.that(layer >= 0 && layer < config.layers(), "layer " + layer + " outside 0.." + (config.layers() - 1));
+        Check.layer(config, layer, null);
         length("router", router, e * h);
         length("w13", w13, e * 2 * i * h);
         length("w2", w2, e * h * i);
@@ -43,9 +43,7 @@ public record MoeWeights(
     }
 
     private static void length(String what, short[] array, long expected) {
-        Check.that(
-                array != null && array.length == expected,
-                what + ": expected " + expected + " elements, got " + (array == null ? "null" : array.length));
+        Check.length(what, array, expected);
     }
 
     /**

@@ -3,9 +3,9 @@ package org.fusescope.runner.model;
 import java.nio.file.Path;
 
 /**
- * Where a run's MoE weights come from: seeded synthetic weights, or a HuggingFace checkpoint read
- * layer by layer. Layer 0 is kept once read (verification reads it again); other layers are read
- * each time they are asked for. Not thread-safe.
+ * Where a run's weights come from: seeded synthetic weights, or a HuggingFace checkpoint read layer by
+ * layer, only the layers and tensors asked for. Layer 0's MoE block is kept once read (verification
+ * reads it again); everything else is read each time it is asked for. Not thread-safe.
  */
 public final class WeightSource {
     private final ModelConfig config;
@@ -45,7 +45,19 @@ public final class WeightSource {
                 : checkpoint.dir().toString();
     }
 
-    /** One layer's weights. */
+    /**
+     * One layer's mixer (gated-delta-net or full attention, by the config's layer types).
+     *
+     * @throws IllegalArgumentException for a layer outside the model
+     * @throws CheckpointException naming the file and tensor for a missing or mismatched tensor
+     */
+    public MixerWeights mixer(int layer) {
+        return checkpoint == null
+                ? SyntheticWeights.mixer(config, layer, seed)
+                : checkpoint.mixerWeights(config, layer);
+    }
+
+    /** One layer's MoE block weights. */
     public MoeWeights layer(int layer) {
         if (layer == 0 && first != null) {
             return first;

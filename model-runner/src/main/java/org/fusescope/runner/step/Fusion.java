@@ -23,7 +23,11 @@ public enum Fusion {
     /** memset + moe_align → moe_align_fused. */
     MOE_ALIGN_FUSED,
     /** sigmoid + mul of the attention output gate → sigmoid_mul. */
-    SIGMOID_MUL;
+    SIGMOID_MUL,
+    /** causal_conv1d_update + gdn_split of the gated-delta-net layer → conv_pack_gdn. */
+    CONV_PACK_GDN,
+    /** separate q(+gate), k and v projection GEMMs of the attention layer → one qkv_proj_gemm. */
+    QKVO_GEMM;
 
     /** The switch's name on the command line and in the trace database, e.g. {@code add_rmsnorm}. */
     public String switchName() {
@@ -43,7 +47,7 @@ public enum Fusion {
             return EnumSet.noneOf(Fusion.class);
         }
         if (v.equals("fused")) {
-            return EnumSet.of(ADD_RMSNORM, SHARED_AS_EXPERT, ROUTER_GATE, MOE_ALIGN_FUSED, SIGMOID_MUL);
+            return EnumSet.complementOf(EnumSet.of(SHARED_GATE));
         }
         Set<Fusion> switches = EnumSet.noneOf(Fusion.class);
         for (String name : v.split("[+,]")) {

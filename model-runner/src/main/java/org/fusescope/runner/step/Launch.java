@@ -5,8 +5,8 @@ package org.fusescope.runner.step;
  *
  * @param op the op, e.g. {@code topk_softmax}; also the range marker's text
  * @param fusionGroup the group the comparison matches across variants (same names as the
- *     synthetic traces: add_rmsnorm, router_gate, moe_align, shared_expert, shared_gate, or the op
- *     itself)
+ *     synthetic traces: add_rmsnorm, router_gate, moe_align, shared_expert, shared_gate; in the
+ *     mixers conv_pack_gdn, qkvo_gemm, sigmoid_mul; or the op itself)
  * @param fused true for a kernel that replaces several unfused ones
  * @param kind what runs: one of our kernels, a cuBLAS GEMM, or a memset
  */

@@ -15,12 +15,7 @@ public final class MoeBlockPlan {
     public static List<Launch> launches(Set<Fusion> switches) {
         boolean sharedAsExpert = switches.contains(Fusion.SHARED_AS_EXPERT);
         List<Launch> plan = new ArrayList<>();
-        if (switches.contains(Fusion.ADD_RMSNORM)) {
-            plan.add(Launch.fusedKernel("fused_add_rmsnorm", "add_rmsnorm"));
-        } else {
-            plan.add(Launch.kernel("residual_add", "add_rmsnorm"));
-            plan.add(Launch.kernel("rmsnorm", "add_rmsnorm"));
-        }
+        addResidualAndNorm(switches, plan);
         if (sharedAsExpert && switches.contains(Fusion.ROUTER_GATE)) {
             plan.add(Launch.fusedCublas("router_gate_gemm", "router_gate"));
             plan.add(Launch.fusedKernel("topk_softmax_shared", "topk_softmax"));
@@ -59,5 +54,18 @@ public final class MoeBlockPlan {
             }
         }
         return List.copyOf(plan);
+    }
+
+    /**
+     * The residual add of the previous sub-block's output and the next RMSNorm, as every sub-block of a
+     * decoder layer (mixer or MoE) starts: two kernels, or one under {@code add_rmsnorm}.
+     */
+    static void addResidualAndNorm(Set<Fusion> switches, List<Launch> plan) {
+        if (switches.contains(Fusion.ADD_RMSNORM)) {
+            plan.add(Launch.fusedKernel("fused_add_rmsnorm", "add_rmsnorm"));
+        } else {
+            plan.add(Launch.kernel("residual_add", "add_rmsnorm"));
+            plan.add(Launch.kernel("rmsnorm", "add_rmsnorm"));
+        }
     }
 }

@@ -21,8 +21,9 @@ import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 import org.fusescope.kernels.ops.Work;
 
 /**
- * The bytes and FLOPs each launch of the plan must move (inputs read once, outputs written once), from
- * the kernels' own work models, at the step's batch and the experts its routing touched. Stateless.
+ * The bytes and FLOPs each launch of the plan must move (inputs read once, outputs written once): the
+ * MoE block's from the kernels' own work models, at the step's batch and the experts its routing
+ * touched; the mixers' from {@link MixerOpWork}. Stateless.
  */
 public final class OpWork {
     private OpWork() {}
@@ -56,11 +57,16 @@ public final class OpWork {
             case "shared_expert_gemm_up" -> DenseBenchCases.work(m, 2 * si, h, DType.BF16);
             case "shared_silu_and_mul" -> SiluAndMulKernel.work(new ModelDims(h, d.experts(), d.topK(), si, false), m);
             case "shared_expert_gemm_down" -> DenseBenchCases.work(m, h, si, DType.BF16);
-            case "sigmoid" -> SigmoidKernel.work(m, 1);
-            case "mul" -> MulKernel.work(m, h, 1);
+            case "sigmoid" -> isAttentionGate(launch) ? MixerOpWork.of(launch, spec) : SigmoidKernel.work(m, 1);
+            case "mul" -> isAttentionGate(launch) ? MixerOpWork.of(launch, spec) : MulKernel.work(m, h, 1);
             case "add" -> AddKernel.work(m, h, h);
             case "add_shared_expert_gate" -> AddSharedExpertGateKernel.work(m, h, 1);
-            default -> throw new IllegalArgumentException("no work model for op '" + launch.op() + "'");
+            default -> MixerOpWork.of(launch, spec);
         };
+    }
+
+    /** {@code sigmoid} and {@code mul} also gate the shared expert, on other shapes. */
+    private static boolean isAttentionGate(Launch launch) {
+        return launch.fusionGroup().equals("sigmoid_mul");
     }
 }

@@ -8,15 +8,22 @@ import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 
 /**
- * What one decode step computes: the model, the fusion switches, the batch, how many MoE layers and
- * who routes. Immutable.
+ * What one decode step computes: the model, the fusion switches, the batch, how many layers, who routes
+ * and the attention layers' context. Immutable.
  *
- * @param batch M, tokens in the decode batch
- * @param layers MoE blocks per step (layers 0..L-1 of the model)
+ * @param batch M, tokens in the decode batch (one per request)
+ * @param layers decoder layers per step (layers 0..L-1 of the model), each with its MoE block
  * @param seed seeds the synthetic weights, the step's input activations and scenario routing
+ * @param context the tokens each request already holds in its KV cache, and how decode attention splits them
  */
 public record StepSpec(
-        ModelConfig config, Set<Fusion> switches, int batch, int layers, RoutingScenario routing, long seed) {
+        ModelConfig config,
+        Set<Fusion> switches,
+        int batch,
+        int layers,
+        RoutingScenario routing,
+        long seed,
+        DecodeContext context) {
     public StepSpec {
         switches = Set.copyOf(switches);
         if (batch < 1) {
@@ -29,6 +36,15 @@ public record StepSpec(
         if (switches.contains(Fusion.SHARED_AS_EXPERT)) {
             config.validateSharedAsExpert();
         }
+        if (context == null) {
+            throw new IllegalArgumentException("the decode context is required");
+        }
+    }
+
+    /** A step with the {@link DecodeContext#DEFAULT default context}. */
+    public StepSpec(
+            ModelConfig config, Set<Fusion> switches, int batch, int layers, RoutingScenario routing, long seed) {
+        this(config, switches, batch, layers, routing, seed, DecodeContext.DEFAULT);
     }
 
     public boolean sharedAsExpert() {

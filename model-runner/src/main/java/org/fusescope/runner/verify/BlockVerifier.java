@@ -60,7 +60,7 @@ public final class BlockVerifier {
     }
 
     private static StepSpec withSwitches(StepSpec s, Set<Fusion> switches) {
-        return new StepSpec(s.config(), switches, s.batch(), 1, s.routing(), s.seed());
+        return new StepSpec(s.config(), switches, s.batch(), 1, s.routing(), s.seed(), s.context());
     }
 
     private static short[] head(short[] values, int n) {

@@ -122,9 +122,9 @@ class RunCommandTest {
         assertThat(run("run", "--preset", "tiny", "--mode", "lazy", "--out", db.toString())
                         .err())
                 .contains("unknown mode 'lazy'");
-        assertThat(run("run", "--preset", "tiny", "--layers", "3", "--out", db.toString())
+        assertThat(run("run", "--preset", "tiny", "--layers", "5", "--out", db.toString())
                         .err())
-                .contains("layers must be in 1..2");
+                .contains("layers must be in 1..4");
         assertThat(run("run", "--preset", "tiny", "--routing", "zipf", "--out", db.toString())
                         .err())
                 .contains("zipf");

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fusescope.kernels.ops.AttentionDims;
+import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.ModelDims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,16 +34,112 @@ class ModelConfigTest {
         assertThat(ModelConfig.preset("qwen3.5-35b-a3b").layers()).isEqualTo(40);
         ModelConfig tiny = ModelConfig.preset("tiny");
         assertThat(tiny.dims(true)).isEqualTo(ModelDims.TINY.withSharedAsExpert(true));
-        assertThat(tiny.layers()).isEqualTo(2);
+        assertThat(tiny.layers()).isEqualTo(4);
         assertThat(tiny.sharedInter()).isEqualTo(64);
     }
 
     @Test
-    void layerPattern() {
+    void layerDimsMatchTheKernelsSizeRecords() {
+        for (String qwen : new String[] {"qwen3-next-80b-a3b", "qwen3.5-35b-a3b"}) {
+            assertThat(ModelConfig.preset(qwen).linearAttentionDims()).isEqualTo(LinearAttentionDims.QWEN3_NEXT);
+            assertThat(ModelConfig.preset(qwen).attentionDims()).isEqualTo(AttentionDims.QWEN3_NEXT);
+        }
+        ModelConfig tiny = ModelConfig.preset("tiny");
+        assertThat(tiny.linearAttentionDims()).isEqualTo(LinearAttentionDims.TINY);
+        assertThat(tiny.attentionDims()).isEqualTo(AttentionDims.TINY);
+        assertThat(tiny.linear().projectionDim()).isEqualTo(LinearAttentionDims.TINY.projectionDim());
+        assertThat(tiny.linear().valueHeadsPerKeyHead()).isEqualTo(2);
+    }
+
+    @Test
+    void layerPatternFollowsTheInterval() {
         ModelConfig next = ModelConfig.preset("qwen3-next-80b-a3b");
         assertThat(next.isFullAttention(2)).isFalse();
         assertThat(next.isFullAttention(3)).isTrue();
         assertThat(next.isFullAttention(47)).isTrue();
+        assertThat(next.layerTypes()).hasSize(48);
+        assertThat(next.layerTypes().stream().filter(t -> t == LayerType.FULL_ATTENTION))
+                .hasSize(12);
+        assertThat(ModelConfig.preset("qwen3.5-35b-a3b").layerTypes().stream()
+                        .filter(t -> t == LayerType.FULL_ATTENTION))
+                .hasSize(10);
+        assertThat(ModelConfig.preset("tiny").layerTypes())
+                .containsExactly(
+                        LayerType.LINEAR_ATTENTION,
+                        LayerType.LINEAR_ATTENTION,
+                        LayerType.LINEAR_ATTENTION,
+                        LayerType.FULL_ATTENTION);
+        assertThatThrownBy(() -> next.layerType(48)).hasMessageContaining("layer 48 outside 0..47");
+        assertThatThrownBy(() -> next.layerType(-1)).hasMessageContaining("layer -1 outside");
+    }
+
+    @Test
+    void layerTypesOfConfigJsonWinOverTheInterval() throws Exception {
+        Path file = write(edited(n -> {
+            n.put("num_hidden_layers", 3);
+            n.putArray("layer_types")
+                    .add("full_attention")
+                    .add("linear_attention")
+                    .add("full_attention");
+        }));
+        ModelConfig c = ModelConfig.fromHuggingFace(file);
+        assertThat(c.layerTypes())
+                .containsExactly(LayerType.FULL_ATTENTION, LayerType.LINEAR_ATTENTION, LayerType.FULL_ATTENTION);
+        assertThat(ModelConfig.fromJson(c.toJson())).isEqualTo(c);
+        Path noTypes = write(edited(n -> {
+            n.put("num_hidden_layers", 6);
+            n.put("full_attention_interval", 3);
+            n.putNull("layer_types");
+        }));
+        assertThat(ModelConfig.fromHuggingFace(noTypes).layerTypes())
+                .extracting(LayerType::configName)
+                .containsExactly(
+                        "linear_attention",
+                        "linear_attention",
+                        "full_attention",
+                        "linear_attention",
+                        "linear_attention",
+                        "full_attention");
+    }
+
+    @Test
+    void badLayerTypesNameFileKeyAndEntry() throws Exception {
+        Path shorter = write(edited(n -> n.putArray("layer_types").add("linear_attention")));
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(shorter))
+                .hasMessageContaining(shorter.toString())
+                .hasMessageContaining("layer_types has 1 entries but num_hidden_layers is 48");
+        Path unknown = write(edited(n -> {
+            n.put("num_hidden_layers", 2);
+            n.putArray("layer_types").add("linear_attention").add("sliding_attention");
+        }));
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(unknown))
+                .hasMessageContaining(unknown.toString())
+                .hasMessageContaining("layer_types[1]: 'sliding_attention' is not a layer type")
+                .hasMessageContaining("linear_attention or full_attention");
+        Path notArray = write(edited(n -> n.put("layer_types", "full_attention")));
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(notArray))
+                .hasMessageContaining("field layer_types must be an array");
+    }
+
+    @Test
+    void layerSizesTheKernelsCannotTakeNameTheKey() throws Exception {
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_key_head_dim", 100)))))
+                .hasMessageContaining("linear_key_head_dim must be a multiple of 8");
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_value_head_dim", 0)))))
+                .hasMessageContaining("linear_value_head_dim must be positive");
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_conv_kernel_dim", 1)))))
+                .hasMessageContaining("linear_conv_kernel_dim must be at least 2");
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("head_dim", 60)))))
+                .hasMessageContaining("head_dim must be a multiple of 8");
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("rope_theta", 1)))))
+                .hasMessageContaining("rope_theta must be finite and above 1");
+        Path heads = write(edited(n -> n.put("linear_num_value_heads", 24)));
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(heads))
+                .hasMessageContaining(heads.toString())
+                .hasMessageContaining("linear_num_value_heads (24) must be a multiple of linear_num_key_heads (16)");
+        Path rotary = write(edited(n -> n.put("partial_rotary_factor", 0.3)));
+        assertThatThrownBy(() -> ModelConfig.fromHuggingFace(rotary))
+                .hasMessageContaining("head_dim * partial_rotary_factor");
     }
 
     @Test
@@ -80,7 +178,12 @@ class ModelConfigTest {
         }
         assertThat(ModelConfig.preset("tiny").toJson())
                 .contains("\"num_experts\":16")
+                .contains("\"layer_types\":[\"linear_attention\",\"linear_attention\",\"linear_attention\","
+                        + "\"full_attention\"]")
                 .doesNotContain("\n");
+        String legacy = ModelConfig.preset("tiny").toJson().replaceAll(",\"layer_types\":\\[[^\\]]*\\]", "");
+        assertThat(legacy).doesNotContain("layer_types");
+        assertThat(ModelConfig.fromJson(legacy)).isEqualTo(ModelConfig.preset("tiny"));
     }
 
     @Test

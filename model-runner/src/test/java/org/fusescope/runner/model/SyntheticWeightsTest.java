@@ -48,7 +48,7 @@ class SyntheticWeightsTest {
         assertThatThrownBy(() -> new MoeWeights(
                         TINY, 0, w.router(), w.w2(), w.w2(), w.sharedW13(), w.sharedW2(), w.sharedGate(), w.norm()))
                 .hasMessageContaining("w13: expected");
-        assertThatThrownBy(() -> SyntheticWeights.generate(TINY, 2, 1)).hasMessageContaining("layer 2 outside 0..1");
+        assertThatThrownBy(() -> SyntheticWeights.generate(TINY, 4, 1)).hasMessageContaining("layer 4 outside 0..3");
     }
 
     private static double std(short[] bf16) {
