@@ -21,6 +21,8 @@ import org.fusescope.kernels.cuda.CudaContext;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceProperties;
 import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.kernels.ops.AttentionBenchCases;
+import org.fusescope.kernels.ops.AttentionDims;
 import org.fusescope.kernels.ops.BenchCase;
 import org.fusescope.kernels.ops.DenseBenchCases;
 import org.fusescope.kernels.ops.KernelBenchCases;
@@ -32,14 +34,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fusescope bench kernels}: every MoE-block kernel at decode sizes and at M = 4096, timed in
+ * {@code fusescope bench kernels}: every MoE-block and attention-layer kernel at decode sizes and at M = 4096, timed in
  * CUDA graphs with rotating inputs larger than L2, against the measured copy bandwidth and an empty
  * kernel.
  */
 @Command(
         name = "kernels",
         mixinStandardHelpOptions = true,
-        description = "Time every MoE-block kernel (median of CUDA-event timings of graph replays).")
+        description =
+                "Time every MoE-block and attention-layer kernel (median of CUDA-event timings of graph replays).")
 final class BenchKernelsCommand implements Callable<Integer> {
     @Option(
             names = "--preset",
@@ -54,6 +57,12 @@ final class BenchKernelsCommand implements Callable<Integer> {
             names = "--shared-as-expert",
             description = "Size the tables for the shared expert as expert E (K' = K + 1).")
     boolean sharedAsExpert;
+
+    @Option(
+            names = "--context",
+            defaultValue = "4096",
+            description = "Keys every request attends in the attention-layer cases (default: ${DEFAULT-VALUE}).")
+    int context;
 
     @Option(
             names = "--launches",
@@ -117,6 +126,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
             for (int m : tokens) {
                 List<BenchCase> cases = new ArrayList<>(KernelBenchCases.all(library, dims, m, rotate));
                 cases.addAll(DenseBenchCases.all(blas, dims, m, rotate));
+                cases.addAll(AttentionBenchCases.all(library, AttentionDims.QWEN3_NEXT, dims, m, context, rotate));
                 context.synchronize();
                 for (BenchCase c : cases) {
                     try (c) {
