@@ -34,7 +34,8 @@ extern "C" __global__ void __launch_bounds__(DAC_THREADS) decode_attention_combi
         return;
     }
     const long long n = (long long)pos + 1;
-    const int used = (int)min((long long)chunks, (n + chunk_size - 1) / chunk_size);
+    const long long holding_keys = (n + chunk_size - 1) / chunk_size;
+    const int used = holding_keys < chunks ? (int)holding_keys : chunks;
     const long long first = ((long long)row * Q_HEADS + head) * chunks;
     float m = FS_NEG_INF;
     for (int c = 0; c < used; ++c) m = fmaxf(m, __ldg(part_lse + first + c));

@@ -60,7 +60,7 @@ __device__ __forceinline__ void da_unpack_row(const uint4 (&r)[DA_VPL], float (&
 __device__ __forceinline__ void da_load_row(const bf16* base, int j, int end, uint4 (&r)[DA_VPL]) {
 #pragma unroll
     for (int v = 0; v < DA_VPL; ++v) {
-        r[v] = j < end ? fs_load_stream16(base + (long long)j * HEAD_DIM + v * 8) : make_uint4(0, 0, 0, 0);
+        r[v] = j < end ? fs_load_stream16(base + (long long)j * HEAD_DIM + v * 8) : make_uint4(0u, 0u, 0u, 0u);
     }
 }
 
@@ -117,7 +117,8 @@ __device__ __forceinline__ void da_attend(
     const long long begin_ll = SPLIT ? (long long)chunk * chunk_size : 0;
     if (begin_ll >= n) return;  // empty chunk, uniform per block
     const int begin = (int)begin_ll;
-    const int end = (!SPLIT || chunk == chunks - 1) ? n : (int)min((long long)n, begin_ll + chunk_size);
+    const long long chunk_end = begin_ll + chunk_size;
+    const int end = (!SPLIT || chunk == chunks - 1 || chunk_end >= n) ? n : (int)chunk_end;
 
     // the group's queries, pre-scaled so that scores are base-2 exponents
     const float q_scale = rsqrtf((float)HEAD_DIM) * DA_LOG2E;

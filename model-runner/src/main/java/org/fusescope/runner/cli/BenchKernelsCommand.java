@@ -62,7 +62,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
             names = "--context",
             defaultValue = "4096",
             description = "Keys every request attends in the attention-layer cases (default: ${DEFAULT-VALUE}).")
-    int context;
+    int attentionContext;
 
     @Option(
             names = "--launches",
@@ -126,7 +126,8 @@ final class BenchKernelsCommand implements Callable<Integer> {
             for (int m : tokens) {
                 List<BenchCase> cases = new ArrayList<>(KernelBenchCases.all(library, dims, m, rotate));
                 cases.addAll(DenseBenchCases.all(blas, dims, m, rotate));
-                cases.addAll(AttentionBenchCases.all(library, AttentionDims.QWEN3_NEXT, dims, m, context, rotate));
+                cases.addAll(
+                        AttentionBenchCases.all(library, AttentionDims.QWEN3_NEXT, dims, m, attentionContext, rotate));
                 context.synchronize();
                 for (BenchCase c : cases) {
                     try (c) {
