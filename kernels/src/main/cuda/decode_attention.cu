@@ -27,11 +27,12 @@
 // Arguments: single: q, k_cache, v_cache, positions, out, rows, max_context.
 //            split:  q, k_cache, v_cache, positions, part_o, part_lse, rows, max_context, chunks, chunk_size.
 // Constants: -DQ_HEADS -DKV_HEADS -DHEAD_DIM -DROTARY_DIM, see attention_dims.cuh. HEAD_DIM / 8 must be
-// a power of two or HEAD_DIM a multiple of 256 up to 512; ATT_GROUP a power of two no larger than
-// the lanes that share one key (HEAD_DIM / 8, at most 32).
+// a power of two up to 32, or HEAD_DIM = 512; ATT_GROUP a power of two no larger than the lanes that
+// share one key row, with ATT_GROUP * dims per lane <= 64 (DecodeAttentionKernel.checkSupported).
 // Launch: grid = (chunks, KV_HEADS, rows) (single: chunks = 1), block = 128 threads (4 warps), no
 // dynamic shared memory (static: 2 * ATT_GROUP * HEAD_DIM * 4 bytes for the cross-warp merge plus
-// the softmax weights; 17.5 KB at Qwen3-Next sizes).
+// the softmax weights; 17.5 KB at Qwen3-Next sizes). At Qwen3-Next sizes ptxas gives 255 registers
+// and no spills, so 2 CTAs fit on an SM (AttentionSplit.CTAS_PER_SM).
 // Work split: a lane owns HEAD_DIM / (lanes per key) dims of a key row (8 at HEAD_DIM <= 256, one
 // 16-byte load), so a warp reads 32 / (lanes per key) keys per step with full coalescing; every
 // K and V row is loaded once and used by all ATT_GROUP query heads, which each lane keeps in

@@ -19,7 +19,7 @@
 #define DA_LOG2E 1.4426950408889634f
 
 static_assert(DA_DPL % 8 == 0 && DA_DPL * DA_LPK == HEAD_DIM && (DA_LPK & (DA_LPK - 1)) == 0,
-              "decode_attention needs HEAD_DIM / 8 a power of two, or HEAD_DIM a multiple of 256");
+              "decode_attention needs HEAD_DIM / 8 a power of two up to 32, or HEAD_DIM = 512");
 static_assert(DA_DPL <= 16, "decode_attention supports HEAD_DIM up to 512");
 static_assert((ATT_GROUP & (ATT_GROUP - 1)) == 0 && ATT_GROUP <= DA_LPK,
               "decode_attention needs the group size a power of two, at most the lanes per key row");
