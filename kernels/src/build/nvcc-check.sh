@@ -19,6 +19,8 @@ fi
 # EXTRA are further sets (the Qwen3.5 preset and the tiny CPU-test preset) that the files which need
 # compile-time constants (those with an `#error ... needs -D...` guard) are also compiled with, so
 # size-dependent code paths (masked lanes, several vectors per thread) are checked too.
+# A source whose sizes are not the MoE block's names its own sets instead, one line each:
+# `// nvcc-check-defs: -DQ_HEADS=16 ...` (the attention kernels do).
 DEFAULT_DEFS="-DHIDDEN=2048 -DEXPERTS=512 -DTOPK=10 -DINTER=512"
 EXTRA_DEFS=(
     "-DHIDDEN=2048 -DEXPERTS=256 -DTOPK=8 -DINTER=512"
@@ -49,6 +51,10 @@ for cu in "${sources[@]}"; do
     sets=("$DEFAULT_DEFS")
     if grep -q '^#error' "$cu"; then
         sets+=("${EXTRA_DEFS[@]}")
+    fi
+    mapfile -t own_sets < <(sed -n 's|^// nvcc-check-defs: *||p' "$cu")
+    if [ "${#own_sets[@]}" -gt 0 ]; then
+        sets=("${own_sets[@]}")
     fi
     for defs in "${sets[@]}"; do
         n=$((n + 1))

@@ -21,6 +21,8 @@ import org.fusescope.kernels.cuda.CudaContext;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceProperties;
 import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.kernels.ops.AttentionBenchCases;
+import org.fusescope.kernels.ops.AttentionDims;
 import org.fusescope.kernels.ops.BenchCase;
 import org.fusescope.kernels.ops.DenseBenchCases;
 import org.fusescope.kernels.ops.KernelBenchCases;
@@ -34,14 +36,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fusescope bench kernels}: every MoE-block kernel at decode sizes and at M = 4096, timed in
+ * {@code fusescope bench kernels}: every MoE-block and attention-layer kernel at decode sizes and at M = 4096, timed in
  * CUDA graphs with rotating inputs larger than L2, against the measured copy bandwidth and an empty
  * kernel.
  */
 @Command(
         name = "kernels",
         mixinStandardHelpOptions = true,
-        description = "Time every MoE-block kernel (median of CUDA-event timings of graph replays).")
+        description =
+                "Time every MoE-block and attention-layer kernel (median of CUDA-event timings of graph replays).")
 final class BenchKernelsCommand implements Callable<Integer> {
     @Option(
             names = "--preset",
@@ -56,6 +59,12 @@ final class BenchKernelsCommand implements Callable<Integer> {
             names = "--shared-as-expert",
             description = "Size the tables for the shared expert as expert E (K' = K + 1).")
     boolean sharedAsExpert;
+
+    @Option(
+            names = "--context",
+            defaultValue = "4096",
+            description = "Keys every request attends in the attention-layer cases (default: ${DEFAULT-VALUE}).")
+    int attentionContext;
 
     @Option(
             names = "--launches",
@@ -121,6 +130,8 @@ final class BenchKernelsCommand implements Callable<Integer> {
                 cases.addAll(DenseBenchCases.all(blas, dims, m, rotate));
                 // both presets have the same gated-delta-net sizes
                 cases.addAll(LinearAttentionBenchCases.all(library, LinearAttentionDims.QWEN3_NEXT, m, rotate));
+                cases.addAll(
+                        AttentionBenchCases.all(library, AttentionDims.QWEN3_NEXT, dims, m, attentionContext, rotate));
                 context.synchronize();
                 for (BenchCase c : cases) {
                     try (c) {
