@@ -1,6 +1,7 @@
 package org.fusescope.app.workbench;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -64,10 +65,18 @@ public final class WorkbenchViewModel {
 
     /** Opens a trace database and its first run; {@code suffix} marks it (e.g. "(sample)"), or null. */
     public void open(Path file, String suffix) {
+        open(file, suffix, recording -> {}, why -> {});
+    }
+
+    /**
+     * As {@link #open(Path, String)}, then tells {@code opened} (or {@code failed}, with the reason)
+     * on the FX thread.
+     */
+    public void open(Path file, String suffix, Consumer<Recording> opened, Consumer<String> failed) {
         if (suffix != null) {
             service.describe(file, suffix);
         }
-        work("Opening " + file.getFileName(), () -> service.open(file), recording -> {
+        work("Opening " + file.getFileName(), () -> service.open(file), failed, recording -> {
             explorer.add(recording);
             problems.recordingOpened(recording);
             if (suffix == null) {
@@ -79,6 +88,7 @@ public final class WorkbenchViewModel {
             if (!recording.runs().isEmpty()) {
                 openRun(recording, recording.runs().get(0).id());
             }
+            opened.accept(recording);
         });
     }
 
@@ -219,7 +229,12 @@ public final class WorkbenchViewModel {
                 });
     }
 
-    private <T> void work(String what, Supplier<T> task, java.util.function.Consumer<T> done) {
+    private <T> void work(String what, Supplier<T> task, Consumer<T> done) {
+        work(what, task, why -> {}, done);
+    }
+
+    /** Runs {@code task} in the background; a failure goes to Problems, the console and {@code failed}. */
+    private <T> void work(String what, Supplier<T> task, Consumer<String> failed, Consumer<T> done) {
         pending.set(pending.get() + 1);
         status.set(what + " …");
         background.run(
@@ -235,6 +250,7 @@ public final class WorkbenchViewModel {
                     status.set(what + " failed: " + message);
                     problems.failed(what, message);
                     console.append("error: " + what + ": " + message);
+                    failed.accept(message);
                 });
     }
 
