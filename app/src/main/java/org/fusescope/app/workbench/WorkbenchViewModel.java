@@ -1,6 +1,7 @@
 package org.fusescope.app.workbench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
@@ -22,11 +23,14 @@ import org.fusescope.app.experts.ExpertLoadViewModel;
 import org.fusescope.app.explorer.RunsExplorerViewModel;
 import org.fusescope.app.prefs.WorkbenchPrefs;
 import org.fusescope.app.problems.ProblemItem;
+import org.fusescope.app.problems.ProblemPlace;
 import org.fusescope.app.problems.ProblemsViewModel;
 import org.fusescope.app.properties.PropertiesViewModel;
 import org.fusescope.app.roofline.RooflineViewModel;
 import org.fusescope.app.stats.KernelStatsViewModel;
 import org.fusescope.app.timeline.TimelineViewModel;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.store.RecordingChecks;
 
 /**
  * The workbench's state: open recordings, editors (timelines and comparisons), the shared
@@ -79,6 +83,11 @@ public final class WorkbenchViewModel {
         work("Opening " + file.getFileName(), () -> service.open(file), failed, recording -> {
             explorer.add(recording);
             problems.recordingOpened(recording);
+            List<Long> runIds = recording.runs().stream().map(RunInfo::id).toList();
+            work(
+                    "Reading the problems and checks of " + recording.label(),
+                    () -> RecordingChecks.read(recording.file(), runIds),
+                    checks -> problems.recordingChecked(recording, checks));
             if (suffix == null) {
                 prefs.addRecent(file);
                 prefs.save();
@@ -164,7 +173,7 @@ public final class WorkbenchViewModel {
                 });
     }
 
-    /** Goes to a problem: opens its run and shows its place. */
+    /** Goes to a problem: opens its run and shows its place ({@link ProblemPlace}). */
     public void navigate(ProblemItem problem) {
         if (!problem.navigable()) {
             return;
@@ -185,10 +194,15 @@ public final class WorkbenchViewModel {
                     && t.run().recording().file().equals(p.recording().file())
                     && t.run().info().id() == p.runId()) {
                 pendingFocus = null;
-                if (p.timeNs() >= 0) {
-                    t.window().focus(p.timeNs(), p.timeNs() + 10_000);
-                    t.revisionProperty().set(t.revisionProperty().get() + 1);
-                }
+                work(
+                        "Finding the place of " + p.code(),
+                        () -> ProblemPlace.of(p, t.run().trace()),
+                        place -> {
+                            activeEditor.set(t);
+                            t.window().focus(place.startNs(), place.endNs());
+                            t.select(place.kernel());
+                            t.revisionProperty().set(t.revisionProperty().get() + 1);
+                        });
             }
         }
     }
@@ -198,6 +212,7 @@ public final class WorkbenchViewModel {
         editors.removeIf(e ->
                 e instanceof TimelineViewModel t && t.run().recording().file().equals(recording.file()));
         explorer.remove(recording);
+        problems.recordingClosed(recording);
         work(
                 "Closing " + recording.label(),
                 () -> {
