@@ -35,6 +35,9 @@ public final class ExpertLoadViewModel {
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private OpenRun run;
     private ExpertLoad load;
+    private int configuredExperts;
+    private ExpertLoadRow routedOf;
+    private RoutedLoad routed;
 
     public ExpertLoadViewModel(Selection selection) {
         this.selection = selection;
@@ -51,6 +54,9 @@ public final class ExpertLoadViewModel {
     public void show(OpenRun newRun, ExpertLoad newLoad) {
         this.run = newRun;
         this.load = newLoad;
+        this.configuredExperts =
+                newRun == null ? 0 : configuredExperts(newRun.info().configJson());
+        this.routedOf = null;
         List<Integer> layers = layers();
         layer.set(layers.isEmpty() ? -1 : layers.get(0));
         List<Integer> steps = steps();
@@ -106,9 +112,18 @@ public final class ExpertLoadViewModel {
     }
 
     /** The chosen layer and step's load over the routed experts, or null without counts. */
+    @SuppressWarnings("ReferenceEquality") // a cache of the very row shown; equal rows give equal loads anyway
     public RoutedLoad routedLoad() {
         ExpertLoadRow r = current();
-        return r == null ? null : RoutedLoad.of(r.tokensPerExpert(), routedExperts());
+        if (r == null) {
+            return null;
+        }
+        // asked once per bar when the chart is drawn: computed once per layer and step
+        if (routedOf != r) {
+            routed = RoutedLoad.of(r.tokensPerExpert(), routedExperts());
+            routedOf = r;
+        }
+        return routed;
     }
 
     /**
@@ -170,9 +185,8 @@ public final class ExpertLoadViewModel {
         if (run == null || counts == 0) {
             return counts;
         }
-        int configured = configuredExperts(run.info().configJson());
-        if (configured > 0 && configured <= counts) {
-            return configured;
+        if (configuredExperts > 0 && configuredExperts <= counts) {
+            return configuredExperts;
         }
         return run.info().fusions().contains(SHARED_AS_EXPERT) ? counts - 1 : counts;
     }
