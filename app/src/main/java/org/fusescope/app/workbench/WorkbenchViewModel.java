@@ -199,7 +199,7 @@ public final class WorkbenchViewModel {
                         () -> ProblemPlace.of(p, t.run().trace()),
                         place -> {
                             activeEditor.set(t);
-                            t.window().focus(place.startNs(), place.endNs());
+                            t.window().focus((double) place.startNs(), (double) place.endNs());
                             t.select(place.kernel());
                             t.revisionProperty().set(t.revisionProperty().get() + 1);
                         });

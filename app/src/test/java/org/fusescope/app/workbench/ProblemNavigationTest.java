@@ -83,10 +83,10 @@ class ProblemNavigationTest {
         long start = place.stream().mapToLong(KernelEvent::startNs).min().orElseThrow();
         long end = place.stream().mapToLong(KernelEvent::endNs).max().orElseThrow();
         assertThat(t.window().startNs())
-                .isLessThanOrEqualTo(start)
+                .isLessThanOrEqualTo((double) start)
                 .isGreaterThan(t.window().minNs());
         assertThat(t.window().endNs())
-                .isGreaterThanOrEqualTo(end)
+                .isGreaterThanOrEqualTo((double) end)
                 .isLessThan(t.window().maxNs());
         assertThat(t.window().spanNs()).isLessThan(1.5 * (end - start));
         assertThat(vm.selection().kernel()).isNull();
@@ -107,8 +107,8 @@ class ProblemNavigationTest {
         assertThat(selected.endNs()).isGreaterThanOrEqualTo(at);
         TimelineViewModel t = active(vm);
         assertThat(t.selectedKernel()).isEqualTo(vm.selection().kernel().index());
-        assertThat(t.window().startNs()).isLessThanOrEqualTo(selected.startNs());
-        assertThat(t.window().endNs()).isGreaterThanOrEqualTo(selected.endNs());
+        assertThat(t.window().startNs()).isLessThanOrEqualTo((double) selected.startNs());
+        assertThat(t.window().endNs()).isGreaterThanOrEqualTo((double) selected.endNs());
     }
 
     @Test
@@ -132,9 +132,9 @@ class ProblemNavigationTest {
         TimelineViewModel incomplete = active(vm);
         assertThat(incomplete.run().info().id()).isEqualTo(ProblemRecording.INCOMPLETE_RUN);
         assertThat(incomplete.window().startNs())
-                .isLessThanOrEqualTo(incomplete.run().info().startNs());
+                .isLessThanOrEqualTo((double) incomplete.run().info().startNs());
         assertThat(incomplete.window().endNs())
-                .isGreaterThanOrEqualTo(incomplete.run().info().endNs());
+                .isGreaterThanOrEqualTo((double) incomplete.run().info().endNs());
     }
 
     @Test
