@@ -21,4 +21,16 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.fusescope.kernels..", "jcuda..", "org.bytedeco..")
                 .check(CLASSES);
     }
+
+    @Test
+    void viewModelsUseNoSceneGraph() {
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx.scene..")
+                .because("view models are tested with plain JUnit; layout belongs in the XxxView classes")
+                .check(CLASSES);
+    }
 }

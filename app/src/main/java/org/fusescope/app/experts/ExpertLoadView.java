@@ -15,7 +15,7 @@ import javafx.scene.layout.BorderPane;
 
 /**
  * The Expert load tool window: layer and step choosers, a bar chart of tokens per expert (hot
- * experts highlighted), the imbalance figures, a link to the layer's grouped GEMMs and the heat map.
+ * experts in red, the shared expert of fused runs grey), the imbalance figures, a link to the layer's grouped GEMMs and the heat map.
  * Layout only.
  */
 public final class ExpertLoadView extends BorderPane {
@@ -61,6 +61,23 @@ public final class ExpertLoadView extends BorderPane {
         refresh();
     }
 
+    /**
+     * Scales the bars to the routed experts' maximum {@code routedMax}, so that the shared expert's
+     * bar (one slot per token) runs off the top instead of flattening the others; -1 scales to all.
+     */
+    private void scaleToRoutedExperts(int routedMax) {
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        if (routedMax < 0) {
+            y.setAutoRanging(true);
+            return;
+        }
+        double top = Math.max(1, Math.ceil(routedMax * 1.15));
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(top);
+        y.setTickUnit(Math.max(1, Math.ceil(top / 5)));
+    }
+
     private void refresh() {
         updating = true;
         layer.setItems(FXCollections.observableArrayList(vm.layers()));
@@ -69,9 +86,13 @@ public final class ExpertLoadView extends BorderPane {
         step.setValue(vm.stepProperty().get() < 0 ? null : vm.stepProperty().get());
         updating = false;
         List<Integer> bars = vm.bars();
+        RoutedLoad routed = vm.routedLoad();
+        boolean clipShared = routed != null && routed.sharedSlots() > routed.max();
+        scaleToRoutedExperts(clipShared ? routed.max() : -1);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (int e = 0; e < bars.size(); e++) {
-            series.getData().add(new XYChart.Data<>(String.valueOf(e), bars.get(e)));
+            String name = !vm.shared(e) ? String.valueOf(e) : clipShared ? "S " + bars.get(e) + " ▲" : "S";
+            series.getData().add(new XYChart.Data<>(name, bars.get(e)));
         }
         chart.getData().setAll(List.of(series));
         for (int e = 0; e < bars.size(); e++) {
@@ -79,6 +100,9 @@ public final class ExpertLoadView extends BorderPane {
             if (node != null && vm.hot(e)) {
                 node.getStyleClass().add("fs-hot-expert");
                 node.setStyle("-fx-bar-fill: #d62728;");
+            } else if (node != null && vm.shared(e)) {
+                node.getStyleClass().add("fs-shared-expert");
+                node.setStyle("-fx-bar-fill: #7f7f7f;");
             }
         }
         figures.setText(vm.figures());

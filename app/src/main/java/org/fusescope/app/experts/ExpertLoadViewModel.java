@@ -1,5 +1,7 @@
 package org.fusescope.app.experts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +24,20 @@ public final class ExpertLoadViewModel {
     /** An expert is hot when its count is at least this multiple of the mean. */
     public static final double HOT_FACTOR = 2.0;
 
+    /** The fusion switch that runs the shared expert as expert E of the grouped GEMMs. */
+    public static final String SHARED_AS_EXPERT = "shared_as_expert";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Selection selection;
     private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", -1);
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", -1);
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private OpenRun run;
     private ExpertLoad load;
+    private int configuredExperts;
+    private ExpertLoadRow routedOf;
+    private RoutedLoad routed;
 
     public ExpertLoadViewModel(Selection selection) {
         this.selection = selection;
@@ -44,6 +54,9 @@ public final class ExpertLoadViewModel {
     public void show(OpenRun newRun, ExpertLoad newLoad) {
         this.run = newRun;
         this.load = newLoad;
+        this.configuredExperts =
+                newRun == null ? 0 : configuredExperts(newRun.info().configJson());
+        this.routedOf = null;
         List<Integer> layers = layers();
         layer.set(layers.isEmpty() ? -1 : layers.get(0));
         List<Integer> steps = steps();
@@ -98,30 +111,53 @@ public final class ExpertLoadViewModel {
         return r == null ? List.of() : r.tokensPerExpert();
     }
 
-    /** True when expert {@code e} is hot: at least {@link #HOT_FACTOR} × the mean count. */
-    public boolean hot(int e) {
+    /** The chosen layer and step's load over the routed experts, or null without counts. */
+    @SuppressWarnings("ReferenceEquality") // a cache of the very row shown; equal rows give equal loads anyway
+    public RoutedLoad routedLoad() {
         ExpertLoadRow r = current();
-        return r != null && r.mean() > 0 && r.tokensPerExpert().get(e) >= HOT_FACTOR * r.mean();
+        if (r == null) {
+            return null;
+        }
+        // asked once per bar when the chart is drawn: computed once per layer and step
+        if (routedOf != r) {
+            routed = RoutedLoad.of(r.tokensPerExpert(), routedExperts());
+            routedOf = r;
+        }
+        return routed;
     }
 
-    /** Imbalance, experts touched and padding waste of the chosen layer and step. */
+    /**
+     * True when routed expert {@code e} is hot: at least {@link #HOT_FACTOR} × the routed experts'
+     * mean count (the shared expert, which every token visits, is never hot and not in the mean).
+     */
+    public boolean hot(int e) {
+        RoutedLoad routed = routedLoad();
+        return routed != null
+                && e < routed.routed()
+                && routed.mean() > 0
+                && bars().get(e) >= HOT_FACTOR * routed.mean();
+    }
+
+    /** Imbalance, experts touched and padding waste of the chosen layer and step (routed experts; padding of the whole GEMM). */
     public String figures() {
         ExpertLoadRow r = current();
         if (r == null) {
             return "No expert counts in this run";
         }
+        RoutedLoad routed = routedLoad();
         return String.format(
                 Locale.ROOT,
-                "layer %d step %d: %d slots, max %d, mean %.1f, imbalance (max/mean) %.2f, %d of %d experts touched,"
+                "layer %d step %d: %d slots%s, max %d, mean %.2f, imbalance (max/mean) %.2f, %d of %d experts touched,"
                         + " padding waste %d rows (%.0f %%, tile %d)",
                 r.layer(),
                 r.step(),
-                r.total(),
-                r.max(),
-                r.mean(),
-                r.imbalance(),
-                r.touched(),
-                r.tokensPerExpert().size(),
+                routed.total(),
+                routed.hasShared() ? " + " + routed.sharedSlots() + " of the shared expert" : "",
+                routed.max(),
+                routed.mean(),
+                routed.imbalance(),
+                routed.touched(),
+                routed.routed(),
                 r.paddingWasteRows(),
                 100 * r.paddingWasteFraction(),
                 load.tileHeight());
@@ -137,6 +173,40 @@ public final class ExpertLoadViewModel {
                         .mapToDouble(Double::doubleValue)
                         .toArray())
                 .toArray(double[][]::new);
+    }
+
+    /**
+     * The routed experts E of the shown run: its configuration's {@code num_experts} (fused runs
+     * with the shared expert as expert E record E + 1 counts), else every count but the last when
+     * the run appends the shared expert, else every count.
+     */
+    public int routedExperts() {
+        int counts = bars().size();
+        if (run == null || counts == 0) {
+            return counts;
+        }
+        if (configuredExperts > 0 && configuredExperts <= counts) {
+            return configuredExperts;
+        }
+        return run.info().fusions().contains(SHARED_AS_EXPERT) ? counts - 1 : counts;
+    }
+
+    /** True when expert {@code e} is the shared expert (appended after the routed ones). */
+    public boolean shared(int e) {
+        return e == routedExperts() && e < bars().size();
+    }
+
+    /** The heat map's colour scale: the routed experts only ({@link HeatScale}). */
+    public HeatScale heatScale() {
+        return HeatScale.of(heatMap(), routedExperts());
+    }
+
+    private static int configuredExperts(String configJson) {
+        try {
+            return JSON.readTree(configJson).path("num_experts").asInt(0);
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
     }
 
     /** Kernel indices of the chosen layer's (and step's) grouped GEMMs. */

@@ -14,8 +14,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * What persists between sessions: theme, recent files, tool-window visibility, divider positions,
- * window size. Stored as a properties file in {@code $fusescope.config.dir} (default {@code
+ * What persists between sessions: theme, recent files, tool-window visibility and dock, divider
+ * positions, window size. Stored as a properties file in {@code $fusescope.config.dir} (default {@code
  * ~/.config/fusescope}). Not thread-safe; the workbench uses it on the FX thread.
  */
 public final class WorkbenchPrefs {
@@ -101,6 +101,15 @@ public final class WorkbenchPrefs {
 
     public void setToolWindowVisible(String id, boolean visible) {
         props.setProperty("hidden." + id, String.valueOf(!visible));
+    }
+
+    /** The dock a tool window was moved to, or {@code fallback} when it was never moved. */
+    public Dock toolWindowDock(String id, Dock fallback) {
+        return Dock.parse(props.getProperty("dock." + id)).orElse(fallback);
+    }
+
+    public void setToolWindowDock(String id, Dock dock) {
+        props.setProperty("dock." + id, dock.key());
     }
 
     /** Divider positions of a split pane, or {@code fallback} when none were stored. */

@@ -5,6 +5,8 @@ package org.fusescope.app.run;
  * (text) or -1 (numbers). Immutable.
  *
  * @param phase calibrate, prepare, warmup, measure, verify, write, done or error
+ * @param runIndex the run's 1-based index (the runner writes 0 outside a run)
+ * @param step the measured step just finished, 0-based
  * @param fraction overall progress 0..1
  */
 public record RunProgress(
@@ -19,15 +21,15 @@ public record RunProgress(
         return "error".equals(phase);
     }
 
-    /** A status-bar line, e.g. {@code measure fused b=64 graph (run 3/12, step 5/20)}. */
+    /** A status-bar line, e.g. {@code measure fused b=64 graph (run 3/12, step 5/20)}, counting from 1. */
     public String describe() {
         StringBuilder b = new StringBuilder(phase);
         if (run != null) {
             b.append(' ').append(run);
         }
-        if (runIndex >= 0 && runs > 0) {
-            b.append(" (run ").append(runIndex + 1).append('/').append(runs);
-            b.append(step >= 0 && steps > 0 ? ", step " + step + "/" + steps + ")" : ")");
+        if (runIndex >= 1 && runs > 0) {
+            b.append(" (run ").append(runIndex).append('/').append(runs);
+            b.append(step >= 0 && steps > 0 ? ", step " + (step + 1) + "/" + steps + ")" : ")");
         }
         if (message != null && !message.isEmpty()) {
             b.append(": ").append(message);

@@ -1,72 +1,87 @@
 package org.fusescope.app.workbench;
 
-import java.io.File;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TabPane;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 import org.fusescope.app.console.ConsoleView;
 import org.fusescope.app.experts.ExpertLoadView;
 import org.fusescope.app.explorer.RunsExplorerView;
 import org.fusescope.app.explorer.RunsExplorerViewModel.RunNode;
+import org.fusescope.app.prefs.Dock;
 import org.fusescope.app.prefs.WorkbenchPrefs;
 import org.fusescope.app.problems.ProblemsView;
 import org.fusescope.app.properties.PropertiesView;
 import org.fusescope.app.roofline.RooflineView;
+import org.fusescope.app.run.RunNotice;
+import org.fusescope.app.run.RunTasksView;
 import org.fusescope.app.stats.KernelStatsView;
 
 /**
  * The main window's layout: menu and tool bar, the Runs explorer on the left, editors in the
- * centre, tool windows on the right and at the bottom, the status bar. Drops of .sqlite files open
- * them. Layout only; commands live in {@link WorkbenchActions}.
+ * centre, tool windows in three docks (left under the explorer, right, bottom; a dock with no tool
+ * window takes no room), the status bar. Drops of files open them ({@link FileDrop}). Layout only;
+ * commands live in {@link WorkbenchActions}.
  */
 public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final SplitPane outer = new SplitPane();
+    private final SplitPane leftColumn = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane editorRow = new SplitPane();
     private final EditorTabs editors;
+    private final DockArea left;
+    private final DockArea right;
+    private final DockArea bottom;
     private final ToolWindows tools;
     private final WorkbenchActions actions;
+    private final FileDrop drop;
 
     public WorkbenchView(WorkbenchViewModel vm, RunController runs) {
         this.vm = vm;
         this.editors = new EditorTabs(vm);
-        this.tools = new ToolWindows(vm.prefs());
-        this.actions = new WorkbenchActions(vm, runs, this);
-        setId("workbench");
+        WorkbenchPrefs prefs = vm.prefs();
         RunsExplorerView explorer = new RunsExplorerView(
                 vm.explorer(), n -> vm.openRun(n.recording(), n.run().id()), this::compare, vm::close);
-        TabPane right = new TabPane();
-        TabPane bottom = new TabPane();
-        tools.add("properties", "Properties", new PropertiesView(vm.properties()), right);
-        tools.add("roofline", "Roofline", new RooflineView(vm.roofline()), right);
-        tools.add("kernelStats", "Kernel statistics", new KernelStatsView(vm.stats()), bottom);
-        tools.add("expertLoad", "Expert load", new ExpertLoadView(vm.experts()), bottom);
-        tools.add("problems", "Problems", new ProblemsView(vm.problems(), vm::navigate), bottom);
-        tools.add("console", "Console", new ConsoleView(vm.console()), bottom);
-        editorRow.getItems().setAll(editors, right);
+        leftColumn.setOrientation(Orientation.VERTICAL);
+        leftColumn.getItems().setAll(explorer);
+        editorRow.getItems().setAll(editors);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.getItems().setAll(editorRow, bottom);
-        outer.getItems().setAll(explorer, middle);
-        restoreLayout(vm.prefs());
+        middle.getItems().setAll(editorRow);
+        outer.getItems().setAll(leftColumn, middle);
+        this.left = new DockArea(Dock.LEFT, leftColumn, first(prefs.dividers("leftColumn", 0.55)));
+        this.right = new DockArea(Dock.RIGHT, editorRow, first(prefs.dividers("editorRow", 0.74)));
+        this.bottom = new DockArea(Dock.BOTTOM, middle, first(prefs.dividers("middle", 0.62)));
+        this.tools = new ToolWindows(prefs, left, right, bottom);
+        this.actions = new WorkbenchActions(vm, runs, this);
+        setId("workbench");
+        tools.add("properties", "Properties", new PropertiesView(vm.properties()), Dock.RIGHT);
+        tools.add("roofline", "Roofline", new RooflineView(vm.roofline()), Dock.RIGHT);
+        tools.add("kernelStats", "Kernel statistics", new KernelStatsView(vm.stats()), Dock.BOTTOM);
+        tools.add("expertLoad", "Expert load", new ExpertLoadView(vm.experts()), Dock.BOTTOM);
+        tools.add("problems", "Problems", new ProblemsView(vm.problems(), vm::navigate), Dock.BOTTOM);
+        tools.add("console", "Console", new ConsoleView(vm.console()), Dock.BOTTOM);
+        tools.add("runProgress", "Progress", new RunTasksView(runs.taskProperty()), Dock.BOTTOM);
+        outer.setDividerPositions(first(prefs.dividers("outer", 0.2)));
         setTop(new VBox(actions.menuBar(), actions.toolBar()));
         setCenter(outer);
         setBottom(statusBar(runs));
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
+        runs.taskProperty().addListener((obs, old, task) -> {
+            if (task != null) {
+                tools.show("runProgress", true);
             }
         });
-        setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().getFiles();
-            files.forEach(f -> vm.open(f.toPath(), null));
-            e.setDropCompleted(!files.isEmpty());
-        });
+        runs.noticeProperty().addListener((obs, old, notice) -> notify(notice));
+        this.drop = new FileDrop(vm, () -> tools.show("problems", true));
+        drop.install(this);
+    }
+
+    private static double first(double[] positions) {
+        return positions.length > 0 ? positions[0] : 0.5;
     }
 
     private StatusBar statusBar(RunController runs) {
@@ -80,16 +95,24 @@ public final class WorkbenchView extends BorderPane {
         vm.pendingProperty().addListener((obs, o, n) -> progress.run());
         runs.progressProperty().addListener((obs, o, n) -> progress.run());
         runs.runningProperty().addListener((obs, o, n) -> progress.run());
-        runs.runningProperty().addListener((obs, was, now) -> {
-            if (was && !now && getScene() != null) {
-                org.controlsfx.control.Notifications.create()
-                        .owner(getScene().getWindow())
-                        .title("FuseScope run")
-                        .text(runs.messageProperty().get())
-                        .showInformation();
-            }
-        });
         return bar;
+    }
+
+    /** Shows how a run ended in a notification popup over the window. */
+    private void notify(RunNotice notice) {
+        if (notice == null || getScene() == null || getScene().getWindow() == null) {
+            return;
+        }
+        Notifications popup = Notifications.create()
+                .owner(getScene().getWindow())
+                .title(notice.title())
+                .text(notice.text())
+                .hideAfter(Duration.seconds(notice.kind() == RunNotice.Kind.FAILED ? 15 : 8));
+        switch (notice.kind()) {
+            case SUCCEEDED -> popup.showInformation();
+            case STOPPED -> popup.showWarning();
+            case FAILED -> popup.showError();
+        }
     }
 
     private void compare(List<RunNode> nodes) {
@@ -104,24 +127,19 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
-    private void restoreLayout(WorkbenchPrefs prefs) {
-        outer.setDividerPositions(prefs.dividers("outer", 0.2));
-        middle.setDividerPositions(prefs.dividers("middle", 0.62));
-        editorRow.setDividerPositions(prefs.dividers("editorRow", 0.74));
-    }
-
-    /** Sets the divider positions of the explorer, the bottom tool windows and the right tool windows. */
-    void setDividers(double outerPosition, double middlePosition, double editorRowPosition) {
+    /** Sets the divider positions of the explorer, the bottom dock and the right dock. */
+    void setDividers(double outerPosition, double bottomPosition, double rightPosition) {
         outer.setDividerPositions(outerPosition);
-        middle.setDividerPositions(middlePosition);
-        editorRow.setDividerPositions(editorRowPosition);
+        bottom.setPosition(bottomPosition);
+        right.setPosition(rightPosition);
     }
 
-    /** Stores divider positions (tool-window visibility is stored as it changes). */
+    /** Stores divider positions (tool-window visibility and docks are stored as they change). */
     public void saveLayout(WorkbenchPrefs prefs) {
         prefs.setDividers("outer", outer.getDividerPositions());
-        prefs.setDividers("middle", middle.getDividerPositions());
-        prefs.setDividers("editorRow", editorRow.getDividerPositions());
+        prefs.setDividers("leftColumn", left.position());
+        prefs.setDividers("middle", bottom.position());
+        prefs.setDividers("editorRow", right.position());
     }
 
     public ToolWindows tools() {
@@ -134,5 +152,10 @@ public final class WorkbenchView extends BorderPane {
 
     public WorkbenchViewModel viewModel() {
         return vm;
+    }
+
+    /** The drop handler of the window (tests drop through it as a drag-and-drop gesture does). */
+    FileDrop fileDrop() {
+        return drop;
     }
 }

@@ -1,6 +1,8 @@
 package org.fusescope.app.workbench;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,11 +23,14 @@ import org.fusescope.app.experts.ExpertLoadViewModel;
 import org.fusescope.app.explorer.RunsExplorerViewModel;
 import org.fusescope.app.prefs.WorkbenchPrefs;
 import org.fusescope.app.problems.ProblemItem;
+import org.fusescope.app.problems.ProblemPlace;
 import org.fusescope.app.problems.ProblemsViewModel;
 import org.fusescope.app.properties.PropertiesViewModel;
 import org.fusescope.app.roofline.RooflineViewModel;
 import org.fusescope.app.stats.KernelStatsViewModel;
 import org.fusescope.app.timeline.TimelineViewModel;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.store.RecordingChecks;
 
 /**
  * The workbench's state: open recordings, editors (timelines and comparisons), the shared
@@ -64,12 +69,25 @@ public final class WorkbenchViewModel {
 
     /** Opens a trace database and its first run; {@code suffix} marks it (e.g. "(sample)"), or null. */
     public void open(Path file, String suffix) {
+        open(file, suffix, recording -> {}, why -> {});
+    }
+
+    /**
+     * As {@link #open(Path, String)}, then tells {@code opened} (or {@code failed}, with the reason)
+     * on the FX thread.
+     */
+    public void open(Path file, String suffix, Consumer<Recording> opened, Consumer<String> failed) {
         if (suffix != null) {
             service.describe(file, suffix);
         }
-        work("Opening " + file.getFileName(), () -> service.open(file), recording -> {
+        work("Opening " + file.getFileName(), () -> service.open(file), failed, recording -> {
             explorer.add(recording);
             problems.recordingOpened(recording);
+            List<Long> runIds = recording.runs().stream().map(RunInfo::id).toList();
+            work(
+                    "Reading the problems and checks of " + recording.label(),
+                    () -> RecordingChecks.read(recording.file(), runIds),
+                    checks -> problems.recordingChecked(recording, checks));
             if (suffix == null) {
                 prefs.addRecent(file);
                 prefs.save();
@@ -79,6 +97,7 @@ public final class WorkbenchViewModel {
             if (!recording.runs().isEmpty()) {
                 openRun(recording, recording.runs().get(0).id());
             }
+            opened.accept(recording);
         });
     }
 
@@ -154,7 +173,7 @@ public final class WorkbenchViewModel {
                 });
     }
 
-    /** Goes to a problem: opens its run and shows its place. */
+    /** Goes to a problem: opens its run and shows its place ({@link ProblemPlace}). */
     public void navigate(ProblemItem problem) {
         if (!problem.navigable()) {
             return;
@@ -175,10 +194,15 @@ public final class WorkbenchViewModel {
                     && t.run().recording().file().equals(p.recording().file())
                     && t.run().info().id() == p.runId()) {
                 pendingFocus = null;
-                if (p.timeNs() >= 0) {
-                    t.window().focus(p.timeNs(), p.timeNs() + 10_000);
-                    t.revisionProperty().set(t.revisionProperty().get() + 1);
-                }
+                work(
+                        "Finding the place of " + p.code(),
+                        () -> ProblemPlace.of(p, t.run().trace()),
+                        place -> {
+                            activeEditor.set(t);
+                            t.window().focus((double) place.startNs(), (double) place.endNs());
+                            t.select(place.kernel());
+                            t.revisionProperty().set(t.revisionProperty().get() + 1);
+                        });
             }
         }
     }
@@ -188,6 +212,7 @@ public final class WorkbenchViewModel {
         editors.removeIf(e ->
                 e instanceof TimelineViewModel t && t.run().recording().file().equals(recording.file()));
         explorer.remove(recording);
+        problems.recordingClosed(recording);
         work(
                 "Closing " + recording.label(),
                 () -> {
@@ -219,7 +244,12 @@ public final class WorkbenchViewModel {
                 });
     }
 
-    private <T> void work(String what, Supplier<T> task, java.util.function.Consumer<T> done) {
+    private <T> void work(String what, Supplier<T> task, Consumer<T> done) {
+        work(what, task, why -> {}, done);
+    }
+
+    /** Runs {@code task} in the background; a failure goes to Problems, the console and {@code failed}. */
+    private <T> void work(String what, Supplier<T> task, Consumer<String> failed, Consumer<T> done) {
         pending.set(pending.get() + 1);
         status.set(what + " …");
         background.run(
@@ -235,6 +265,7 @@ public final class WorkbenchViewModel {
                     status.set(what + " failed: " + message);
                     problems.failed(what, message);
                     console.append("error: " + what + ": " + message);
+                    failed.accept(message);
                 });
     }
 

@@ -37,4 +37,32 @@ class ExpertLoadViewModelTest {
             assertThat(selection.kernel().kernel().attribution().op()).startsWith("grouped_gemm");
         }
     }
+
+    @Test
+    void aFusedRunsFiguresLeaveTheSharedExpertOut() {
+        try (RecordingService service = new RecordingService()) {
+            OpenRun run = Golden.run(service, 6); // fused b=16 graph
+            ExpertLoadViewModel vm = new ExpertLoadViewModel(new Selection());
+            vm.show(run, ExpertLoadViewModel.analyze(run));
+            RoutedLoad routed = vm.routedLoad();
+            int e = vm.routedExperts();
+            assertThat(routed.sharedSlots())
+                    .as("one shared slot per token")
+                    .isEqualTo(run.info().batch());
+            assertThat(routed.total())
+                    .isEqualTo(vm.bars().subList(0, e).stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .isEqualTo(vm.current().total() - run.info().batch());
+            assertThat(routed.max())
+                    .isEqualTo(vm.bars().subList(0, e).stream()
+                            .mapToInt(Integer::intValue)
+                            .max()
+                            .orElseThrow());
+            assertThat(routed.imbalance()).isLessThan(vm.current().imbalance());
+            assertThat(vm.figures())
+                    .contains(routed.total() + " slots + " + run.info().batch() + " of the shared expert")
+                    .contains("of " + e + " experts touched");
+        }
+    }
 }

@@ -37,6 +37,26 @@ class WorkbenchPrefsTest {
     }
 
     @Test
+    void aToolWindowKeepsTheDockItWasMovedTo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("workbench.properties");
+        WorkbenchPrefs prefs = WorkbenchPrefs.load(file);
+        assertThat(prefs.toolWindowDock("roofline", Dock.RIGHT)).isEqualTo(Dock.RIGHT);
+        prefs.setToolWindowDock("roofline", Dock.LEFT);
+        prefs.setToolWindowDock("console", Dock.RIGHT);
+        assertThat(prefs.save()).isTrue();
+
+        WorkbenchPrefs again = WorkbenchPrefs.load(file);
+        assertThat(again.toolWindowDock("roofline", Dock.RIGHT)).isEqualTo(Dock.LEFT);
+        assertThat(again.toolWindowDock("console", Dock.BOTTOM)).isEqualTo(Dock.RIGHT);
+        assertThat(again.toolWindowDock("problems", Dock.BOTTOM)).isEqualTo(Dock.BOTTOM);
+
+        Files.writeString(file, "dock.roofline=top\n");
+        assertThat(WorkbenchPrefs.load(file).toolWindowDock("roofline", Dock.RIGHT))
+                .as("an unknown dock falls back")
+                .isEqualTo(Dock.RIGHT);
+    }
+
+    @Test
     void aBrokenFileGivesDefaults(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("workbench.properties"), "theme=dark\ndividers.outer=a,b\n");
         WorkbenchPrefs prefs = WorkbenchPrefs.load(file);

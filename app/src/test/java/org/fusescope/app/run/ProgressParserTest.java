@@ -20,7 +20,7 @@ class ProgressParserTest {
         assertThat(p.runIndex()).isEqualTo(2);
         assertThat(p.runs()).isEqualTo(12);
         assertThat(p.fraction()).isEqualTo(0.42);
-        assertThat(p.describe()).isEqualTo("measure fused b=64 graph (run 3/12, step 5/20): step 5");
+        assertThat(p.describe()).isEqualTo("measure fused b=64 graph (run 2/12, step 6/20): step 5");
     }
 
     @Test
@@ -30,6 +30,11 @@ class ProgressParserTest {
         assertThat(p.run()).isNull();
         assertThat(p.runIndex()).isEqualTo(-1);
         assertThat(p.describe()).isEqualTo("calibrate");
+        // the runner writes runIndex 0 outside a run (1-based inside one)
+        assertThat(parser.parse("{\"phase\":\"verify\",\"runIndex\":0,\"runs\":4,\"fraction\":0.1}")
+                        .orElseThrow()
+                        .describe())
+                .isEqualTo("verify");
         assertThat(parser.parse("{\"phase\":\"done\"}").orElseThrow().fraction())
                 .isEqualTo(1.0);
         assertThat(parser.parse("{\"phase\":\"write\"}").orElseThrow().fraction())

@@ -1,0 +1,87 @@
+package org.fusescope.app.experts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.fusescope.app.Golden;
+import org.fusescope.app.data.OpenRun;
+import org.fusescope.app.data.RecordingService;
+import org.fusescope.app.data.Selection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Expert load window of a fused run, drawn: the shared expert does not set the scale of the others. */
+@ExtendWith(ApplicationExtension.class)
+class ExpertLoadViewTest {
+    private final RecordingService service = new RecordingService();
+    private ExpertLoadViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        OpenRun fused = Golden.run(service, 6); // fused b=16 graph: shared expert appended as expert E
+        vm = new ExpertLoadViewModel(new Selection());
+        stage.setScene(new Scene(new ExpertLoadView(vm), 1200, 600));
+        stage.show();
+        vm.show(fused, ExpertLoadViewModel.analyze(fused));
+    }
+
+    @AfterEach
+    void close() {
+        service.close();
+    }
+
+    private static void assertColor(PixelReader pixels, double x, double y, Color expected) {
+        Color c = pixels.getColor((int) x, (int) y);
+        assertThat(c.getRed()).as("red at %s,%s", x, y).isCloseTo(expected.getRed(), within(0.02));
+        assertThat(c.getGreen()).as("green at %s,%s", x, y).isCloseTo(expected.getGreen(), within(0.02));
+        assertThat(c.getBlue()).as("blue at %s,%s", x, y).isCloseTo(expected.getBlue(), within(0.02));
+    }
+
+    @Test
+    void theSharedExpertRunsOffTheBarScaleAndIsSetApartInTheHeatMap(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        RoutedLoad routed = vm.routedLoad();
+        assertThat(routed.hasShared()).isTrue();
+        NumberAxis y =
+                (NumberAxis) robot.lookup("#expertBars").queryAs(BarChart.class).getYAxis();
+        assertThat(y.isAutoRanging()).isFalse();
+        assertThat(y.getUpperBound()).isEqualTo(Math.ceil(routed.max() * 1.15)).isLessThan(routed.sharedSlots());
+        assertThat(robot.lookup("#expertBars .fs-shared-expert").queryAll()).hasSize(1);
+
+        Canvas canvas = robot.lookup("#expertHeatMap").queryAs(Canvas.class);
+        WritableImage image =
+                WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        PixelReader pixels = image.getPixelReader();
+        double[][] map = vm.heatMap();
+        HeatScale scale = vm.heatScale();
+        double rowHeight = (image.getHeight() - HeatMap.LEGEND_HEIGHT) / map.length;
+        double cellWidth = (image.getWidth() - 8 - 18) / scale.routed();
+        // the routed expert with the largest mean gets the top colour: the scale is theirs
+        for (int l = 0; l < map.length; l++) {
+            for (int e = 0; e < scale.routed(); e++) {
+                if (map[l][e] == scale.max()) {
+                    assertColor(pixels, e * cellWidth + cellWidth / 2, l * rowHeight + rowHeight / 2, HeatMap.color(1));
+                }
+            }
+        }
+        // the shared column, above the scale: clipped to the top colour, with a white ▲ in the middle
+        double sharedLeft = image.getWidth() - 18;
+        double firstRowMiddle = rowHeight / 2;
+        assertColor(pixels, sharedLeft + 9, firstRowMiddle, Color.WHITE);
+        assertColor(pixels, sharedLeft + 2, firstRowMiddle, HeatMap.color(1));
+    }
+}
