@@ -77,10 +77,8 @@ class H100SampleTest {
     void fusedSpendsLessGpuTimePerStepThanUnfusedAtEveryBatchInGraphMode() {
         Cli.Result r = Cli.run("compare", sample.toString(), "--section", "step-totals", "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        List<String> busy = r.out()
-                .lines()
-                .filter(l -> l.contains(" graph,GPU busy,ns,"))
-                .toList();
+        List<String> busy =
+                r.out().lines().filter(l -> l.contains(" graph,GPU busy,ns,")).toList();
         assertThat(busy).hasSize(3);
         for (String line : busy) {
             String[] f = line.split(",");
