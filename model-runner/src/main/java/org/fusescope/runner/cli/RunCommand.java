@@ -17,6 +17,7 @@ import org.fusescope.runner.record.Progress;
 import org.fusescope.runner.record.Recording;
 import org.fusescope.runner.record.RunOutcome;
 import org.fusescope.runner.record.RunRequest;
+import org.fusescope.runner.step.DecodeContext;
 import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 import org.fusescope.runner.verify.BlockVerifier;
@@ -32,12 +33,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run the Qwen3-Next MoE block on GPU 0, fused and unfused, eager and in CUDA graphs, and record every"
-                    + " kernel with CUPTI into a new trace database.",
+            "Run Qwen3-Next decode steps on GPU 0 (MoE blocks, or whole decoder layers with --mixers all), fused and"
+                    + " unfused, eager and in CUDA graphs, and record every kernel with CUPTI into a new trace database.",
+            "Range markers: step, then 'layer N' (with --mixers all 'layer N (linear attention)' or 'layer N"
+                    + " (attention)'), then the block (linear_attn, self_attn or moe), then each op.",
             "Runs go in the order batch, mode, variant. A run that fails keeps what it recorded (marked incomplete)"
                     + " and the command exits with status 1."
         })
 final class RunCommand implements Callable<Integer> {
+    /** The longest --context: 16 Mi tokens (the KV cache grows with it; memory is checked per run). */
+    static final int MAX_CONTEXT = 1 << 24;
+
     static final class Model {
         @Option(names = "--preset", description = "qwen3-next-80b-a3b (default), qwen3.5-35b-a3b or tiny.")
         String preset;
@@ -73,8 +79,33 @@ final class RunCommand implements Callable<Integer> {
             description = "graph and/or eager (default: ${DEFAULT-VALUE}).")
     List<String> modes;
 
-    @Option(names = "--layers", defaultValue = "1", description = "MoE layers per step (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--layers",
+            defaultValue = "1",
+            description = "Layers per step, layers 0..L-1 of the model (default: ${DEFAULT-VALUE}): with --mixers all,"
+                    + " L whole decoder layers in the model's pattern (layer i is attention iff (i+1) % 4 == 0 for"
+                    + " Qwen3-Next), each mixer followed by its MoE block; with --mixers none, L MoE blocks.")
     int layers;
+
+    @Option(
+            names = "--mixers",
+            defaultValue = "none",
+            description = "none (default): each layer is its MoE block only, the step recorded so far (the bundled"
+                    + " sample); all: whole decoder layers, gated-delta-net or gated attention mixer then the MoE"
+                    + " block. When the MoE weights of all layers do not fit in device memory (e.g. --layers 48"
+                    + " of Qwen3-Next: about 3.2 GB per layer and layout), the first layers that fit get their own"
+                    + " and layer l reuses layer (l mod n)'s; each run's metadata (fusescope.run.N.weights) says"
+                    + " so.")
+    String mixers;
+
+    @Option(
+            names = "--context",
+            defaultValue = "1024",
+            description = "Tokens each request already holds (default: ${DEFAULT-VALUE}), 0.." + MAX_CONTEXT
+                    + ": the attention layers' KV caches hold that many seeded random past tokens, every position"
+                    + " is the context, the gated-delta-net conv and recurrent states are seeded random (a decode"
+                    + " step at that context). Used with --mixers all.")
+    int context;
 
     @Option(names = "--iters", defaultValue = "20", description = "Measured steps per run (default: ${DEFAULT-VALUE}).")
     int iters;
@@ -117,8 +148,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelConfig config = config();
+        boolean withMixers = mixers();
+        if (context < 0 || context > MAX_CONTEXT) {
+            throw new IllegalArgumentException("--context must be in 0.." + MAX_CONTEXT + " tokens, not " + context);
+        }
         RoutingScenario scenario = RoutingScenario.parse(routing);
-        List<RunRequest> runs = runs(config, scenario);
+        List<RunRequest> runs = runs(config, scenario, withMixers);
         WeightSource source =
                 weights == null ? WeightSource.synthetic(config, seed) : WeightSource.checkpoint(config, weights);
         if (opener == DeviceOpener.CUDA) {
@@ -143,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
                         : null,
                 progress());
         List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, layouts));
-        summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe());
+        summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
+                + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));
         summary.flush();
         return 0;
@@ -156,7 +192,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private List<RunRequest> runs(ModelConfig config, RoutingScenario scenario) {
+    private boolean mixers() {
+        return switch (mixers.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> false;
+            case "all" -> true;
+            default -> throw new IllegalArgumentException(
+                    "unknown --mixers '" + mixers + "': use none (MoE blocks only) or all (whole decoder layers)");
+        };
+    }
+
+    private List<RunRequest> runs(ModelConfig config, RoutingScenario scenario, boolean withMixers) {
         List<RunRequest> runs = new ArrayList<>();
         for (int batch : batches) {
             for (String mode : modes) {
@@ -168,7 +213,15 @@ final class RunCommand implements Callable<Integer> {
                                     "unknown mode '" + mode + "': use graph or eager");
                         };
                 for (String variant : variants) {
-                    StepSpec step = new StepSpec(config, Fusion.parseVariant(variant), batch, layers, scenario, seed);
+                    StepSpec step = new StepSpec(
+                            config,
+                            Fusion.parseVariant(variant),
+                            batch,
+                            layers,
+                            scenario,
+                            seed,
+                            DecodeContext.of(context),
+                            withMixers);
                     runs.add(new RunRequest(step, variant.trim(), graph, warmup, iters));
                 }
             }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fusescope.kernels.cuda.Blas;
@@ -15,13 +16,20 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.profiler.cupti.Sink;
 import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.runner.model.MixerWeights;
 import org.fusescope.runner.model.MoeWeights;
 import org.fusescope.runner.model.WeightSource;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
+import org.fusescope.runner.record.MixerOutputs;
 import org.fusescope.runner.record.StepDevice;
 import org.fusescope.runner.record.Tracer;
+import org.fusescope.runner.step.BlockPlan;
+import org.fusescope.runner.step.DecodeSplit;
+import org.fusescope.runner.step.DecodeStateSizes;
+import org.fusescope.runner.step.DecoderStepPlan;
 import org.fusescope.runner.step.Launch;
+import org.fusescope.runner.step.LayerPlan;
 import org.fusescope.runner.step.MoeBlockPlan;
 import org.fusescope.runner.step.StepSpec;
 
@@ -29,9 +37,14 @@ import org.fusescope.runner.step.StepSpec;
  * The {@link StepDevice} on GPU 0: CUPTI starts before the context exists, then the context, kernel
  * library (NVRTC, cached cubins), one non-blocking stream, cuBLAS and the copy-bandwidth calibration.
  * Each layer's weights are uploaded once per layout (routed experts only, or with the shared expert
- * appended) and kept for every run. Use from the thread that opened it.
+ * appended) and kept for every run; when the MoE weights of all layers do not fit, layers share them
+ * ({@link #weightNote}). With mixers, each layer's mixer weights are uploaded once, and each run gets
+ * its own decode state (checked against free memory first). Use from the thread that opened it.
  */
 public final class CudaStepDevice implements StepDevice {
+    /** Device memory left free after the decode state and mixer weights: activations, cuBLAS, graphs. */
+    private static final long HEADROOM_BYTES = 1L << 30;
+
     private final CuptiTracer tracer = new CuptiTracer();
     private final WeightSource weights;
     private final Set<Boolean> layouts;
@@ -44,7 +57,13 @@ public final class CudaStepDevice implements StepDevice {
     private final DeviceInfo info;
     private final Map<Boolean, BlockKernels> kernels = new HashMap<>();
     private final Map<String, DeviceWeights> uploaded = new HashMap<>();
+    private final Map<Integer, DeviceMixerWeights> mixerWeights = new HashMap<>();
+    private MixerKernels mixerKernels;
+    /** Distinct MoE weight sets on the device, decided at the first prepare ({@link #moeWeightSets}). */
+    private int moeSets;
+
     private GpuBlock block;
+    private GpuMixers mixers;
     private CudaGraph graph;
 
     /**
@@ -84,15 +103,107 @@ public final class CudaStepDevice implements StepDevice {
     @Override
     public void prepare(StepSpec spec) {
         release();
+        if (spec.mixers()) {
+            DecodeStateSizes.of(spec).requireFits(context.freeMemoryBytes() - HEADROOM_BYTES);
+        }
+        List<DeviceMixerWeights> layerMixers = new ArrayList<>();
+        if (spec.mixers()) {
+            for (int layer = 0; layer < spec.layers(); layer++) {
+                layerMixers.add(uploadMixer(layer));
+            }
+        }
+        int sets = moeWeightSets(spec);
         List<DeviceWeights> layerWeights = new ArrayList<>();
         for (int layer = 0; layer < spec.layers(); layer++) {
-            layerWeights.add(upload(spec, layer));
+            layerWeights.add(upload(spec, layer % sets));
         }
         BlockKernels k = kernels.computeIfAbsent(
                 spec.sharedAsExpert(),
                 on -> new BlockKernels(library, blas, spec.dims(), spec.config().sharedInter()));
         block = new GpuBlock(spec, stream, k, layerWeights);
+        if (spec.mixers()) {
+            if (mixerKernels == null) {
+                mixerKernels = new MixerKernels(library, spec.config());
+            }
+            mixers = new GpuMixers(
+                    spec,
+                    stream,
+                    k,
+                    mixerKernels,
+                    block.activations(),
+                    layerMixers,
+                    DecodeSplit.of(spec, info.smCount()));
+        }
         context.synchronize();
+    }
+
+    /**
+     * How many layers get MoE weights of their own, decided once (at the first prepare) so that every
+     * run uses the same: all layers when their weights (every layout the runs need) fit in the free
+     * memory less a reserve for the decode state and activations ({@link #reserveBytes}); else as many
+     * as fit, at least one, and layer l uses layer (l mod n)'s MoE weights ({@link #weightNote}).
+     */
+    private int moeWeightSets(StepSpec spec) {
+        if (moeSets == 0) {
+            Set<Boolean> needed = new TreeSet<>(layouts);
+            needed.add(spec.sharedAsExpert());
+            long perLayer = needed.stream()
+                    .mapToLong(l -> DeviceWeights.bytes(spec.config(), l))
+                    .sum();
+            long available = context.freeMemoryBytes() - reserveBytes(spec);
+            moeSets = (int) Math.max(1, Math.min(spec.layers(), available / perLayer));
+            layersAsked = spec.layers();
+        }
+        return Math.min(moeSets, spec.layers());
+    }
+
+    private int layersAsked;
+
+    /**
+     * Memory kept free of MoE weights: the decode state of the step's layers at batch 64 (the largest
+     * batch the suites record with all layers) plus 4 GiB for activations, routing tables, cuBLAS and
+     * the graph; 6 GiB at least.
+     */
+    private static long reserveBytes(StepSpec spec) {
+        long state = spec.mixers()
+                ? new DecodeStateSizes(spec.config(), spec.layers(), Math.max(64, spec.batch()), spec.context())
+                        .totalBytes()
+                : 0;
+        return Math.max(6L << 30, state + (4L << 30));
+    }
+
+    @Override
+    public Optional<String> weightNote() {
+        if (moeSets == 0 || moeSets >= layersAsked) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "MoE weights of layers 0..%d only (all %d layers' do not fit in device memory): layer l uses layer"
+                        + " (l mod %d)'s MoE weights; every layer has its own mixer weights",
+                moeSets - 1,
+                layersAsked,
+                moeSets));
+    }
+
+    private DeviceMixerWeights uploadMixer(int layer) {
+        DeviceMixerWeights w = mixerWeights.get(layer);
+        if (w == null) {
+            MixerWeights host = weights.mixer(layer);
+            long need = DeviceMixerWeights.bytes(host);
+            long free = context.freeMemoryBytes();
+            if (need > free - HEADROOM_BYTES) {
+                throw new IllegalStateException(String.format(
+                        Locale.ROOT,
+                        "layer %d's mixer weights need %.2f GB of device memory, %.2f GB are free; record fewer layers",
+                        layer,
+                        need / 1e9,
+                        free / 1e9));
+            }
+            w = DeviceMixerWeights.upload(host);
+            mixerWeights.put(layer, w);
+        }
+        return w;
     }
 
     private DeviceWeights upload(StepSpec spec, int layer) {
@@ -126,6 +237,15 @@ public final class CudaStepDevice implements StepDevice {
     @Override
     public void launch(Launch launch, int layer) {
         block.launch(launch, layer);
+    }
+
+    @Override
+    public void launch(String blockName, Launch launch, int layer) {
+        if (blockName.equals(DecoderStepPlan.MOE_BLOCK)) {
+            block.launch(launch, layer);
+        } else {
+            mixers.launch(launch, layer);
+        }
     }
 
     @Override
@@ -176,10 +296,37 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     @Override
+    public MixerOutputs runMixerOnce(StepSpec spec, int layer) {
+        tracer.pause();
+        try {
+            prepare(spec);
+            LayerPlan plan = spec.layerPlans().get(layer);
+            BlockPlan mixer = plan.blocks().get(0);
+            for (Launch l : mixer.launches()) {
+                launch(mixer.name(), l, layer);
+            }
+            stream.synchronize();
+            int n = spec.batch() * spec.config().hidden();
+            short[] hidden = new short[n];
+            short[] residual = new short[n];
+            block.activations().hidden.download(hidden);
+            block.activations().residual.download(residual);
+            return new MixerOutputs(layer, hidden, residual);
+        } finally {
+            release();
+            tracer.resume();
+        }
+    }
+
+    @Override
     public void release() {
         if (graph != null) {
             graph.close();
             graph = null;
+        }
+        if (mixers != null) {
+            mixers.close();
+            mixers = null;
         }
         if (block != null) {
             block.close();
@@ -193,6 +340,8 @@ public final class CudaStepDevice implements StepDevice {
             release();
             uploaded.values().forEach(DeviceWeights::close);
             uploaded.clear();
+            mixerWeights.values().forEach(DeviceMixerWeights::close);
+            mixerWeights.clear();
             start.close();
             end.close();
             blas.close();

@@ -45,6 +45,11 @@ final class GpuBlock implements AutoCloseable {
         }
     }
 
+    /** The run's hidden state, residual and normed input, which the mixers share. */
+    Activations activations() {
+        return a;
+    }
+
     /** Enqueues {@code launch} of {@code layer} on the run's stream. */
     void launch(Launch launch, int layer) {
         DeviceWeights w = weights.get(layer);

@@ -3,6 +3,7 @@ package org.fusescope.runner.record;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fusescope.profiler.model.ApiCall;
@@ -37,8 +38,9 @@ final class RunRecorder {
     }
 
     /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
-    RunOutcome record(RunRequest request, String host, List<NumericCheck> checks) {
+    RunOutcome record(RunRequest asked, String host, List<NumericCheck> checks) {
         Tracer tracer = device.tracer();
+        RunRequest request = asked.forDevice(device.device().smCount());
         // the setup (uploads, allocations, compiles) comes before the run's window, so that the run
         // shows its steps; a failed setup still gets its (incomplete) run
         progress.phase("prepare", request.name(), -1);
@@ -134,8 +136,24 @@ final class RunRecorder {
         writer.problems(runId, problems);
         RunOutcome outcome = RunOutcome.of(request, kernels, loop.tracedStepNs, loop.untracedStepNs, problems);
         outcome.metadata(runId).forEach(writer::metadata);
+        stepMetadata(runId, request).forEach(writer::metadata);
         writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);
         return outcome;
+    }
+
+    /** What the step was: mixers on or off, the context and its split, how the weights were held. */
+    private Map<String, String> stepMetadata(long runId, RunRequest request) {
+        Map<String, String> m = new LinkedHashMap<>();
+        String p = "fusescope.run." + runId + ".";
+        m.put(p + "mixers", request.spec().mixers() ? "all" : "none");
+        if (request.spec().mixers()) {
+            m.put(p + "context", Integer.toString(request.spec().context().tokens()));
+            m.put(
+                    p + "attentionSplits",
+                    Integer.toString(request.spec().context().splits()));
+        }
+        device.weightNote().ifPresent(note -> m.put(p + "weights", note));
+        return m;
     }
 
     /** The thread that made most API calls: the one that pushed the ranges. */

@@ -2,6 +2,7 @@ package org.fusescope.runner.record;
 
 import java.util.List;
 import java.util.Locale;
+import org.fusescope.runner.step.DecodeSplit;
 import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 
@@ -20,6 +21,11 @@ public record RunRequest(StepSpec spec, String variant, boolean graph, int warmu
         if (warmup < 0 || iters < 1) {
             throw new IllegalArgumentException("need warmup >= 0 and iters >= 1, got " + warmup + " and " + iters);
         }
+    }
+
+    /** This run with its decode context split for {@code multiprocessors} SMs ({@link DecodeSplit}). */
+    public RunRequest forDevice(int multiprocessors) {
+        return new RunRequest(DecodeSplit.forDevice(spec, multiprocessors), variant, graph, warmup, iters);
     }
 
     public String mode() {

@@ -1,5 +1,6 @@
 package org.fusescope.runner.record;
 
+import java.util.Optional;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.StepSpec;
@@ -20,8 +21,35 @@ public interface StepDevice extends AutoCloseable {
     /** Uploads weights (cached across runs), allocates buffers and compiles kernels for {@code spec}. */
     void prepare(StepSpec spec);
 
-    /** Enqueues one launch of the prepared step. */
+    /** Enqueues one launch of the prepared step's MoE block of {@code layer}. */
     void launch(Launch launch, int layer);
+
+    /**
+     * Enqueues one launch of block {@code block} ({@code moe}, {@code linear_attn} or {@code self_attn},
+     * {@link org.fusescope.runner.step.BlockPlan#name()}) of {@code layer}: the block says which norm
+     * weight the block's leading residual add + RMSNorm uses. The default is the MoE block's.
+     */
+    default void launch(String block, Launch launch, int layer) {
+        launch(launch, layer);
+    }
+
+    /**
+     * How the device holds the weights of the prepared step when that is not one weight set per layer
+     * (e.g. layers sharing the MoE weights of an earlier layer because all of them do not fit), for the
+     * run's metadata and the summary; empty when every layer has its own.
+     */
+    default Optional<String> weightNote() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the mixer block of {@code layer} of {@code spec} (with mixers) once from the step's initial
+     * inputs and decode state, tracing paused, and copies its results back (for verification). Leaves
+     * nothing prepared.
+     */
+    default MixerOutputs runMixerOnce(StepSpec spec, int layer) {
+        throw new UnsupportedOperationException("this device does not run mixer blocks alone");
+    }
 
     /** Captures what {@code launches} enqueues into a CUDA graph (nothing runs yet). */
     void capture(Runnable launches);

@@ -8,11 +8,13 @@ import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeEvent;
 import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.runner.step.BlockPlan;
 import org.fusescope.runner.step.Launch;
-import org.fusescope.runner.step.MoeBlockPlan;
+import org.fusescope.runner.step.LayerPlan;
 
 /**
- * Enqueues the steps of one run and notes what the recorder needs afterwards: range markers step →
+ * Enqueues the steps of one run (its layers' blocks in the plan's order: the MoE block alone, or the
+ * mixer then the MoE block) and notes what the recorder needs afterwards: range markers step →
  * layer → block → op around every eager launch (the step range around a graph replay), the CPU
  * interval of each launch and replay for attribution, the GPU time of each step, and per layer and
  * step the expert counts and broken invariants (tables copied back after the step, outside its
@@ -22,7 +24,7 @@ final class StepLoop {
     private final StepDevice device;
     private final Tracer clock;
     private final RunRequest request;
-    private final List<Launch> plan;
+    private final List<LayerPlan> plan;
     final List<RangeEvent> ranges = new ArrayList<>();
     final List<OpMark> marks = new ArrayList<>();
     final List<GraphMark> replays = new ArrayList<>();
@@ -37,7 +39,7 @@ final class StepLoop {
         this.device = device;
         this.clock = device.tracer();
         this.request = request;
-        this.plan = MoeBlockPlan.launches(request.spec().switches());
+        this.plan = request.spec().layerPlans();
     }
 
     /** Warm-up: eager steps, or one eager step (the attribution template), the capture and replays. */
@@ -96,27 +98,31 @@ final class StepLoop {
     }
 
     private void launchAll() {
-        for (int layer = 0; layer < request.spec().layers(); layer++) {
-            for (Launch l : plan) {
-                device.launch(l, layer);
+        for (LayerPlan layer : plan) {
+            for (BlockPlan block : layer.blocks()) {
+                for (Launch l : block.launches()) {
+                    device.launch(block.name(), l, layer.layer());
+                }
             }
         }
     }
 
     private void eager(int step, boolean withRanges) {
         long stepStart = clock.timestampNs();
-        for (int layer = 0; layer < request.spec().layers(); layer++) {
+        for (LayerPlan layer : plan) {
             long layerStart = clock.timestampNs();
-            long blockStart = clock.timestampNs();
-            for (Launch l : plan) {
-                long start = clock.timestampNs();
-                device.launch(l, layer);
-                long end = clock.timestampNs();
-                marks.add(new OpMark(l, layer, step, start, end));
-                range(withRanges, start, end, l.op(), RangeLevel.OP);
+            for (BlockPlan block : layer.blocks()) {
+                long blockStart = clock.timestampNs();
+                for (Launch l : block.launches()) {
+                    long start = clock.timestampNs();
+                    device.launch(block.name(), l, layer.layer());
+                    long end = clock.timestampNs();
+                    marks.add(new OpMark(l, layer.layer(), step, start, end));
+                    range(withRanges, start, end, l.op(), RangeLevel.OP);
+                }
+                range(withRanges, blockStart, clock.timestampNs(), block.name(), RangeLevel.BLOCK);
             }
-            range(withRanges, blockStart, clock.timestampNs(), "moe", RangeLevel.BLOCK);
-            range(withRanges, layerStart, clock.timestampNs(), "layer " + layer, RangeLevel.LAYER);
+            range(withRanges, layerStart, clock.timestampNs(), request.spec().layerRangeName(layer), RangeLevel.LAYER);
         }
         range(withRanges, stepStart, clock.timestampNs(), "step " + step, RangeLevel.STEP);
     }

@@ -1,7 +1,9 @@
 package org.fusescope.runner.step;
 
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.fusescope.kernels.ops.ModelDims;
 import org.fusescope.kernels.ops.RandomFill;
 import org.fusescope.runner.model.ModelConfig;
@@ -15,6 +17,9 @@ import org.fusescope.runner.model.RoutingScenario;
  * @param layers decoder layers per step (layers 0..L-1 of the model), each with its MoE block
  * @param seed seeds the synthetic weights, the step's input activations and scenario routing
  * @param context the tokens each request already holds in its KV cache, and how decode attention splits them
+ * @param mixers true: each of the L layers is a whole decoder layer (its gated-delta-net or attention
+ *     mixer, then its MoE block, {@link DecoderStepPlan}); false: each layer is its MoE block only (the
+ *     step {@code fusescope run} recorded before the mixers existed, {@code --mixers none})
  */
 public record StepSpec(
         ModelConfig config,
@@ -23,7 +28,8 @@ public record StepSpec(
         int layers,
         RoutingScenario routing,
         long seed,
-        DecodeContext context) {
+        DecodeContext context,
+        boolean mixers) {
     public StepSpec {
         switches = Set.copyOf(switches);
         if (batch < 1) {
@@ -41,10 +47,54 @@ public record StepSpec(
         }
     }
 
-    /** A step with the {@link DecodeContext#DEFAULT default context}. */
+    /** A MoE-blocks-only step with the {@link DecodeContext#DEFAULT default context}. */
     public StepSpec(
             ModelConfig config, Set<Fusion> switches, int batch, int layers, RoutingScenario routing, long seed) {
-        this(config, switches, batch, layers, routing, seed, DecodeContext.DEFAULT);
+        this(config, switches, batch, layers, routing, seed, DecodeContext.DEFAULT, false);
+    }
+
+    /** A MoE-blocks-only step with {@code context}. */
+    public StepSpec(
+            ModelConfig config,
+            Set<Fusion> switches,
+            int batch,
+            int layers,
+            RoutingScenario routing,
+            long seed,
+            DecodeContext context) {
+        this(config, switches, batch, layers, routing, seed, context, false);
+    }
+
+    /** The same step with other switches and {@code layers} layers. */
+    public StepSpec with(Set<Fusion> otherSwitches, int otherLayers) {
+        return new StepSpec(config, otherSwitches, batch, otherLayers, routing, seed, context, mixers);
+    }
+
+    /** The same step with another decode context. */
+    public StepSpec with(DecodeContext otherContext) {
+        return new StepSpec(config, switches, batch, layers, routing, seed, otherContext, mixers);
+    }
+
+    /**
+     * The layers the step launches, in order: whole decoder layers ({@link DecoderStepPlan}) with
+     * mixers, else layer l's MoE block alone (one {@value DecoderStepPlan#MOE_BLOCK} block per layer).
+     */
+    public List<LayerPlan> layerPlans() {
+        if (mixers) {
+            return DecoderStepPlan.of(this);
+        }
+        BlockPlan moe = new BlockPlan(DecoderStepPlan.MOE_BLOCK, MoeBlockPlan.launches(switches));
+        return IntStream.range(0, layers)
+                .mapToObj(l -> new LayerPlan(l, config.layerType(l), List.of(moe)))
+                .toList();
+    }
+
+    /**
+     * The layer range's text: {@code layer 3 (attention)} with mixers (the type named), {@code layer 3}
+     * for a MoE-blocks-only step (as recorded before the mixers existed).
+     */
+    public String layerRangeName(LayerPlan layer) {
+        return mixers ? layer.rangeName() : "layer " + layer.layer();
     }
 
     public boolean sharedAsExpert() {

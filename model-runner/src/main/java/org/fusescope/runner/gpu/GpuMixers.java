@@ -1,0 +1,169 @@
+package org.fusescope.runner.gpu;
+
+import java.util.List;
+import org.fusescope.kernels.cuda.CudaStream;
+import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.ops.AttentionSplit;
+import org.fusescope.kernels.ops.ColumnSlice;
+import org.fusescope.kernels.ops.GatedDeltaRuleKernel;
+import org.fusescope.runner.step.Launch;
+import org.fusescope.runner.step.StepSpec;
+
+/**
+ * The mixer blocks of one run on the GPU: each launch of {@code LinearAttentionPlan} and {@code
+ * AttentionPlan} bound to our kernels or cuBLAS on the run's stream. A mixer reads the hidden state
+ * and residual of the run's {@link Activations} (its leading residual add + RMSNorm with the layer's
+ * input norm) and writes its output projection into {@code hidden}, which the layer's MoE block then
+ * adds to the residual. {@code decode_attention} launches the whole attention, the split kernel and
+ * its combine together ({@code DecodeAttentionKernel} enqueues both), so both kernels are attributed
+ * to {@code decode_attention} and the plan's {@code decode_attention_combine} launch enqueues nothing.
+ * Needs the context current; not thread-safe.
+ */
+final class GpuMixers implements AutoCloseable {
+    private final StepSpec spec;
+    private final CudaStream stream;
+    private final BlockKernels k;
+    private final MixerKernels mk;
+    private final Activations a;
+    private final List<DeviceMixerWeights> weights;
+    private final DecodeState state;
+    private final MixerActivations x;
+    private final AttentionSplit split;
+    private final float eps;
+
+    GpuMixers(
+            StepSpec spec,
+            CudaStream stream,
+            BlockKernels kernels,
+            MixerKernels mixerKernels,
+            Activations activations,
+            List<DeviceMixerWeights> weights,
+            AttentionSplit split) {
+        this.spec = spec;
+        this.stream = stream;
+        this.k = kernels;
+        this.mk = mixerKernels;
+        this.a = activations;
+        this.weights = weights;
+        this.split = split;
+        this.eps = (float) spec.config().rmsNormEps();
+        this.state = new DecodeState(spec);
+        try {
+            this.x = new MixerActivations(spec, split);
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    /** Enqueues {@code launch} of {@code layer}'s mixer on the run's stream. */
+    void launch(Launch launch, int layer) {
+        DeviceMixerWeights w = weights.get(layer);
+        int m = spec.batch();
+        switch (launch.op()) {
+            case "residual_add" -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
+            case "rmsnorm" -> k.rmsnorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
+            case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(
+                    stream, a.hidden, w.inputNorm(), a.residual, a.y, m, eps);
+            default -> {
+                if (w instanceof DeviceLinearAttentionWeights g) {
+                    linearAttention(launch, layer, g, m);
+                } else {
+                    attention(launch, layer, (DeviceAttentionWeights) w, m);
+                }
+            }
+        }
+    }
+
+    private void linearAttention(Launch launch, int layer, DeviceLinearAttentionWeights g, int m) {
+        switch (launch.op()) {
+            case "in_proj_gemm" -> k.blas.linear(stream, a.y, g.inProj, x.projection);
+            case "causal_conv1d_update" -> mk.causalConv1dUpdate.launch(
+                    stream, x.projection, g.conv, null, state.convState(layer), x.convOut, m);
+            case "gdn_split" -> mk.gdnSplit.launch(stream, x.convOut, x.projection, x.packed, m);
+            case "conv_pack_gdn" -> mk.convPackGdn.launch(
+                    stream, x.projection, g.conv, null, state.convState(layer), x.packed, m);
+            case "gated_delta_rule" -> mk.gatedDeltaRule.launch(
+                    stream,
+                    x.packed,
+                    g.aLog,
+                    g.dtBias,
+                    state.recurrentState(layer),
+                    x.deltaOut,
+                    m,
+                    GatedDeltaRuleKernel.QK_NORM_EPS);
+            case "gated_rmsnorm" -> mk.gatedRmsnorm.launch(
+                    stream, x.deltaOut, x.packed.z(), g.norm, x.gatedNorm, m, eps);
+            case "gdn_out_proj_gemm" -> k.blas.linear(stream, x.gatedNorm, g.outProj, a.hidden);
+            default -> throw new IllegalArgumentException(
+                    "no GPU binding for op '" + launch.op() + "' in a linear attention layer");
+        }
+    }
+
+    private void attention(Launch launch, int layer, DeviceAttentionWeights w, int m) {
+        boolean fusedProjection = spec.switches().contains(org.fusescope.runner.step.Fusion.QKVO_GEMM);
+        int qGateCols = 2
+                * spec.config().attention().heads()
+                * spec.config().attention().headDim();
+        int kvCols =
+                spec.config().attention().kvHeads() * spec.config().attention().headDim();
+        ColumnSlice qGate = fusedProjection ? new ColumnSlice(x.qkv, 0) : ColumnSlice.of(x.qGate);
+        ColumnSlice kProj = fusedProjection ? new ColumnSlice(x.qkv, qGateCols) : ColumnSlice.of(x.k);
+        ColumnSlice vProj = fusedProjection ? new ColumnSlice(x.qkv, qGateCols + kvCols) : ColumnSlice.of(x.v);
+        int maxContext = spec.context().attendedTokens();
+        switch (launch.op()) {
+            case "q_proj_gemm" -> k.blas.linear(stream, a.y, w.qGateProj, x.qGate);
+            case "k_proj_gemm" -> k.blas.linear(stream, a.y, w.kProj, x.k);
+            case "v_proj_gemm" -> k.blas.linear(stream, a.y, w.vProj, x.v);
+            case "qkv_proj_gemm" -> k.blas.linear(stream, a.y, w.qkvProj, x.qkv);
+            case "qk_rmsnorm" -> mk.qkRmsnorm.launch(
+                    stream, qGate, kProj, w.qNorm, w.kNorm, x.qNormed, x.kNormed, m, eps);
+            case "rotary_partial" -> mk.rotaryPartial.launch(stream, x.qNormed, x.kNormed, state.positions, m);
+            case "kv_append" -> mk.kvAppend.launch(
+                    stream,
+                    ColumnSlice.of(x.kNormed),
+                    vProj,
+                    state.keyCache(layer),
+                    state.valueCache(layer),
+                    state.positions,
+                    m,
+                    maxContext);
+            case "decode_attention" -> mk.decodeAttention.launch(
+                    stream,
+                    x.qNormed,
+                    state.keyCache(layer),
+                    state.valueCache(layer),
+                    state.positions,
+                    x.attention,
+                    x.partialO,
+                    x.partialLse,
+                    m,
+                    maxContext,
+                    split);
+            case "decode_attention_combine" -> {
+                // enqueued by decode_attention (see the class comment)
+            }
+            case "sigmoid" -> mk.attnGateSigmoid.launch(stream, qGate, x.gateSigmoid, m);
+            case "mul" -> {
+                int cols = spec.config().attention().heads()
+                        * spec.config().attention().headDim();
+                k.mul.launch(stream, x.attention, x.gateSigmoid, x.gated, m, cols, cols);
+            }
+            case "sigmoid_mul" -> mk.attnGateSigmoidMul.launch(stream, qGate, x.attention, m);
+            case "o_proj_gemm" -> k.blas.linear(stream, gatedAttention(), w.oProj, a.hidden);
+            default -> throw new IllegalArgumentException(
+                    "no GPU binding for op '" + launch.op() + "' in an attention layer");
+        }
+    }
+
+    /** The gated attention output: in place under sigmoid_mul, else the mul's output. */
+    private DeviceBuffer gatedAttention() {
+        return spec.switches().contains(org.fusescope.runner.step.Fusion.SIGMOID_MUL) ? x.attention : x.gated;
+    }
+
+    @Override
+    public void close() {
+        x.close();
+        state.close();
+    }
+}

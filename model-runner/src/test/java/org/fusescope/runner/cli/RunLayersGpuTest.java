@@ -1,0 +1,106 @@
+package org.fusescope.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TraceReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GPU: {@code fusescope run --mixers all} on the tiny model's 4 layers (three gated-delta-net, one
+ * attention) at context 64, both variants and modes, verified. Skipped only where no GPU is.
+ */
+class RunLayersGpuTest {
+    @TempDir
+    static Path dir;
+
+    private static Path db;
+    private static Cli.Result result;
+
+    @BeforeAll
+    static void record() {
+        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        db = dir.resolve("layers.sqlite");
+        result = Cli.run(
+                "run",
+                "--preset",
+                "tiny",
+                "--mixers",
+                "all",
+                "--layers",
+                "4",
+                "--batch",
+                "1,3",
+                "--context",
+                "64",
+                "--variants",
+                "unfused,fused",
+                "--mode",
+                "graph,eager",
+                "--iters",
+                "3",
+                "--warmup",
+                "1",
+                "--verify",
+                "--progress",
+                "lines",
+                "--out",
+                db.toString());
+        System.out.println(result.out());
+        System.err.println(result.err());
+    }
+
+    @Test
+    void everyRunCompletesWithEveryKernelAttributed() {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs()).hasSize(8);
+            for (RunInfo run : reader.runs()) {
+                assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+                RunTrace t = reader.load(run.id());
+                assertThat(t.kernels()).isNotEmpty();
+                assertThat(t.kernels())
+                        .allSatisfy(
+                                k -> assertThat(k.attribution()).as(k.name()).isNotNull());
+                assertThat(t.problems()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void checksAreGreen() {
+        try (TraceReader reader = TraceReader.open(db)) {
+            for (RunInfo run : reader.runs()) {
+                assertThat(reader.load(run.id()).checks()).isNotEmpty().allSatisfy(c -> assertThat(c.passed())
+                        .as(c.name() + " " + c.relNorm())
+                        .isTrue());
+            }
+        }
+    }
+
+    @Test
+    void fusedLaunchesFewerKernelsPerStep() {
+        try (TraceReader reader = TraceReader.open(db)) {
+            for (String mode : new String[] {"graph", "eager"}) {
+                for (int batch : new int[] {1, 3}) {
+                    long u = kernels(reader, "unfused b=" + batch + " " + mode);
+                    long f = kernels(reader, "fused b=" + batch + " " + mode);
+                    assertThat(f).as(mode + " b=" + batch).isPositive().isLessThan(u);
+                }
+            }
+        }
+    }
+
+    private static long kernels(TraceReader reader, String run) {
+        return reader.load(reader.run(run).id()).kernels().stream()
+                .filter(k -> k.attribution() != null && k.attribution().step() >= 0)
+                .count();
+    }
+}
