@@ -18,6 +18,13 @@ public final class Samples {
      */
     public static final String H100_MOE = "h100-moe.sqlite";
 
+    /**
+     * {@code fusescope run --preset qwen3-next-80b-a3b --mixers all --layers 4 --batch 1,16,64 --variants
+     * unfused,fused --mode graph,eager --context 4096 --iters 10 --warmup 2 --verify}: three gated-delta-net
+     * layers and one attention layer, each with its MoE block, on an NVIDIA H100 80GB HBM3.
+     */
+    public static final String H100_LAYERS4 = "h100-layers4.sqlite";
+
     private static final String FOLDER = "/org/fusescope/assets/samples/";
 
     private Samples() {}

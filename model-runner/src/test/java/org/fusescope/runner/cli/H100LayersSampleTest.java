@@ -1,0 +1,59 @@
+package org.fusescope.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.fusescope.assets.Samples;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.store.TraceReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code info}, {@code report} and {@code compare} on the bundled 4-layer H100 recording (no GPU needed). */
+class H100LayersSampleTest {
+    @TempDir
+    static Path dir;
+
+    private static Path sample;
+
+    @BeforeAll
+    static void copySample() {
+        sample = Samples.copyTo(Samples.H100_LAYERS4, dir);
+    }
+
+    @Test
+    void theSampleIsAMeasuredFourLayerH100Recording() {
+        try (TraceReader reader = TraceReader.open(sample)) {
+            assertThat(reader.devices()).singleElement().satisfies(d -> assertThat(d.name())
+                    .contains("H100"));
+            List<RunInfo> runs = reader.runs();
+            assertThat(runs).hasSize(12).allMatch(r -> r.isComplete() && !r.synthetic() && r.layers() == 4);
+        }
+    }
+
+    @Test
+    void theReportNamesTheKernelsOfBothLayerTypes() {
+        Cli.Result report = Cli.run("report", sample.toString(), "--run", "fused b=16 graph");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out())
+                .contains("conv_pack_gdn_kernel")
+                .contains("gated_delta_rule_kernel")
+                .contains("decode_attention")
+                .contains("grouped_gemm1_tc_kernel");
+    }
+
+    @Test
+    void fusedSpendsLessGpuTimePerStepAtEveryBatchAndMode() {
+        Cli.Result r = Cli.run("compare", sample.toString(), "--section", "step-totals", "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> busy =
+                r.out().lines().filter(l -> l.contains(",GPU busy,ns,")).toList();
+        assertThat(busy).hasSize(6);
+        for (String line : busy) {
+            String[] f = line.split(",");
+            assertThat(Double.parseDouble(f[4])).as(line).isPositive().isLessThan(Double.parseDouble(f[3]));
+        }
+    }
+}
