@@ -19,7 +19,9 @@ public final class OpenRun {
     private final Recording recording;
     private final RunInfo info;
     private volatile TimelineData timeline;
+    private final CompletableFuture<TimelineData> kernelTimeline;
     private final CompletableFuture<TimelineData> fullTimeline;
+    private final Runnable startReading;
     private Supplier<RunTrace> loader;
     private volatile RunTrace trace;
 
@@ -30,22 +32,37 @@ public final class OpenRun {
     }
 
     private OpenRun(Recording recording, RunInfo info, TimelineData timeline, Supplier<RunTrace> loader) {
-        this(recording, info, timeline, CompletableFuture.completedFuture(timeline), loader);
+        this(
+                recording,
+                info,
+                timeline,
+                CompletableFuture.completedFuture(timeline),
+                CompletableFuture.completedFuture(timeline),
+                () -> {},
+                loader);
     }
 
     private OpenRun(
             Recording recording,
             RunInfo info,
             TimelineData timeline,
+            CompletableFuture<TimelineData> kernelTimeline,
             CompletableFuture<TimelineData> fullTimeline,
+            Runnable startReading,
             Supplier<RunTrace> loader) {
         this.recording = Objects.requireNonNull(recording);
+        this.startReading = Objects.requireNonNull(startReading);
         this.info = Objects.requireNonNull(info);
         this.timeline = Objects.requireNonNull(timeline);
         this.loader = loader;
-        this.fullTimeline = fullTimeline.thenApply(t -> {
+        this.kernelTimeline = kernelTimeline.thenApply(t -> {
             this.timeline = t;
             return t;
+        });
+        // after the kernel stage has been taken in, so that the timeline never goes back to it
+        this.fullTimeline = this.kernelTimeline.thenCombine(fullTimeline, (kernels, all) -> {
+            this.timeline = all;
+            return all;
         });
     }
 
@@ -59,7 +76,33 @@ public final class OpenRun {
             TimelineData kernelsFirst,
             CompletableFuture<TimelineData> fullTimeline,
             Supplier<RunTrace> loader) {
-        return new OpenRun(recording, info, kernelsFirst, fullTimeline, Objects.requireNonNull(loader));
+        return new OpenRun(
+                recording,
+                info,
+                kernelsFirst,
+                CompletableFuture.completedFuture(kernelsFirst),
+                fullTimeline,
+                () -> {},
+                Objects.requireNonNull(loader));
+    }
+
+    /**
+     * A run whose timeline is an {@link TimelineData#overview overview} of its kernels until {@code
+     * kernelTimeline} completes with its GPU rows ({@link TimelineData#kernelsFirst}), then every
+     * row when {@code fullTimeline} completes; {@code startReading} starts the reads behind them (see
+     * {@link #startReading()}; it may be run more than once). Its trace loads as in {@link #lazy}.
+     */
+    @SuppressWarnings("TooManyParameters") // the stages of the timeline, and what starts them
+    public static OpenRun fromOverview(
+            Recording recording,
+            RunInfo info,
+            TimelineData overview,
+            CompletableFuture<TimelineData> kernelTimeline,
+            CompletableFuture<TimelineData> fullTimeline,
+            Runnable startReading,
+            Supplier<RunTrace> loader) {
+        return new OpenRun(
+                recording, info, overview, kernelTimeline, fullTimeline, startReading, Objects.requireNonNull(loader));
     }
 
     /** A run whose trace {@code loader} reads on the first call of {@link #trace()}. */
@@ -77,12 +120,30 @@ public final class OpenRun {
     }
 
     /**
-     * The timeline as far as it is read: the GPU rows only (with "loading …" placeholders, {@link
-     * TimelineData#pending()}) until {@link #fullTimeline()} completes, every row afterwards. Kernel
-     * indices are the same in both.
+     * The timeline as far as it is read: for a large run first an overview of its kernels ({@link
+     * TimelineData#overview()}, no kernel indices), then the GPU rows only (with "loading …"
+     * placeholders, {@link TimelineData#pending()}) until {@link #fullTimeline()} completes, every row
+     * afterwards. Kernel indices are the same in the last two.
      */
     public TimelineData timeline() {
         return timeline;
+    }
+
+    /**
+     * Completes (off the FX thread) once every kernel is read: the GPU rows show kernels, no longer
+     * an overview; {@link #timeline()} is this timeline (or already the full one) then.
+     */
+    public CompletableFuture<TimelineData> kernelTimeline() {
+        return kernelTimeline;
+    }
+
+    /**
+     * Starts reading the kernels behind an overview now, rather than a moment after the run was
+     * opened: a timeline calls it once it has drawn the overview, so that the read does not slow that
+     * first frame down. Does nothing for a run opened otherwise, or once started. Thread-safe.
+     */
+    public void startReading() {
+        startReading.run();
     }
 
     /** Completes (off the FX thread) with the timeline of every row; {@link #timeline()} is it then. */

@@ -124,7 +124,7 @@ public final class PropertiesViewModel {
         out.add(new PropertyRow(c, "Layers", String.valueOf(r.layers())));
         out.add(new PropertyRow(c, "Status", r.status().word()));
         out.add(new PropertyRow(c, "Origin", r.synthetic() ? "synthetic" : "measured"));
-        out.add(new PropertyRow(c, "Kernels", String.valueOf(run.timeline().kernelCount())));
+        out.add(new PropertyRow(c, "Kernels", String.valueOf(run.timeline().runKernelCount())));
         out.add(new PropertyRow(
                 "Device", "GPU", run.traceLoaded() ? run.trace().device().name() : LOADING));
         return out;

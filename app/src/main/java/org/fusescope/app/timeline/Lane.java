@@ -10,7 +10,9 @@ package org.fusescope.app.timeline;
  * @param starts start of each item (ns)
  * @param ends end of each item (ns)
  * @param colors colour key of each item (see {@link LodBuilder#key})
- * @param refs index of each item in its source list (kernels, API calls or ranges of the trace)
+ * @param refs index of each item in its source list (kernels, API calls or ranges of the trace);
+ *     negative for the items of an overview, which stand for several kernels (see {@link
+ *     TimelineData#overviewItem})
  * @param maxDurationNs the longest item, so a search by start can find items reaching into a window
  */
 @SuppressWarnings("ArrayRecordComponent") // a million items stay primitive arrays; lanes are never compared

@@ -118,6 +118,7 @@ public final class TimelineCanvas extends Pane {
         drawHeaders(g, lanes, fg, bg);
         lastRects = rects;
         lastDrawNs = System.nanoTime() - t0;
+        vm.drawn();
     }
 
     private int drawLane(GraphicsContext g, double top, double height) {

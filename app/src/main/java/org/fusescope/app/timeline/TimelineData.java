@@ -11,6 +11,7 @@ import java.util.function.IntUnaryOperator;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.KernelOverview;
 import org.fusescope.profiler.store.TimelineColumns;
 
 /**
@@ -25,6 +26,8 @@ public final class TimelineData {
     public static final String CPU_LOADING = "CPU · loading …";
     /** Header of the placeholder row of ranges while they are read. */
     public static final String RANGES_LOADING = "ranges · loading …";
+    /** Appended to the header of a GPU row that shows an overview while its kernels are read. */
+    public static final String OVERVIEW_LOADING = " · loading …";
 
     private final RunInfo run;
     private final TimelineColumns columns;
@@ -34,10 +37,13 @@ public final class TimelineData {
     private final long startNs;
     private final long endNs;
     private final boolean pending;
+    private final KernelOverview overview;
 
-    private TimelineData(RunInfo run, TimelineColumns columns, List<Lane> lanes, boolean pending) {
+    private TimelineData(
+            RunInfo run, TimelineColumns columns, List<Lane> lanes, boolean pending, KernelOverview overview) {
         this.run = run;
         this.pending = pending;
+        this.overview = overview;
         this.columns = columns;
         this.lanes = List.copyOf(lanes);
         long s = Long.MAX_VALUE;
@@ -47,6 +53,10 @@ public final class TimelineData {
                 s = Math.min(s, l.starts()[i]);
                 e = Math.max(e, l.ends()[i]);
             }
+        }
+        if (overview != null) {
+            // the last kernel end need not be among the overview's kernels
+            e = Math.max(e, overview.lastEndNs());
         }
         this.startNs = s == Long.MAX_VALUE ? run.startNs() : s;
         this.endNs = e == Long.MIN_VALUE ? this.startNs + 1 : e;
@@ -78,8 +88,8 @@ public final class TimelineData {
     /** Lays out the rows of a run from its columns. */
     public static TimelineData of(RunInfo run, TimelineColumns columns) {
         List<Lane> lanes = hostLanes(columns);
-        lanes.addAll(gpuLanes(columns));
-        return new TimelineData(run, columns, lanes, false);
+        lanes.addAll(gpuLanes(columns.kernels(), ""));
+        return new TimelineData(run, columns, lanes, false, null);
     }
 
     /**
@@ -88,11 +98,44 @@ public final class TimelineData {
      * {@link #withAllRows} replaces them.
      */
     public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly) {
+        List<Lane> lanes = placeholders();
+        lanes.addAll(gpuLanes(kernelsOnly.kernels(), ""));
+        return new TimelineData(run, kernelsOnly, lanes, true, null);
+    }
+
+    /**
+     * The first picture of a large run, before its kernels are read: its GPU rows drawn from an
+     * overview (a few of its kernels that draw like all of them at the first zoom, see {@link
+     * KernelOverview} and {@link PixelGrid}), headed "GPU stream N · loading …", behind "loading …"
+     * range and CPU rows. Its items are not the run's kernels: lane refs are negative ({@link
+     * #overviewItem}), {@link #kernelCount()} is 0 and nothing can be selected, until {@link
+     * #kernelsFirst} replaces it. The time bounds are the run's (its last kernel end included).
+     */
+    public static TimelineData overview(RunInfo run, KernelOverview overview) {
+        List<Lane> lanes = placeholders();
+        for (Lane l : gpuLanes(overview.kernels(), OVERVIEW_LOADING)) {
+            int[] refs = l.refs();
+            // the lane keeps this array: the items are the overview's, not kernels of the run
+            for (int j = 0; j < refs.length; j++) {
+                refs[j] = -1 - refs[j];
+            }
+            lanes.add(l);
+        }
+        TimelineColumns none = TimelineColumns.of(List.of(), List.of(), List.of());
+        return new TimelineData(run, none, lanes, true, overview);
+    }
+
+    /** The index in {@code overview().kernels()} of the item a negative lane ref stands for. */
+    public static int overviewItem(int ref) {
+        return -1 - ref;
+    }
+
+    /** The empty range and CPU rows that stand in for theirs while they are read. */
+    private static List<Lane> placeholders() {
         List<Lane> lanes = new ArrayList<>();
         lanes.add(new Lane(RANGES_LOADING, Lane.LaneKind.RANGE, new long[0], new long[0], new int[0], new int[0], 0));
         lanes.add(new Lane(CPU_LOADING, Lane.LaneKind.CPU, new long[0], new long[0], new int[0], new int[0], 0));
-        lanes.addAll(gpuLanes(kernelsOnly));
-        return new TimelineData(run, kernelsOnly, lanes, true);
+        return lanes;
     }
 
     /**
@@ -111,12 +154,17 @@ public final class TimelineData {
                 lanes.add(l);
             }
         }
-        return new TimelineData(run, all, lanes, false);
+        return new TimelineData(run, all, lanes, false, null);
     }
 
     /** True while the CPU and range rows are placeholders (see {@link #kernelsFirst}). */
     public boolean pending() {
         return pending;
+    }
+
+    /** The overview the GPU rows show while the kernels are read, or null once they show kernels. */
+    public KernelOverview overview() {
+        return overview;
     }
 
     /** The range rows and the CPU row. */
@@ -152,16 +200,10 @@ public final class TimelineData {
         return lanes;
     }
 
-    /** A row per GPU stream. */
-    private static List<Lane> gpuLanes(TimelineColumns columns) {
+    /** A row per GPU stream, headed "GPU stream N" and {@code suffix}. */
+    private static List<Lane> gpuLanes(TimelineColumns.Kernels kernels, String suffix) {
         List<Lane> lanes = new ArrayList<>();
-        TimelineColumns.Kernels kernels = columns.kernels();
-        // the colour of a kernel depends on its op (or name) and fused flag: one family per string
-        String[] strings = kernels.strings();
-        int[] family = new int[strings.length];
-        for (int s = 0; s < strings.length; s++) {
-            family[s] = OpFamily.ofName(strings[s]).ordinal();
-        }
+        int[] family = families(kernels.strings());
         int[] names = kernels.names();
         int[] ops = kernels.ops();
         boolean[] fused = kernels.fused();
@@ -170,13 +212,22 @@ public final class TimelineData {
                 kernels.size(),
                 i -> streams[i],
                 (stream, refs) -> lanes.add(lane(
-                        "GPU stream " + stream,
+                        "GPU stream " + stream + suffix,
                         Lane.LaneKind.GPU,
                         refs,
                         kernels.starts(),
                         kernels.ends(),
                         i -> Palette.kernel(OpFamily.values()[family[ops[i] >= 0 ? ops[i] : names[i]]], fused[i]))));
         return lanes;
+    }
+
+    /** The colour family of each string: a kernel's colour depends on its op (or name) and fused flag. */
+    private static int[] families(String[] strings) {
+        int[] family = new int[strings.length];
+        for (int s = 0; s < strings.length; s++) {
+            family[s] = OpFamily.ofName(strings[s]).ordinal();
+        }
+        return family;
     }
 
     private static String rangeLabel(int row) {
@@ -246,9 +297,14 @@ public final class TimelineData {
         return lanes;
     }
 
-    /** Number of kernels (GPU items over all streams). */
+    /** Number of kernels read (GPU items over all streams); 0 while the GPU rows are an {@link #overview()}. */
     public int kernelCount() {
         return columns.kernels().size();
+    }
+
+    /** The run's kernels: {@link #kernelCount()}, or the overview's count while they are read. */
+    public int runKernelCount() {
+        return overview != null ? overview.kernelCount() : kernelCount();
     }
 
     /** The run's window: from its first event's start (ns). */

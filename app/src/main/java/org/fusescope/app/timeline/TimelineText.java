@@ -28,6 +28,9 @@ public final class TimelineText {
     public static String describe(TimelineData data, Lane lane, int i) {
         int ref = lane.refs()[i];
         long duration = lane.ends()[i] - lane.starts()[i];
+        if (ref < 0) {
+            return overviewItem(data, ref, duration);
+        }
         return switch (lane.kind()) {
             case GPU -> {
                 TimelineColumns.Kernels k = data.columns().kernels();
@@ -56,11 +59,29 @@ public final class TimelineText {
     /** The short label drawn inside a wide item. */
     public static String label(TimelineData data, Lane lane, int i) {
         int ref = lane.refs()[i];
+        if (ref < 0) {
+            return data.overview().kernels().name(TimelineData.overviewItem(ref));
+        }
         return switch (lane.kind()) {
             case GPU -> data.columns().kernels().name(ref);
             case CPU -> data.columns().calls().name(ref);
             case RANGE -> data.columns().ranges().text(ref);
         };
+    }
+
+    /** A kernel of the overview the GPU rows show while the run's kernels are read. */
+    private static String overviewItem(TimelineData data, int ref, long duration) {
+        TimelineColumns.Kernels k = data.overview().kernels();
+        int i = TimelineData.overviewItem(ref);
+        StringBuilder b = new StringBuilder(k.name(i))
+                .append("\nduration ")
+                .append(TimeFormat.format(duration))
+                .append("\nstream ")
+                .append(k.streams()[i]);
+        if (k.op(i) != null) {
+            b.append("\nop ").append(k.op(i)).append(k.fused()[i] ? " (fused)" : "");
+        }
+        return b.append("\n(overview: kernels loading …)").toString();
     }
 
     static String kernel(KernelEvent k) {

@@ -73,6 +73,14 @@ public final class TimelineViewModel {
         changed();
     }
 
+    /**
+     * The view has drawn a frame: a run opened on an overview of its kernels starts reading them now
+     * (see {@link OpenRun#startReading()}).
+     */
+    public void drawn() {
+        run.startReading();
+    }
+
     public TimeWindow window() {
         return window;
     }
@@ -164,7 +172,8 @@ public final class TimelineViewModel {
     @SuppressWarnings("ReferenceEquality") // one OpenRun per loaded run; equals() would compare every event
     public int selectedKernel() {
         KernelRef ref = selection.kernel();
-        return ref != null && ref.run() == run ? ref.index() : -1;
+        // the index is a kernel of the lanes drawn: none while they are an overview
+        return ref != null && ref.run() == run && ref.index() < data.kernelCount() ? ref.index() : -1;
     }
 
     /** Selects kernel {@code index} of this run (-1 clears). */
@@ -247,7 +256,8 @@ public final class TimelineViewModel {
         }
         Lane lane = data().lanes().get(hit[0]);
         if (lane.kind() == Lane.LaneKind.GPU) {
-            select(lane.refs()[hit[1]]);
+            // an overview item (negative ref) stands for several kernels: it selects none
+            select(Math.max(-1, lane.refs()[hit[1]]));
         } else if (lane.kind() == Lane.LaneKind.CPU) {
             long corr = data().columns().calls().correlations()[lane.refs()[hit[1]]];
             long[] kernels = data().columns().kernels().correlations();
@@ -271,7 +281,7 @@ public final class TimelineViewModel {
         }
         Lane lane = data().lanes().get(hit[0]);
         // the full trace may still be loading: never wait for it on the FX thread
-        return run.traceLoaded()
+        return run.traceLoaded() && lane.refs()[hit[1]] >= 0
                 ? TimelineText.describe(run.trace(), lane, hit[1])
                 : TimelineText.describe(data(), lane, hit[1]);
     }

@@ -16,6 +16,7 @@ public final class EditorTabs extends TabPane {
 
     public EditorTabs(WorkbenchViewModel vm) {
         setId("editors");
+        vm.editorWidthProperty().bind(widthProperty());
         vm.editors().addListener((ListChangeListener<Object>) change -> {
             while (change.next()) {
                 change.getRemoved().forEach(e -> getTabs().remove(tabs.remove(e)));

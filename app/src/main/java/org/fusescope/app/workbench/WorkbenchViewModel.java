@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,6 +30,7 @@ import org.fusescope.app.problems.ProblemsViewModel;
 import org.fusescope.app.properties.PropertiesViewModel;
 import org.fusescope.app.roofline.RooflineViewModel;
 import org.fusescope.app.stats.KernelStatsViewModel;
+import org.fusescope.app.timeline.TimelineLayout;
 import org.fusescope.app.timeline.TimelineViewModel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.store.RecordingChecks;
@@ -53,6 +56,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<Object> activeEditor = new SimpleObjectProperty<>(this, "activeEditor");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final IntegerProperty pending = new SimpleIntegerProperty(this, "pending");
+    private final DoubleProperty editorWidth = new SimpleDoubleProperty(this, "editorWidth");
     private int analysisGeneration;
     private ProblemItem pendingFocus;
 
@@ -132,20 +136,36 @@ public final class WorkbenchViewModel {
                 return;
             }
         }
-        // The timeline draws from columns read first; every other field loads behind it.
-        work("Loading run " + runId + " of " + recording.label(), () -> service.loadTimeline(recording, runId), run -> {
+        // The timeline draws from columns read first (of a large run, from an overview read for the plot
+        // width a new editor gets); every other field loads behind it.
+        double plotWidth = editorWidth.get() - TimelineLayout.HEADER;
+        Supplier<OpenRun> load = plotWidth >= 1
+                ? () -> service.loadTimeline(recording, runId, plotWidth)
+                : () -> service.loadTimeline(recording, runId);
+        work("Loading run " + runId + " of " + recording.label(), load, run -> {
             TimelineViewModel editor = new TimelineViewModel(run, selection);
             editors.add(editor);
             activeEditor.set(editor);
             applyPendingFocus();
-            // The GPU rows are drawn; the CPU-launch and range rows follow, then every other field.
+            loadBehind(recording, run);
+        });
+    }
+
+    /**
+     * The GPU rows of a new editor are drawn (of a large run first from an overview); the run's
+     * kernels follow, then its CPU-launch and range rows, then every other field.
+     */
+    private void loadBehind(Recording recording, OpenRun run) {
+        String name = run.info().name();
+        work("Loading kernels of " + name, () -> run.kernelTimeline().join(), kernels -> {
+            refreshTimelines(run);
             work(
-                    "Loading CPU and range rows of " + run.info().name(),
+                    "Loading CPU and range rows of " + name,
                     () -> run.fullTimeline().join(),
                     all -> {
                         refreshTimelines(run);
                         properties.refresh();
-                        work("Loading details of " + run.info().name(), run::trace, trace -> {
+                        work("Loading details of " + name, run::trace, trace -> {
                             problems.runLoaded(recording, trace);
                             properties.refresh();
                         });
@@ -267,6 +287,11 @@ public final class WorkbenchViewModel {
                     console.append("error: " + what + ": " + message);
                     failed.accept(message);
                 });
+    }
+
+    /** The width (px) of the editor area: a new timeline editor's canvas gets it (the view keeps it up to date). */
+    public DoubleProperty editorWidthProperty() {
+        return editorWidth;
     }
 
     public Selection selection() {

@@ -348,11 +348,12 @@ public final class TimelineColumns {
         }
     }
 
+    /** {@code a[order[i]]} for each i (order: a permutation, or a selection of indices); {@code a} when null. */
     static long[] permute(long[] a, int[] order) {
         if (order == null) {
             return a;
         }
-        long[] out = new long[a.length];
+        long[] out = new long[order.length];
         Arrays.setAll(out, i -> a[order[i]]);
         return out;
     }
@@ -361,7 +362,7 @@ public final class TimelineColumns {
         if (order == null) {
             return a;
         }
-        int[] out = new int[a.length];
+        int[] out = new int[order.length];
         Arrays.setAll(out, i -> a[order[i]]);
         return out;
     }
@@ -370,7 +371,7 @@ public final class TimelineColumns {
         if (order == null) {
             return a;
         }
-        T[] out = a.clone();
+        T[] out = Arrays.copyOf(a, order.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = a[order[i]];
         }
@@ -381,7 +382,7 @@ public final class TimelineColumns {
         if (order == null) {
             return a;
         }
-        boolean[] out = new boolean[a.length];
+        boolean[] out = new boolean[order.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = a[order[i]];
         }

@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
@@ -25,7 +23,6 @@ import org.fusescope.profiler.store.TraceSchema.Nvtx;
  */
 final class TimelineQueries {
     private static final int FETCH = 10_000;
-    private static final long DENSE_IDS = 1 << 22;
     /** Stands for SQL NULL in integer columns read with one call (no {@code wasNull} call after it). */
     private static final long NONE = Long.MIN_VALUE;
     /** A range row without a category of ours. */
@@ -56,7 +53,7 @@ final class TimelineQueries {
     }
 
     TimelineColumns.Kernels kernels() throws SQLException {
-        Strings table = new Strings(strings);
+        LocalStrings table = new LocalStrings(strings);
         if (!cat.has(Kernel.TABLE)) {
             return new TimelineColumns.Kernels(
                     new long[0],
@@ -113,7 +110,7 @@ final class TimelineQueries {
      * | stream << 32 | name}) computed by SQLite, and returns null if a row's values do not fit (the
      * caller then reads them unpacked).
      */
-    private KernelRows readKernels(String node, boolean packed, Strings table) throws SQLException {
+    private KernelRows readKernels(String node, boolean packed, LocalStrings table) throws SQLException {
         String d = "k." + Kernel.DEVICE_ID;
         String st = "k." + Kernel.STREAM_ID;
         String nm = "k." + Kernel.SHORT_NAME;
@@ -161,7 +158,8 @@ final class TimelineQueries {
      * SQLite costs an index probe per kernel. The writer stores attribution rows in kernel order, so
      * the join is usually a walk in step; otherwise a binary search over the rows sorted by key.
      */
-    private void attribute(long[] corr, long[] node, int[] ops, boolean[] fused, Strings table) throws SQLException {
+    private void attribute(long[] corr, long[] node, int[] ops, boolean[] fused, LocalStrings table)
+            throws SQLException {
         AttributionRows rows = readAttribution(true, corr.length, table);
         if (rows == null) {
             // text ops (schema 1) or ids out of the packed range: op and fused as plain columns
@@ -213,7 +211,7 @@ final class TimelineQueries {
      * ({@code op * 2 + fused}, -1 without op) computed by SQLite, one JNI call instead of three, and
      * returns null on a row whose op is text or out of range (the caller then reads them unpacked).
      */
-    private AttributionRows readAttribution(boolean packed, int expected, Strings table) throws SQLException {
+    private AttributionRows readAttribution(boolean packed, int expected, LocalStrings table) throws SQLException {
         String op = Attribution.OP;
         String opFused = packed
                 ? "CASE WHEN " + op + " IS NULL THEN -1 WHEN typeof(" + op + ") = 'integer' AND " + op
@@ -322,7 +320,7 @@ final class TimelineQueries {
     }
 
     TimelineColumns.Calls calls() throws SQLException {
-        Strings table = new Strings(strings);
+        LocalStrings table = new LocalStrings(strings);
         if (!cat.has(CudaApi.TABLE)) {
             return new TimelineColumns.Calls(new long[0], new long[0], new long[0], new int[0], table.strings());
         }
@@ -356,7 +354,7 @@ final class TimelineQueries {
     }
 
     TimelineColumns.Ranges ranges() throws SQLException {
-        Strings table = new Strings(strings);
+        LocalStrings table = new LocalStrings(strings);
         List<Integer> types =
                 EnumLookup.ids(conn, cat, Enums.EVENT_TYPE, Enums.NVTX_PUSH_POP_RANGE, Enums.NVTX_START_END_RANGE);
         if (types.isEmpty() || !cat.has(Nvtx.TABLE)) {
@@ -426,65 +424,5 @@ final class TimelineQueries {
         int[] out = new int[order.length];
         Arrays.setAll(out, i -> order[i]);
         return out;
-    }
-
-    /** Maps file string ids (or texts) to dense local ids, so the columns carry only the strings they use. */
-    private static final class Strings {
-        private final StringIdMap all;
-        private final Map<Long, Integer> byId = new HashMap<>();
-        private final Map<String, Integer> byText = new HashMap<>();
-        private String[] table = new String[64];
-        private int size;
-        private int[] dense = new int[0];
-        private long lastId = Long.MIN_VALUE;
-        private int lastLocal = -1;
-
-        Strings(StringIdMap all) {
-            this.all = all;
-        }
-
-        int byId(long id, String fallback) {
-            if (id == lastId) {
-                return lastLocal;
-            }
-            int local;
-            if (id >= 0 && id < DENSE_IDS) {
-                // ids are dense in our files and nsys's: an array, not a boxed map, per row
-                if (id >= dense.length) {
-                    int old = dense.length;
-                    dense = Arrays.copyOf(dense, (int) Math.min(DENSE_IDS, Math.max(2L * old, id + 1)));
-                    Arrays.fill(dense, old, dense.length, -1);
-                }
-                local = dense[(int) id];
-                if (local < 0) {
-                    local = byText(all.get(id, fallback));
-                    dense[(int) id] = local;
-                }
-            } else {
-                Integer boxed = byId.get(id);
-                local = boxed == null ? byText(all.get(id, fallback)) : boxed;
-                byId.put(id, local);
-            }
-            lastId = id;
-            lastLocal = local;
-            return local;
-        }
-
-        int byText(String s) {
-            Integer local = byText.get(s);
-            if (local == null) {
-                local = size;
-                if (size == table.length) {
-                    table = Arrays.copyOf(table, size * 2);
-                }
-                table[size++] = s;
-                byText.put(s, local);
-            }
-            return local;
-        }
-
-        String[] strings() {
-            return Arrays.copyOf(table, size);
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -172,6 +174,36 @@ public final class TraceReader implements AutoCloseable {
     public synchronized TimelineColumns.Ranges rangeColumns(long runId) {
         RunInfo run = run(String.valueOf(runId));
         return query(() -> timelineQueries(run).ranges());
+    }
+
+    /**
+     * A few of the run's kernels that draw like all of them at one zoom (see {@link KernelOverview}):
+     * per stream and bucket of {@code grid}, the first and last kernel, and every long kernel with the
+     * next one. Read with one aggregate query per bucket on the kernel start index (and one scan for
+     * the last kernel end): a small fraction of the cost of {@link #kernelColumns} on a large run.
+     *
+     * @param minKernels below this many kernels in the run the overview is not worth reading
+     * @return empty when the run has fewer than {@code minKernels} kernels (or none), or when the file
+     *     has no index on kernel starts (e.g. an nsys export, or a file still being recorded), where
+     *     each bucket's query would scan the kernel table
+     * @throws IllegalArgumentException when {@code minKernels} is negative, or the grid's buckets do
+     *     not ascend over every kernel of the run
+     * @throws TraceFileException when there is no such run
+     */
+    public synchronized Optional<KernelOverview> kernelOverview(long runId, OverviewGrid grid, int minKernels) {
+        Objects.requireNonNull(grid, "grid");
+        if (minKernels < 0) {
+            throw new IllegalArgumentException("minKernels must not be negative: " + minKernels);
+        }
+        RunInfo run = run(String.valueOf(runId));
+        return query(() -> {
+            if (strings == null) {
+                strings = StringIdMap.load(conn, catalog);
+            }
+            boolean wholeFile = !ours || runs().size() <= 1;
+            return Optional.ofNullable(
+                    new OverviewQueries(conn, catalog, strings, run, ours, wholeFile).read(grid, minKernels));
+        });
     }
 
     /**

@@ -27,9 +27,12 @@ class StoreReadOnlyTest {
         assertThat(Files.getLastModifiedTime(f)).isEqualTo(before.mtime());
     }
 
-    private static void openLoadClose(Path f) {
+    /** {@code indexed}: the writer has closed, so the start index (and so an overview) exists. */
+    private static void openLoadClose(Path f, boolean indexed) {
         try (TraceReader r = TraceReader.open(f)) {
             assertThat(r.load(1).kernels()).isNotEmpty();
+            assertThat(r.kernelOverview(1, OverviewGrid.uniform(64), 0).isPresent())
+                    .isEqualTo(indexed);
         }
     }
 
@@ -47,7 +50,7 @@ class StoreReadOnlyTest {
         }
         Snapshot before = snapshot(file);
         Thread.sleep(20); // so that a write would show in the mtime
-        openLoadClose(file);
+        openLoadClose(file, true);
         assertUnchanged(file, before);
     }
 
@@ -67,7 +70,7 @@ class StoreReadOnlyTest {
             Snapshot db = snapshot(file);
             Snapshot walBefore = snapshot(wal);
             Thread.sleep(20);
-            openLoadClose(file);
+            openLoadClose(file, false);
             assertUnchanged(file, db);
             assertUnchanged(wal, walBefore);
         } finally {
