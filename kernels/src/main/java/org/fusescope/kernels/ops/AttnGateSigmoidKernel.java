@@ -2,9 +2,7 @@ package org.fusescope.kernels.ops;
 
 import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
-import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
 
 /**
  * {@code attn_gate_sigmoid.cu}: {@code sig = sigmoid(gate)} for the attention output gate (unfused
@@ -29,21 +27,7 @@ public final class AttnGateSigmoidKernel {
      * @param out {@code [rows, Hq·D]} bf16, written
      */
     public void launch(CudaStream stream, ColumnSlice qProj, DeviceBuffer out, int rows) {
-        Args.positive("rows", rows);
-        long width = (long) dims.queryHeads() * dims.headDim();
-        qProj.check("qProj", rows, (int) (2 * width));
-        Args.buffer("out", out, DType.BF16, rows, width);
-        Launcher.launch(
-                function,
-                Grids.vec8(rows * width),
-                Grids.BLOCK_256,
-                0,
-                stream,
-                qProj.buffer(),
-                qProj.stride(),
-                qProj.offset(),
-                out,
-                rows);
+        AttnGateLaunch.launch(function, dims, stream, qProj, "out", out, rows);
     }
 
     /** Reads the gate, writes the sigmoid; 4 FLOPs per element (as {@link SigmoidKernel} counts). */

@@ -2,9 +2,7 @@ package org.fusescope.kernels.ops;
 
 import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
-import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
 
 /**
  * {@code attn_gate_sigmoid_mul.cu}: {@code attn *= sigmoid(gate)} in place (fusion {@code
@@ -29,21 +27,7 @@ public final class AttnGateSigmoidMulKernel {
      * @param attn {@code [rows, Hq·D]} bf16, the attention output, updated in place
      */
     public void launch(CudaStream stream, ColumnSlice qProj, DeviceBuffer attn, int rows) {
-        Args.positive("rows", rows);
-        long width = (long) dims.queryHeads() * dims.headDim();
-        qProj.check("qProj", rows, (int) (2 * width));
-        Args.buffer("attn", attn, DType.BF16, rows, width);
-        Launcher.launch(
-                function,
-                Grids.vec8(rows * width),
-                Grids.BLOCK_256,
-                0,
-                stream,
-                qProj.buffer(),
-                qProj.stride(),
-                qProj.offset(),
-                attn,
-                rows);
+        AttnGateLaunch.launch(function, dims, stream, qProj, "attn", attn, rows);
     }
 
     /** Reads the gate and attn, writes attn; 5 FLOPs per element (sigmoid 4, multiply 1). */
