@@ -109,6 +109,36 @@ public final class DecodeAttentionKernel {
                     maxContext);
             return;
         }
+        launchSplit(stream, q, kCache, vCache, positions, partialO, partialLse, rows, maxContext, split);
+        combine.launch(stream, partialO, partialLse, positions, out, rows, maxContext, split);
+    }
+
+    /**
+     * Enqueues the split kernel alone: each chunk's partial output and log-sum-exp, which {@link
+     * DecodeAttentionCombineKernel} then merges (for callers that launch and attribute the combine
+     * separately). Arguments as {@link #launch}; {@code split} must not be a single pass.
+     */
+    public void launchSplit(
+            CudaStream stream,
+            DeviceBuffer q,
+            DeviceBuffer kCache,
+            DeviceBuffer vCache,
+            DeviceBuffer positions,
+            DeviceBuffer partialO,
+            DeviceBuffer partialLse,
+            int rows,
+            int maxContext,
+            AttentionSplit split) {
+        if (split.singlePass()) {
+            throw new IllegalArgumentException("decode_attention: launchSplit needs a split over the context, not "
+                    + split + "; use launch for a single pass");
+        }
+        Args.positive("rows", rows);
+        Args.positive("maxContext", maxContext);
+        Args.buffer("q", q, DType.BF16, rows, (long) dims.queryHeads() * dims.headDim());
+        Args.buffer("kCache", kCache, DType.BF16, KvAppendKernel.cacheShape(dims, rows, maxContext));
+        Args.buffer("vCache", vCache, DType.BF16, KvAppendKernel.cacheShape(dims, rows, maxContext));
+        Args.buffer("positions", positions, DType.I32, rows);
         Args.buffer(
                 "partialO", partialO, DType.F32, DecodeAttentionCombineKernel.partialOutputShape(dims, rows, split));
         Args.buffer(
@@ -129,7 +159,6 @@ public final class DecodeAttentionKernel {
                 maxContext,
                 split.chunks(),
                 split.chunkSize());
-        combine.launch(stream, partialO, partialLse, positions, out, rows, maxContext, split);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.fusescope.kernels.bench.CopyBandwidth;
 import org.fusescope.kernels.bench.CopyKernel;
 import org.fusescope.kernels.bench.EmptyKernel;
@@ -126,19 +127,16 @@ final class BenchKernelsCommand implements Callable<Integer> {
             lines.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             print(lines);
             for (int m : tokens) {
-                List<BenchCase> cases = new ArrayList<>(KernelBenchCases.all(library, dims, m, rotate));
-                cases.addAll(DenseBenchCases.all(blas, dims, m, rotate));
-                // both presets have the same gated-delta-net sizes
-                cases.addAll(LinearAttentionBenchCases.all(library, LinearAttentionDims.QWEN3_NEXT, m, rotate));
-                cases.addAll(
-                        AttentionBenchCases.all(library, AttentionDims.QWEN3_NEXT, dims, m, attentionContext, rotate));
-                context.synchronize();
-                for (BenchCase c : cases) {
-                    try (c) {
-                        String line = row(timer, stream, c, emptyTime, copy);
-                        lines.add(line);
-                        print(List.of(line));
-                    }
+                // one group of cases on the device at a time: all of them together do not fit at M = 256
+                List<Supplier<List<BenchCase>>> groups = List.of(
+                        () -> KernelBenchCases.all(library, dims, m, rotate),
+                        () -> DenseBenchCases.all(blas, dims, m, rotate),
+                        // both presets have the same gated-delta-net sizes
+                        () -> LinearAttentionBenchCases.all(library, LinearAttentionDims.QWEN3_NEXT, m, rotate),
+                        () -> AttentionBenchCases.all(
+                                library, AttentionDims.QWEN3_NEXT, dims, m, attentionContext, rotate));
+                for (Supplier<List<BenchCase>> group : groups) {
+                    lines.addAll(group(group, m, context, timer, stream, emptyTime, copy));
                 }
             }
         }
@@ -146,6 +144,38 @@ final class BenchKernelsCommand implements Callable<Integer> {
             Files.write(out, lines, StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    /**
+     * Allocates one group's cases, times each (printing its row at once) and frees them; a group that
+     * cannot be allocated becomes one row saying why.
+     */
+    private List<String> group(
+            Supplier<List<BenchCase>> group,
+            int m,
+            CudaContext context,
+            GraphTimer timer,
+            CudaStream stream,
+            Timing empty,
+            double copy) {
+        List<BenchCase> cases;
+        try {
+            cases = group.get();
+        } catch (RuntimeException e) {
+            String line = "| " + m + " | (cases) | failed: " + OneLineErrors.oneLine(e) + " | | | | | | |";
+            print(List.of(line));
+            return List.of(line);
+        }
+        context.synchronize();
+        List<String> rows = new ArrayList<>();
+        for (BenchCase c : cases) {
+            try (c) {
+                String line = row(timer, stream, c, empty, copy);
+                rows.add(line);
+                print(List.of(line));
+            }
+        }
+        return rows;
     }
 
     /** One table row; a case that fails (e.g. cannot be captured in a graph) becomes a row saying why. */

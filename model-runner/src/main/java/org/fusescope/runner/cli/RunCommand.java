@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.cupti.Cupti;
+import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.WeightSource;
@@ -17,10 +18,12 @@ import org.fusescope.runner.record.Progress;
 import org.fusescope.runner.record.Recording;
 import org.fusescope.runner.record.RunOutcome;
 import org.fusescope.runner.record.RunRequest;
+import org.fusescope.runner.record.StepDevice;
 import org.fusescope.runner.step.DecodeContext;
 import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 import org.fusescope.runner.verify.BlockVerifier;
+import org.fusescope.runner.verify.MixerVerifier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -164,25 +167,26 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter summary = progress.equals("json")
                 ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
-        Recording recording = new Recording(
-                runs,
-                verify
-                        ? (device, batch) -> BlockVerifier.verify(
-                                device,
-                                source.layer(0),
-                                runs.stream()
-                                        .filter(r -> r.spec().batch() == batch)
-                                        .findFirst()
-                                        .orElseThrow()
-                                        .spec())
-                        : null,
-                progress());
+        Recording recording =
+                new Recording(runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress());
         List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, layouts));
         summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));
         summary.flush();
         return 0;
+    }
+
+    /** Layer 0's MoE block and, with mixers, the first layer of each mixer type, at {@code batch}. */
+    private static List<NumericCheck> verify(StepDevice device, WeightSource source, List<RunRequest> runs, int batch) {
+        StepSpec spec = runs.stream()
+                .filter(r -> r.spec().batch() == batch)
+                .findFirst()
+                .orElseThrow()
+                .spec();
+        List<NumericCheck> checks = new ArrayList<>(BlockVerifier.verify(device, source.layer(0), spec));
+        checks.addAll(MixerVerifier.verify(device, source, spec));
+        return checks;
     }
 
     private static void requireGpu() {

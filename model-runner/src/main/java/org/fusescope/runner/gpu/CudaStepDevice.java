@@ -59,7 +59,7 @@ public final class CudaStepDevice implements StepDevice {
     private final Map<String, DeviceWeights> uploaded = new HashMap<>();
     private final Map<Integer, DeviceMixerWeights> mixerWeights = new HashMap<>();
     private MixerKernels mixerKernels;
-    /** Distinct MoE weight sets on the device, decided at the first prepare ({@link #moeWeightSets}). */
+    /** Distinct MoE weight sets layers use ({@link #moeWeightSets}). */
     private int moeSets;
 
     private GpuBlock block;
@@ -104,6 +104,12 @@ public final class CudaStepDevice implements StepDevice {
     public void prepare(StepSpec spec) {
         release();
         if (spec.mixers()) {
+            int chunks = DecodeSplit.of(spec, info.smCount()).chunks();
+            if (spec.context().splits() != chunks) {
+                throw new IllegalArgumentException("the step's plan splits decode attention into "
+                        + spec.context().splits() + " parts, this device into " + chunks
+                        + "; plan with DecodeSplit.forDevice");
+            }
             DecodeStateSizes.of(spec).requireFits(context.freeMemoryBytes() - HEADROOM_BYTES);
         }
         List<DeviceMixerWeights> layerMixers = new ArrayList<>();
@@ -138,26 +144,45 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     /**
-     * How many layers get MoE weights of their own, decided once (at the first prepare) so that every
-     * run uses the same: all layers when their weights (every layout the runs need) fit in the free
-     * memory less a reserve for the decode state and activations ({@link #reserveBytes}); else as many
-     * as fit, at least one, and layer l uses layer (l mod n)'s MoE weights ({@link #weightNote}).
+     * How many layers get MoE weights of their own: all layers of the largest step prepared so far when
+     * their weights (every layout the runs need) fit in the free memory (plus what the MoE weights
+     * already uploaded hold) less a reserve for the decode state and activations ({@link
+     * #reserveBytes}); else as many as fit, at least one, and layer l uses layer (l mod n)'s MoE weights
+     * ({@link #weightNote}). Decided again only when a step has more layers than any before (the
+     * uploaded sets stay cached, so the count never shrinks): a one-layer verification step before a
+     * 48-layer run does not limit the run to one set.
      */
     private int moeWeightSets(StepSpec spec) {
-        if (moeSets == 0) {
+        if (spec.layers() > setsDecidedFor) {
             Set<Boolean> needed = new TreeSet<>(layouts);
             needed.add(spec.sharedAsExpert());
             long perLayer = needed.stream()
                     .mapToLong(l -> DeviceWeights.bytes(spec.config(), l))
                     .sum();
-            long available = context.freeMemoryBytes() - reserveBytes(spec);
-            moeSets = (int) Math.max(1, Math.min(spec.layers(), available / perLayer));
-            layersAsked = spec.layers();
+            long available = context.freeMemoryBytes() + uploadedMoeBytes - reserveBytes(spec);
+            moeSets = (int) Math.max(moeSets, Math.max(1, Math.min(spec.layers(), available / perLayer)));
+            setsDecidedFor = spec.layers();
         }
+        layersAsked = spec.layers();
         return Math.min(moeSets, spec.layers());
     }
 
+    /** The most layers a prepared step had (0 before the first). */
+    private int setsDecidedFor;
+
+    /** Layers of the step prepared last. */
     private int layersAsked;
+
+    /** Device bytes the cached MoE weight sets hold. */
+    private long uploadedMoeBytes;
+
+    /** Distinct MoE weight sets uploaded (package-private for the GPU test). */
+    int uploadedMoeSets() {
+        return (int) uploaded.keySet().stream()
+                .map(k -> k.substring(0, k.indexOf(':')))
+                .distinct()
+                .count();
+    }
 
     /**
      * Memory kept free of MoE weights: the decode state of the step's layers at batch 64 (the largest
@@ -174,7 +199,7 @@ public final class CudaStepDevice implements StepDevice {
 
     @Override
     public Optional<String> weightNote() {
-        if (moeSets == 0 || moeSets >= layersAsked) {
+        if (layersAsked == 0 || moeSets >= layersAsked) {
             return Optional.empty();
         }
         return Optional.of(String.format(
@@ -230,6 +255,7 @@ public final class CudaStepDevice implements StepDevice {
                         free / 1e9));
             }
             uploaded.put(layer + ":" + layout, new DeviceWeights(host, layout));
+            uploadedMoeBytes += need;
         }
         return uploaded.get(key);
     }
@@ -296,7 +322,8 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     @Override
-    public MixerOutputs runMixerOnce(StepSpec spec, int layer) {
+    public MixerOutputs runMixerOnce(StepSpec asked, int layer) {
+        StepSpec spec = DecodeSplit.forDevice(asked, info.smCount());
         tracer.pause();
         try {
             prepare(spec);

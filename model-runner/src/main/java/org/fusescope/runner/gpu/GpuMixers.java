@@ -14,9 +14,9 @@ import org.fusescope.runner.step.StepSpec;
  * AttentionPlan} bound to our kernels or cuBLAS on the run's stream. A mixer reads the hidden state
  * and residual of the run's {@link Activations} (its leading residual add + RMSNorm with the layer's
  * input norm) and writes its output projection into {@code hidden}, which the layer's MoE block then
- * adds to the residual. {@code decode_attention} launches the whole attention, the split kernel and
- * its combine together ({@code DecodeAttentionKernel} enqueues both), so both kernels are attributed
- * to {@code decode_attention} and the plan's {@code decode_attention_combine} launch enqueues nothing.
+ * adds to the residual. {@code decode_attention} launches the single-pass kernel or, when the context
+ * is split, the split kernel alone, and {@code decode_attention_combine} the combine of its partial
+ * results, so each kernel is attributed to its own op.
  * Needs the context current; not thread-safe.
  */
 final class GpuMixers implements AutoCloseable {
@@ -128,21 +128,36 @@ final class GpuMixers implements AutoCloseable {
                     state.positions,
                     m,
                     maxContext);
-            case "decode_attention" -> mk.decodeAttention.launch(
-                    stream,
-                    x.qNormed,
-                    state.keyCache(layer),
-                    state.valueCache(layer),
-                    state.positions,
-                    x.attention,
-                    x.partialO,
-                    x.partialLse,
-                    m,
-                    maxContext,
-                    split);
-            case "decode_attention_combine" -> {
-                // enqueued by decode_attention (see the class comment)
+            case "decode_attention" -> {
+                if (split.singlePass()) {
+                    mk.decodeAttention.launch(
+                            stream,
+                            x.qNormed,
+                            state.keyCache(layer),
+                            state.valueCache(layer),
+                            state.positions,
+                            x.attention,
+                            null,
+                            null,
+                            m,
+                            maxContext,
+                            split);
+                } else {
+                    mk.decodeAttention.launchSplit(
+                            stream,
+                            x.qNormed,
+                            state.keyCache(layer),
+                            state.valueCache(layer),
+                            state.positions,
+                            x.partialO,
+                            x.partialLse,
+                            m,
+                            maxContext,
+                            split);
+                }
             }
+            case "decode_attention_combine" -> mk.decodeAttentionCombine.launch(
+                    stream, x.partialO, x.partialLse, state.positions, x.attention, m, maxContext, split);
             case "sigmoid" -> mk.attnGateSigmoid.launch(stream, qGate, x.gateSigmoid, m);
             case "mul" -> {
                 int cols = spec.config().attention().heads()

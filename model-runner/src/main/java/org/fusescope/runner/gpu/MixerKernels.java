@@ -5,6 +5,7 @@ import org.fusescope.kernels.ops.AttnGateSigmoidKernel;
 import org.fusescope.kernels.ops.AttnGateSigmoidMulKernel;
 import org.fusescope.kernels.ops.CausalConv1dUpdateKernel;
 import org.fusescope.kernels.ops.ConvPackGdnKernel;
+import org.fusescope.kernels.ops.DecodeAttentionCombineKernel;
 import org.fusescope.kernels.ops.DecodeAttentionKernel;
 import org.fusescope.kernels.ops.GatedDeltaRuleKernel;
 import org.fusescope.kernels.ops.GatedRmsnormKernel;
@@ -27,6 +28,7 @@ final class MixerKernels {
     final RotaryPartialKernel rotaryPartial;
     final KvAppendKernel kvAppend;
     final DecodeAttentionKernel decodeAttention;
+    final DecodeAttentionCombineKernel decodeAttentionCombine;
     final AttnGateSigmoidKernel attnGateSigmoid;
     final AttnGateSigmoidMulKernel attnGateSigmoidMul;
 
@@ -42,6 +44,7 @@ final class MixerKernels {
         rotaryPartial = new RotaryPartialKernel(lib, a);
         kvAppend = new KvAppendKernel(lib, a);
         decodeAttention = new DecodeAttentionKernel(lib, a);
+        decodeAttentionCombine = new DecodeAttentionCombineKernel(lib, a);
         attnGateSigmoid = new AttnGateSigmoidKernel(lib, a);
         attnGateSigmoidMul = new AttnGateSigmoidMulKernel(lib, a);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GPU: {@code fusescope run --mixers all} on the tiny model's 4 layers (three gated-delta-net, one
- * attention) at context 64, both variants and modes, verified. Skipped only where no GPU is.
+ * attention) at context 300 (decode attention split into chunks and combined at both batches), both
+ * variants and modes, verified (MoE block and both mixer types). Skipped only where no GPU is.
  */
 class RunLayersGpuTest {
     @TempDir
@@ -39,7 +42,7 @@ class RunLayersGpuTest {
                 "--batch",
                 "1,3",
                 "--context",
-                "64",
+                "300",
                 "--variants",
                 "unfused,fused",
                 "--mode",
@@ -82,6 +85,36 @@ class RunLayersGpuTest {
                         .as(c.name() + " " + c.relNorm())
                         .isTrue());
             }
+        }
+    }
+
+    @Test
+    void verificationCoversBothMixerTypes() {
+        try (TraceReader reader = TraceReader.open(db)) {
+            List<String> names = reader.load(reader.runs().get(0).id()).checks().stream()
+                    .map(NumericCheck::name)
+                    .toList();
+            assertThat(names)
+                    .anyMatch(n -> n.startsWith("layer 0 linear_attn out fused vs cpu"))
+                    .anyMatch(n -> n.startsWith("layer 3 self_attn out fused vs cpu"))
+                    .contains("layer 0 linear_attn out fused vs unfused", "layer 3 self_attn out fused vs unfused")
+                    .anyMatch(n -> n.startsWith("moe_out fused vs cpu"));
+        }
+    }
+
+    @Test
+    void theAttentionCombineIsAttributedToItsOwnOp() {
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace t = reader.load(reader.run("fused b=1 eager").id());
+            assertThat(t.kernels())
+                    .filteredOn(k -> k.name().contains("decode_attention_combine"))
+                    .isNotEmpty()
+                    .allSatisfy(k -> assertThat(k.attribution().op()).isEqualTo("decode_attention_combine"));
+            assertThat(t.kernels())
+                    .filteredOn(
+                            k -> k.attribution() != null && k.attribution().op().equals("decode_attention"))
+                    .isNotEmpty()
+                    .noneMatch(k -> k.name().contains("combine"));
         }
     }
 
