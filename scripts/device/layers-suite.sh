@@ -10,6 +10,7 @@
 set -uo pipefail
 out="$1"
 work=/tmp/fs-layers; mkdir -p "$work" "$out"
+rm -f "$work"/*.sqlite "$work"/*.xz # a warm host keeps the last call's files; recordings never overwrite
 parts=" ${PARTS:-tests layers4 layers48} "
 has() { [[ "$parts" == *" $1 "* ]]; }
 tests=org.fusescope.runner.cli.RunLayersGpuTest,org.fusescope.runner.gpu.MoeWeightSetsGpuTest

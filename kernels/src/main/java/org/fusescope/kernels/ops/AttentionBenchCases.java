@@ -97,6 +97,21 @@ public final class AttentionBenchCases {
                     op, m, work, KernelBenchCases.copies(minBytes, work.bytes()), List.of(), factory, launcher);
         }
 
+        /**
+         * A case whose buffer sets hold a k and a v cache: copies as {@link #make}, but together at most
+         * {@value #MAX_CACHE_BYTES} bytes of caches (a kv_append moves little, so the rotation would
+         * otherwise ask for {@link KernelBenchCases#MAX_COPIES} full caches: 128 GiB at M = 256).
+         */
+        BenchCase makeCached(
+                String op, Work work, IntFunction<DeviceBuffer[]> factory, BufferSetCase.SetLauncher launcher) {
+            long cacheBytes = 2L
+                    * DType.BF16.bytes()
+                    * Arrays.stream(KvAppendKernel.cacheShape(d, m, context)).reduce(1, (a, x) -> a * x);
+            int copies = (int) Math.min(
+                    KernelBenchCases.copies(minBytes, work.bytes()), Math.max(1, MAX_CACHE_BYTES / cacheBytes));
+            return new BufferSetCase(op, m, work, copies, List.of(), factory, launcher);
+        }
+
         void normAndRope(List<BenchCase> cases) {
             QkRmsnormKernel norm = new QkRmsnormKernel(lib, d);
             cases.add(make(
@@ -122,7 +137,7 @@ public final class AttentionBenchCases {
 
         void cacheOps(List<BenchCase> cases) {
             KvAppendKernel append = new KvAppendKernel(lib, d);
-            cases.add(make(
+            cases.add(makeCached(
                     "kv_append",
                     KvAppendKernel.work(d, m),
                     c -> new DeviceBuffer[] {
@@ -143,7 +158,7 @@ public final class AttentionBenchCases {
             if (!split.singlePass()) {
                 work = work.plus(DecodeAttentionCombineKernel.work(d, m, context, split));
             }
-            cases.add(make(
+            cases.add(makeCached(
                     "decode_attention ctx " + context + ", " + split,
                     work,
                     c -> attentionSet(split),
