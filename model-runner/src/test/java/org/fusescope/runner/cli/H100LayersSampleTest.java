@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.fusescope.assets.Samples;
+import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.store.TraceReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,32 @@ class H100LayersSampleTest {
                     .contains("H100"));
             List<RunInfo> runs = reader.runs();
             assertThat(runs).hasSize(12).allMatch(r -> r.isComplete() && !r.synthetic() && r.layers() == 4);
+        }
+    }
+
+    @Test
+    void everyRunCarriesGreenChecksOfTheMoeBlockAndBothMixerTypes() {
+        try (TraceReader reader = TraceReader.open(sample)) {
+            for (RunInfo run : reader.runs()) {
+                List<NumericCheck> checks = reader.load(run.id()).checks();
+                assertThat(checks).hasSize(13).allSatisfy(c -> assertThat(c.passed())
+                        .as(run.name() + ": " + c.name())
+                        .isTrue());
+                assertThat(checks)
+                        .extracting(NumericCheck::name)
+                        .contains("moe_out fused vs unfused", "layer 0 linear_attn out fused vs unfused")
+                        .contains("layer 3 self_attn out fused vs unfused");
+            }
+        }
+    }
+
+    @Test
+    void theAttentionCombineHasItsOwnOp() {
+        try (TraceReader reader = TraceReader.open(sample)) {
+            assertThat(reader.load(reader.run("fused b=1 graph").id()).kernels())
+                    .filteredOn(k -> k.name().contains("decode_attention_combine"))
+                    .isNotEmpty()
+                    .allSatisfy(k -> assertThat(k.attribution().op()).isEqualTo("decode_attention_combine"));
         }
     }
 
