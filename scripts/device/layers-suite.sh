@@ -6,7 +6,7 @@
 # then report/compare on each and a per-layer-type table of GPU kernel time per measured step, fused
 # vs unfused, to OUTDIR/layers.md. PARTS (default "tests layers4 layers48") picks the parts, so the
 # suite can be split over device calls of at most 10 minutes.
-# Usage: [PARTS=...] [L48_BATCH=1,4,16,64] scripts/device/layers-suite.sh OUTDIR   (after pack.sh; carry .carry)
+# Usage: [PARTS=...] [L48_BATCH=1,4,16,64] [L48_MODE=graph] scripts/device/layers-suite.sh OUTDIR   (after pack.sh; carry .carry)
 set -uo pipefail
 out="$1"
 work=/tmp/fs-layers; mkdir -p "$work" "$out"
@@ -35,7 +35,7 @@ fsrun() { timeout "${RUN_TIMEOUT:-36000}" "$java" -Xmx64g -cp "$cp" org.fusescop
     fi
     if has layers48; then
         echo "== layers48"; time fsrun --preset qwen3-next-80b-a3b --mixers all --layers 48 \
-            --batch "${L48_BATCH:-1,4,16,64}" --variants unfused,fused --mode graph --iters 5 --warmup 1 \
+            --batch "${L48_BATCH:-1,4,16,64}" --variants unfused,fused --mode "${L48_MODE:-graph}" --iters 5 --warmup 1 \
             --verify --progress lines --out "$work/layers48.sqlite"
     fi
 } >"$work/record.txt" 2>&1
