@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.cupti.Cupti;
@@ -162,14 +160,13 @@ final class RunCommand implements Callable<Integer> {
         if (opener == DeviceOpener.CUDA) {
             requireGpu(); // before the database exists: no empty file is left behind
         }
-        Set<Boolean> layouts = new TreeSet<>();
-        runs.forEach(r -> layouts.add(r.spec().sharedAsExpert()));
+        List<StepSpec> steps = runs.stream().map(RunRequest::spec).toList();
         PrintWriter summary = progress.equals("json")
                 ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
         Recording recording =
                 new Recording(runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress());
-        List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, layouts));
+        List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, steps));
         summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));

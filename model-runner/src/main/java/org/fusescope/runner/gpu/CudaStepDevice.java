@@ -48,6 +48,11 @@ public final class CudaStepDevice implements StepDevice {
     private final CuptiTracer tracer = new CuptiTracer();
     private final WeightSource weights;
     private final Set<Boolean> layouts;
+    /** Layers of the largest step the runs prepare. */
+    private final int plannedLayers;
+    /** Bytes of the largest decode state the runs allocate (0 without mixers). */
+    private final long plannedStateBytes;
+
     private final CudaContext context;
     private final KernelLibrary library;
     private final CudaStream stream;
@@ -69,12 +74,22 @@ public final class CudaStepDevice implements StepDevice {
     /**
      * Starts tracing into {@code sink}, opens GPU 0 and calibrates.
      *
-     * @param layouts which weight layouts the runs need: {@code false} routed experts only, {@code
-     *     true} with the shared expert appended as expert E
+     * @param steps the steps the runs will prepare (in any order, verification steps need not be
+     *     listed): which weight layouts they need (routed experts only, or with the shared expert as
+     *     expert E), their most layers and largest decode state decide how many MoE weight sets stay
+     *     on the device ({@link #moeWeightSets})
      */
-    public CudaStepDevice(Sink sink, WeightSource weights, Set<Boolean> layouts) {
+    public CudaStepDevice(Sink sink, WeightSource weights, List<StepSpec> steps) {
         this.weights = weights;
-        this.layouts = Set.copyOf(layouts);
+        Set<Boolean> needed = new TreeSet<>();
+        steps.forEach(s -> needed.add(s.sharedAsExpert()));
+        this.layouts = Set.copyOf(needed);
+        this.plannedLayers = steps.stream().mapToInt(StepSpec::layers).max().orElse(1);
+        this.plannedStateBytes = steps.stream()
+                .filter(StepSpec::mixers)
+                .mapToLong(s -> DecodeStateSizes.of(s).totalBytes())
+                .max()
+                .orElse(0);
         tracer.start(sink);
         try {
             context = CudaContext.open(0);
@@ -144,24 +159,26 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     /**
-     * How many layers get MoE weights of their own: all layers of the largest step prepared so far when
-     * their weights (every layout the runs need) fit in the free memory (plus what the MoE weights
-     * already uploaded hold) less a reserve for the decode state and activations ({@link
-     * #reserveBytes}); else as many as fit, at least one, and layer l uses layer (l mod n)'s MoE weights
-     * ({@link #weightNote}). Decided again only when a step has more layers than any before (the
-     * uploaded sets stay cached, so the count never shrinks): a one-layer verification step before a
-     * 48-layer run does not limit the run to one set.
+     * How many layers get MoE weights of their own: all layers of the largest step (planned or prepared)
+     * when their weights (every layout the runs need) fit in the free memory (plus what the MoE weights
+     * already uploaded hold) less a reserve for the largest planned decode state and activations
+     * ({@link #reserveBytes}); else as many as fit, at least one, and layer l uses layer (l mod n)'s MoE
+     * weights ({@link #weightNote}). Decided at the first prepare, for every run alike (a one-layer
+     * verification step first does not limit a 48-layer run to one set, a batch-1 run first does not
+     * leave a batch-256 run without room for its decode state), and again only for a step with more
+     * layers than any before (the uploaded sets stay cached, so the count never shrinks).
      */
     private int moeWeightSets(StepSpec spec) {
-        if (spec.layers() > setsDecidedFor) {
+        int layers = Math.max(spec.layers(), plannedLayers);
+        if (layers > setsDecidedFor) {
             Set<Boolean> needed = new TreeSet<>(layouts);
             needed.add(spec.sharedAsExpert());
             long perLayer = needed.stream()
                     .mapToLong(l -> DeviceWeights.bytes(spec.config(), l))
                     .sum();
             long available = context.freeMemoryBytes() + uploadedMoeBytes - reserveBytes(spec);
-            moeSets = (int) Math.max(moeSets, Math.max(1, Math.min(spec.layers(), available / perLayer)));
-            setsDecidedFor = spec.layers();
+            moeSets = (int) Math.max(moeSets, Math.max(1, Math.min(layers, available / perLayer)));
+            setsDecidedFor = layers;
         }
         layersAsked = spec.layers();
         return Math.min(moeSets, spec.layers());
@@ -185,16 +202,12 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     /**
-     * Memory kept free of MoE weights: the decode state of the step's layers at batch 64 (the largest
-     * batch the suites record with all layers) plus 4 GiB for activations, routing tables, cuBLAS and
-     * the graph; 6 GiB at least.
+     * Memory kept free of MoE weights: the largest decode state of the planned steps and {@code spec}
+     * plus 4 GiB for activations, routing tables, cuBLAS and the graph; 6 GiB at least.
      */
-    private static long reserveBytes(StepSpec spec) {
-        long state = spec.mixers()
-                ? new DecodeStateSizes(spec.config(), spec.layers(), Math.max(64, spec.batch()), spec.context())
-                        .totalBytes()
-                : 0;
-        return Math.max(6L << 30, state + (4L << 30));
+    private long reserveBytes(StepSpec spec) {
+        long state = spec.mixers() ? DecodeStateSizes.of(spec).totalBytes() : 0;
+        return Math.max(6L << 30, Math.max(state, plannedStateBytes) + (4L << 30));
     }
 
     @Override

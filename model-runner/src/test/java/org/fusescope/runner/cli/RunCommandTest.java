@@ -150,7 +150,7 @@ class RunCommandTest {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RunCommand.class) {
-                    return cls.cast(new RunCommand((sink, weights, layouts) -> {
+                    return cls.cast(new RunCommand((sink, weights, steps) -> {
                         FakeStepDevice d = new FakeStepDevice(sink);
                         d.failAtLaunch = failAtLaunch;
                         return d;

@@ -139,7 +139,7 @@ class RunWholeLayersTest {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RunCommand.class) {
-                    return cls.cast(new RunCommand((sink, weights, layouts) -> new FakeStepDevice(sink)));
+                    return cls.cast(new RunCommand((sink, weights, steps) -> new FakeStepDevice(sink)));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }
