@@ -17,6 +17,8 @@ public enum OpFamily {
     SHARED("shared expert", 0xb07aa1),
     GATE("gate", 0xff9da7),
     MEMORY("memset / memcpy", 0x9c755f),
+    LINEAR_ATTENTION("gated delta net", 0x499894),
+    ATTENTION("attention", 0xa0cbe8),
     OTHER("other", 0x8c8c8c);
 
     private final String label;
@@ -47,17 +49,23 @@ public enum OpFamily {
         if (n.startsWith("shared") || n.contains("append_shared")) {
             return SHARED;
         }
-        if (n.contains("gate")) {
-            return GATE;
-        }
         if (n.contains("norm") || n.contains("residual")) {
             return NORM;
         }
-        if (n.contains("align")) {
-            return ALIGN;
+        if (n.contains("delta_rule") || n.contains("conv1d") || n.contains("gdn_split") || n.contains("pack_gdn")) {
+            return LINEAR_ATTENTION;
+        }
+        if (n.contains("attention") || n.contains("rotary") || n.contains("kv_append")) {
+            return ATTENTION;
         }
         if (n.contains("topk") || n.contains("softmax") || n.contains("router")) {
             return ROUTING;
+        }
+        if (n.contains("gate")) {
+            return GATE;
+        }
+        if (n.contains("align")) {
+            return ALIGN;
         }
         if (n.contains("gemm") || n.contains("gemv") || n.contains("nvjet") || n.contains("cutlass")) {
             return GEMM;
