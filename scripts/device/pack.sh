@@ -34,7 +34,7 @@ tr ':' '\n' <"$stage/cp.txt" | grep -E '/assertj-core[^/]*\.jar$' | xargs -r -I{
 rm "$stage/cp.txt"
 mvn -B -q -o dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1 \
     -DoutputDirectory="$stage" -Dmdep.stripVersion=true
-modules=java.base,java.sql,java.logging,java.management,jdk.unsupported,jdk.zipfs
+modules=java.base,java.sql,java.logging,java.management,jdk.unsupported,jdk.zipfs,jdk.jfr # jdk.jfr: profile-host.sh
 jlink --add-modules "$modules" --strip-debug --no-man-pages \
     --no-header-files --compress=2 --output "$stage/jre"
 mkdir -p .carry
