@@ -29,6 +29,10 @@ public final class Blas implements AutoCloseable {
     private final FloatPointer one = new FloatPointer(1f);
     private final FloatPointer zero = new FloatPointer(0f);
     private boolean closed;
+    /** The stream the handle is bound to (0: none yet); rebinding costs host time on every GEMM. */
+    private long boundStream;
+
+    private static final boolean REBIND_EVERY_CALL = Boolean.getBoolean("fusescope.blas.rebindEveryCall");
 
     private Blas() {
         checkCublas(cublasCreate_v2(handle), "cublasCreate_v2");
@@ -57,9 +61,7 @@ public final class Blas implements AutoCloseable {
         // transpose, with leading dimension C. So row-major y[M,N] = x[M,K]·w[N,K]ᵀ is column-major
         // yᵀ[N,M] = w·xᵀ, where cuBLAS sees w's memory as wᵀ (K×N, ld K) and x's as xᵀ (K×M, ld K):
         // C = op(A)·op(B) with A = w, op T (→ N×K); B = x, op N (K×M); C = y (N×M, ld N).
-        checkCublas(
-                cublasSetStream_v2(handle, new CUstream_st(new Handles.Address(stream.address()))),
-                "cublasSetStream_v2");
+        bind(stream);
         checkCublas(
                 cublasGemmEx(
                         handle,
@@ -88,6 +90,19 @@ public final class Blas implements AutoCloseable {
                 "n=" + s.m(),
                 "k=" + s.k(),
                 "y=" + y);
+    }
+
+    /**
+     * Binds the handle to {@code stream} when it is bound to another one. {@code cublasSetStream} also
+     * resets the handle's workspace, so calling it before every GEMM made each eager GEMM pay for it.
+     */
+    private void bind(CudaStream stream) {
+        if (stream.address() != boundStream || REBIND_EVERY_CALL) {
+            checkCublas(
+                    cublasSetStream_v2(handle, new CUstream_st(new Handles.Address(stream.address()))),
+                    "cublasSetStream_v2");
+            boundStream = stream.address();
+        }
     }
 
     /** {@link #linear} with one output feature: {@code x [M,K]}, {@code w [1,K]}, {@code y [M,1]}. */
