@@ -32,8 +32,6 @@ public final class Blas implements AutoCloseable {
     /** The stream the handle is bound to (0: none yet); rebinding costs host time on every GEMM. */
     private long boundStream;
 
-    private static final boolean REBIND_EVERY_CALL = Boolean.getBoolean("fusescope.blas.rebindEveryCall");
-
     private Blas() {
         checkCublas(cublasCreate_v2(handle), "cublasCreate_v2");
     }
@@ -93,11 +91,11 @@ public final class Blas implements AutoCloseable {
     }
 
     /**
-     * Binds the handle to {@code stream} when it is bound to another one. {@code cublasSetStream} also
-     * resets the handle's workspace, so calling it before every GEMM made each eager GEMM pay for it.
+     * Binds the handle to {@code stream} when it is bound to another one ({@code cublasSetStream} also
+     * resets the handle's workspace; there is no need to repeat it before every GEMM).
      */
     private void bind(CudaStream stream) {
-        if (stream.address() != boundStream || REBIND_EVERY_CALL) {
+        if (stream.address() != boundStream) {
             checkCublas(
                     cublasSetStream_v2(handle, new CUstream_st(new Handles.Address(stream.address()))),
                     "cublasSetStream_v2");

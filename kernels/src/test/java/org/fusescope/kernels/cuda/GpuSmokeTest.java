@@ -193,6 +193,44 @@ class GpuSmokeTest {
         }
     }
 
+    /**
+     * The handle follows the stream it is given: a GEMM first on the fixture's stream, then one captured
+     * on another stream into a graph (a handle left on the first stream would launch outside the capture
+     * and the graph would write nothing).
+     */
+    @Test
+    void cublasFollowsTheStreamIntoAGraphCapture() {
+        int m = 2;
+        int n = 64;
+        int k = 128;
+        Random random = new Random(5);
+        short[] x = randomBf16(random, m * k);
+        short[] w = randomBf16(random, n * k);
+        try (Blas blas = Blas.create();
+                CudaStream other = CudaStream.create();
+                DeviceBuffer dx = DeviceBuffer.allocate("x", DType.BF16, m, k);
+                DeviceBuffer dw = DeviceBuffer.allocate("w", DType.BF16, n, k);
+                DeviceBuffer first = DeviceBuffer.allocate("first", DType.F32, m, n);
+                DeviceBuffer captured = DeviceBuffer.allocate("captured", DType.F32, m, n)) {
+            dx.upload(x);
+            dw.upload(w);
+            first.fill(POISON);
+            captured.fill(POISON);
+            blas.linear(stream, dx, dw, first);
+            stream.synchronize();
+            try (CudaGraph graph = CudaGraph.capture(other, () -> blas.linear(other, dx, dw, captured))) {
+                graph.launch(other);
+                other.synchronize();
+            }
+            float[] a = new float[m * n];
+            float[] b = new float[m * n];
+            first.download(a);
+            captured.download(b);
+            assertThat(b).as("the captured GEMM's output").containsExactly(a);
+            assertThat(Float.isNaN(a[0])).isFalse();
+        }
+    }
+
     private static short[] randomBf16(Random random, int count) {
         short[] out = new short[count];
         for (int i = 0; i < count; i++) {
