@@ -2,13 +2,16 @@ package org.fusescope.runner.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.LayerTypeTimes;
 import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.RunComparison;
 import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
                     + " the same batch, mode and layers."
         })
 final class CompareCommand implements Callable<Integer> {
-    private static final List<String> SECTIONS = List.of("groups", "step-totals", "checks");
+    private static final List<String> SECTIONS = List.of("groups", "step-totals", "layer-types", "checks");
 
     @Parameters(arity = "1..2", paramLabel = "DB", description = "One database, or baseline and candidate databases.")
     List<Path> databases;
@@ -42,7 +45,8 @@ final class CompareCommand implements Callable<Integer> {
             names = "--section",
             split = ",",
             paramLabel = "S",
-            description = "Tables: groups, step-totals, checks (default: all; groups for csv).")
+            description = "Tables: groups, step-totals, layer-types (kernel time per step by layer type), checks"
+                    + " (default: all; groups for csv).")
     List<String> sections = new ArrayList<>();
 
     @Spec
@@ -66,9 +70,20 @@ final class CompareCommand implements Callable<Integer> {
                         baseline.run(runs.get(0).trim()),
                         candidate.run(runs.get(1).trim())
                     });
+            Map<String, String> baselineMetadata = baseline.metadata();
+            Map<String, String> candidateMetadata = candidate.metadata();
             for (RunInfo[] pair : pairs) {
-                RunComparison comparison = RunComparison.of(baseline.load(pair[0].id()), candidate.load(pair[1].id()));
-                Map<String, ResultTable> tables = AnalysisTables.forComparison(comparison);
+                RunTrace base = baseline.load(pair[0].id());
+                RunTrace cand = candidate.load(pair[1].id());
+                Map<String, ResultTable> tables =
+                        new LinkedHashMap<>(AnalysisTables.forComparison(RunComparison.of(base, cand)));
+                tables.put(
+                        "layer-types",
+                        LayerTypeTimes.table(LayerTypeTimes.compare(
+                                base,
+                                LayerTypeLabels.of(pair[0], baselineMetadata),
+                                cand,
+                                LayerTypeLabels.of(pair[1], candidateMetadata))));
                 String subject = pair[0].name() + " -> " + pair[1].name();
                 for (String key : keys) {
                     out.add(new Section(subject, key, tables.get(key)));

@@ -51,6 +51,21 @@ class H100LayersSampleTest {
     }
 
     @Test
+    void compareSplitsKernelTimeByLayerTypeAndFusedWinsInBoth() {
+        Cli.Result r = Cli.run("compare", sample.toString(), "--section", "layer-types", "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String[]> rows = r.out().lines().skip(1).map(l -> l.split(",")).toList();
+        assertThat(rows).hasSize(12); // 6 pairs × 2 layer types
+        assertThat(rows).extracting(f -> f[1]).containsOnly("linear attention (3 layers)", "attention (1 layer)");
+        for (String[] f : rows) {
+            assertThat(Double.parseDouble(f[4]))
+                    .as(String.join(",", f))
+                    .isPositive()
+                    .isLessThan(Double.parseDouble(f[3]));
+        }
+    }
+
+    @Test
     void theAttentionCombineHasItsOwnOp() {
         try (TraceReader reader = TraceReader.open(sample)) {
             assertThat(reader.load(reader.run("fused b=1 graph").id()).kernels())

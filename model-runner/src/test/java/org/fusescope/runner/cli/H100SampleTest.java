@@ -74,6 +74,13 @@ class H100SampleTest {
 
     /** Issue 4's measure on the H100 recording: GPU busy time per step (median), fused below unfused. */
     @Test
+    void aMoeOnlyRecordingHasOneLayerTypeTheMoeBlock() {
+        Cli.Result r = Cli.run("compare", sample.toString(), "--section", "layer-types", "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().skip(1).map(l -> l.split(",")[1])).hasSize(6).containsOnly("MoE block (1 layer)");
+    }
+
+    @Test
     void fusedSpendsLessGpuTimePerStepThanUnfusedAtEveryBatchInGraphMode() {
         Cli.Result r = Cli.run("compare", sample.toString(), "--section", "step-totals", "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -44,7 +44,12 @@ final class ComparisonTables {
     }
 
     static ResultTable stepTotals(List<MetricComparison> metrics) {
-        ResultTable.Builder t = ResultTable.builder("Decode step medians")
+        return metrics("Decode step medians", metrics);
+    }
+
+    /** Metric, unit, baseline, candidate, delta, speed-up: one row per metric. */
+    static ResultTable metrics(String title, List<MetricComparison> metrics) {
+        ResultTable.Builder t = ResultTable.builder(title)
                 .column(Column.text("Metric"))
                 .column(Column.text("Unit"))
                 .column(Column.decimal("Baseline", ""))
