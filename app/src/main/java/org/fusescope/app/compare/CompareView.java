@@ -11,7 +11,8 @@ import org.fusescope.app.timeline.TimelineView;
 
 /**
  * The compare editor: the two runs' timelines stacked on one time scale above the group table
- * (rows coloured faster / slower), step totals and numeric checks. Layout only.
+ * (rows coloured faster / slower), step totals, kernel time per layer type and numeric checks. Layout
+ * only.
  */
 public final class CompareView extends BorderPane {
     public CompareView(CompareViewModel vm) {
@@ -28,10 +29,16 @@ public final class CompareView extends BorderPane {
         groups.show(vm.groups());
         ResultTableView steps = new ResultTableView();
         steps.show(vm.stepTotals());
+        ResultTableView layerTypes = new ResultTableView();
+        layerTypes.setId("compareLayerTypes");
+        layerTypes.show(vm.layerTypes());
         ResultTableView checks = new ResultTableView();
         checks.show(vm.checks());
         TabPane tables = new TabPane(
-                new Tab("Fusion groups", groups), new Tab("Step totals", steps), new Tab("Numeric checks", checks));
+                new Tab("Fusion groups", groups),
+                new Tab("Step totals", steps),
+                new Tab("Layer types", layerTypes),
+                new Tab("Numeric checks", checks));
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(timelines);
         scroll.setFitToWidth(true);

@@ -8,12 +8,15 @@ import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.Selection;
 import org.fusescope.app.timeline.TimelineViewModel;
 import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.LayerTypeTimes;
 import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.RunComparison;
+import org.fusescope.runner.record.LayerTypeLabels;
 
 /**
  * The compare editor: two runs (from one or two recordings) on one time scale, counted from each
- * run's first event, with the per-fusion-group table, the step totals and the numeric checks.
+ * run's first event, with the per-fusion-group table, the step totals, the kernel time per layer type
+ * and the numeric checks.
  * Created in the background by {@link #load}; use on the FX thread afterwards.
  */
 public final class CompareViewModel {
@@ -21,6 +24,7 @@ public final class CompareViewModel {
     private final OpenRun candidate;
     private final RunComparison comparison;
     private final Map<String, ResultTable> tables;
+    private final ResultTable layerTypes;
     private final TimelineViewModel top;
     private final TimelineViewModel bottom;
     private boolean syncing;
@@ -30,6 +34,11 @@ public final class CompareViewModel {
         this.candidate = candidate;
         this.comparison = comparison;
         this.tables = AnalysisTables.forComparison(comparison);
+        this.layerTypes = LayerTypeTimes.table(LayerTypeTimes.compare(
+                baseline.trace(),
+                LayerTypeLabels.of(baseline.info(), baseline.recording().metadata()),
+                candidate.trace(),
+                LayerTypeLabels.of(candidate.info(), candidate.recording().metadata())));
         double span = Math.max(
                 baseline.timeline().endNs() - baseline.timeline().startNs(),
                 candidate.timeline().endNs() - candidate.timeline().startNs());
@@ -99,6 +108,11 @@ public final class CompareViewModel {
     /** Step-total medians of both runs. */
     public ResultTable stepTotals() {
         return tables.get("step-totals");
+    }
+
+    /** Kernel time per step by layer type (linear attention, attention, MoE block) in both runs. */
+    public ResultTable layerTypes() {
+        return layerTypes;
     }
 
     /** Numeric checks paired across the runs. */

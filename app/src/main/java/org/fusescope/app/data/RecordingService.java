@@ -82,7 +82,7 @@ public final class RecordingService implements AutoCloseable {
         if (reader.isNsysExport()) {
             label += " (nsys export)";
         }
-        return new Recording(key, label, synthetic, reader.isNsysExport(), runs);
+        return new Recording(key, label, synthetic, reader.isNsysExport(), runs, reader.metadata());
     }
 
     /** Loads every event of a run and lays out its timeline. */

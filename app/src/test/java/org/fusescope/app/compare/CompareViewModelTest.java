@@ -2,11 +2,14 @@ package org.fusescope.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.fusescope.app.Golden;
 import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.Selection;
+import org.fusescope.assets.Samples;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompareViewModelTest {
     @Test
@@ -38,6 +41,41 @@ class CompareViewModelTest {
             assertThat(bottomOffset).isEqualTo(topOffset);
             assertThat(vm.bottomTimeline().window().spanNs())
                     .isEqualTo(vm.topTimeline().window().spanNs());
+        }
+    }
+
+    @Test
+    void theLayerTypesTableSplitsTheFourLayerSampleIntoLinearAttentionAndAttention(@TempDir Path dir) {
+        try (RecordingService service = new RecordingService()) {
+            var recording = service.open(Samples.copyTo(Samples.H100_LAYERS4, dir));
+            long unfused = recording.runs().stream()
+                    .filter(r -> r.name().equals("unfused b=16 graph"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            long fused = recording.runs().stream()
+                    .filter(r -> r.name().equals("fused b=16 graph"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            CompareViewModel vm = CompareViewModel.load(service, recording, unfused, recording, fused, new Selection());
+
+            assertThat(vm.layerTypes().rows())
+                    .extracting(r -> r.get(0))
+                    .containsExactly("linear attention (3 layers)", "attention (1 layer)");
+            for (List<Object> row : vm.layerTypes().rows()) {
+                assertThat((Double) row.get(3)).as(row.toString()).isPositive().isLessThan((Double) row.get(2));
+            }
+        }
+    }
+
+    @Test
+    void aMoeOnlyRecordingHasMoeBlockLayers() {
+        try (RecordingService service = new RecordingService()) {
+            var recording = service.open(Golden.file());
+            CompareViewModel vm = CompareViewModel.load(service, recording, 7, recording, 8, new Selection());
+            assertThat(vm.layerTypes().rows()).extracting(r -> r.get(0)).allSatisfy(label -> assertThat((String) label)
+                    .startsWith("MoE block"));
         }
     }
 }

@@ -24,7 +24,8 @@ class ProblemsViewModelTest {
                     golden.label(),
                     true,
                     false,
-                    List.of(golden.runs().get(0).finished(golden.runs().get(0).endNs(), RunStatus.INCOMPLETE)));
+                    List.of(golden.runs().get(0).finished(golden.runs().get(0).endNs(), RunStatus.INCOMPLETE)),
+                    golden.metadata());
             ProblemsViewModel vm = new ProblemsViewModel();
             vm.recordingOpened(golden);
             assertThat(vm.items()).isEmpty();

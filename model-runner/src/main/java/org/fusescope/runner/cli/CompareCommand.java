@@ -13,6 +13,7 @@ import org.fusescope.profiler.analysis.RunComparison;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
+import org.fusescope.runner.record.LayerTypeLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -145,7 +145,7 @@ final class RunRecorder {
     private Map<String, String> stepMetadata(long runId, RunRequest request) {
         Map<String, String> m = new LinkedHashMap<>();
         String p = "fusescope.run." + runId + ".";
-        m.put(p + "mixers", request.spec().mixers() ? "all" : "none");
+        m.put(LayerTypeLabels.mixersKey(runId), request.spec().mixers() ? "all" : "none");
         if (request.spec().mixers()) {
             m.put(p + "context", Integer.toString(request.spec().context().tokens()));
             m.put(

@@ -1,4 +1,4 @@
-package org.fusescope.runner.cli;
+package org.fusescope.runner.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,20 +15,25 @@ import org.fusescope.runner.model.LayerType;
  * {@code layer_types} ({@code linear attention}, {@code attention}); a MoE-blocks-only run, or one
  * without that metadata, has {@code MoE block} layers. Stateless.
  */
-final class LayerTypeLabels {
-    static final String MOE_ONLY = "MoE block";
+public final class LayerTypeLabels {
+    public static final String MOE_ONLY = "MoE block";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LayerTypeLabels() {}
 
     /** The label of each layer index of {@code run}; {@code metadata} is its database's. */
-    static IntFunction<String> of(RunInfo run, Map<String, String> metadata) {
-        if (!"all".equals(metadata.get("fusescope.run." + run.id() + ".mixers"))) {
+    public static IntFunction<String> of(RunInfo run, Map<String, String> metadata) {
+        if (!"all".equals(metadata.get(mixersKey(run.id())))) {
             return layer -> MOE_ONLY;
         }
         List<String> types = layerTypes(run.configJson());
         return layer -> layer < types.size() ? types.get(layer) : "layer " + layer;
+    }
+
+    /** The metadata key saying whether run {@code runId} had mixers ({@code all}) or not ({@code none}). */
+    static String mixersKey(long runId) {
+        return "fusescope.run." + runId + ".mixers";
     }
 
     /** The labels of {@code layer_types} in a config; empty when it has none or is not JSON. */
