@@ -1,7 +1,5 @@
 package org.fusescope.app.experts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import org.fusescope.profiler.analysis.AnalysisTables;
 import org.fusescope.profiler.analysis.ExpertLoad;
 import org.fusescope.profiler.analysis.ExpertLoadRow;
 import org.fusescope.profiler.analysis.LayerLoadRow;
+import org.fusescope.profiler.analysis.RoutedExperts;
 import org.fusescope.profiler.model.KernelEvent;
 
 /**
@@ -25,17 +24,13 @@ public final class ExpertLoadViewModel {
     public static final double HOT_FACTOR = 2.0;
 
     /** The fusion switch that runs the shared expert as expert E of the grouped GEMMs. */
-    public static final String SHARED_AS_EXPERT = "shared_as_expert";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Selection selection;
+
     private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", -1);
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", -1);
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private OpenRun run;
     private ExpertLoad load;
-    private int configuredExperts;
     private ExpertLoadRow routedOf;
     private RoutedLoad routed;
 
@@ -54,8 +49,6 @@ public final class ExpertLoadViewModel {
     public void show(OpenRun newRun, ExpertLoad newLoad) {
         this.run = newRun;
         this.load = newLoad;
-        this.configuredExperts =
-                newRun == null ? 0 : configuredExperts(newRun.info().configJson());
         this.routedOf = null;
         List<Integer> layers = layers();
         layer.set(layers.isEmpty() ? -1 : layers.get(0));
@@ -185,10 +178,7 @@ public final class ExpertLoadViewModel {
         if (run == null || counts == 0) {
             return counts;
         }
-        if (configuredExperts > 0 && configuredExperts <= counts) {
-            return configuredExperts;
-        }
-        return run.info().fusions().contains(SHARED_AS_EXPERT) ? counts - 1 : counts;
+        return RoutedExperts.of(run.info(), counts);
     }
 
     /** True when expert {@code e} is the shared expert (appended after the routed ones). */
@@ -199,14 +189,6 @@ public final class ExpertLoadViewModel {
     /** The heat map's colour scale: the routed experts only ({@link HeatScale}). */
     public HeatScale heatScale() {
         return HeatScale.of(heatMap(), routedExperts());
-    }
-
-    private static int configuredExperts(String configJson) {
-        try {
-            return JSON.readTree(configJson).path("num_experts").asInt(0);
-        } catch (JsonProcessingException e) {
-            return 0;
-        }
     }
 
     /** Kernel indices of the chosen layer's (and step's) grouped GEMMs. */

@@ -8,6 +8,7 @@ import org.fusescope.app.Golden;
 import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.Selection;
+import org.fusescope.profiler.analysis.RoutedExperts;
 import org.junit.jupiter.api.Test;
 
 /** The heat map's colour scale spans the routed experts; the shared expert is set apart and clipped. */
@@ -43,7 +44,7 @@ class HeatScaleTest {
             ExpertLoadViewModel vm = new ExpertLoadViewModel(new Selection());
             vm.show(fused, ExpertLoadViewModel.analyze(fused));
             int counts = vm.bars().size();
-            assertThat(fused.info().fusions()).contains(ExpertLoadViewModel.SHARED_AS_EXPERT);
+            assertThat(fused.info().fusions()).contains(RoutedExperts.SHARED_AS_EXPERT);
             assertThat(vm.routedExperts()).isEqualTo(counts - 1);
             assertThat(vm.shared(counts - 1)).isTrue();
             assertThat(vm.shared(0)).isFalse();

@@ -10,7 +10,9 @@ import org.fusescope.profiler.model.RunTrace;
 
 /**
  * Tokens per expert per layer and step, their imbalance and the rows a grouped GEMM with tile
- * height T pads: an expert with c &gt; 0 tokens costs ceil(c / T) · T rows. Immutable and
+ * height T pads: an expert with c &gt; 0 tokens costs ceil(c / T) · T rows. Touched, max, mean and
+ * imbalance are over the routed experts ({@link RoutedExperts}: the shared expert that fused runs
+ * append is left out); tokens and padding count every expert the grouped GEMMs run. Immutable and
  * thread-safe.
  */
 public final class ExpertLoad {
@@ -35,7 +37,7 @@ public final class ExpertLoad {
         }
         List<ExpertLoadRow> rows = new ArrayList<>();
         for (ExpertCounts counts : trace.expertCounts()) {
-            rows.add(row(counts, tileHeight));
+            rows.add(row(counts, RoutedExperts.of(trace.run(), counts.tokensPerExpert().length), tileHeight));
         }
         rows.sort(Comparator.comparingInt(ExpertLoadRow::layer).thenComparingInt(ExpertLoadRow::step));
         Map<Integer, List<ExpertLoadRow>> byLayer = new TreeMap<>();
@@ -43,30 +45,39 @@ public final class ExpertLoad {
             byLayer.computeIfAbsent(r.layer(), l -> new ArrayList<>()).add(r);
         }
         List<LayerLoadRow> layers = new ArrayList<>();
-        byLayer.forEach((layer, layerRows) -> layers.add(LayerLoads.summarize(layer, layerRows)));
+        byLayer.forEach((layer, layerRows) -> layers.add(LayerLoads.summarize(
+                layer,
+                layerRows,
+                RoutedExperts.of(trace.run(), layerRows.get(0).tokensPerExpert().size()))));
         return new ExpertLoad(tileHeight, rows, layers);
     }
 
-    private static ExpertLoadRow row(ExpertCounts counts, int tileHeight) {
+    private static ExpertLoadRow row(ExpertCounts counts, int routed, int tileHeight) {
         int[] tokens = counts.tokensPerExpert();
         List<Integer> list = new ArrayList<>(tokens.length);
         int touched = 0;
         int max = 0;
+        long routedTotal = 0;
         long padded = 0;
-        for (int c : tokens) {
+        for (int e = 0; e < tokens.length; e++) {
+            int c = tokens[e];
             list.add(c);
-            max = Math.max(max, c);
             if (c > 0) {
-                touched++;
                 padded += ((c + (long) tileHeight - 1) / tileHeight) * tileHeight;
+            }
+            if (e < routed) {
+                max = Math.max(max, c);
+                touched += c > 0 ? 1 : 0;
+                routedTotal += c;
             }
         }
         long total = counts.total();
-        double mean = tokens.length == 0 ? 0.0 : (double) total / tokens.length;
+        double mean = routed == 0 ? 0.0 : (double) routedTotal / routed;
         return new ExpertLoadRow(
                 counts.layer(),
                 counts.step(),
                 list,
+                routed,
                 total,
                 touched,
                 max,

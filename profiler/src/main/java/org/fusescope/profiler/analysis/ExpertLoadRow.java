@@ -5,11 +5,14 @@ import java.util.List;
 /**
  * Expert load of one layer at one decode step. Counts are slots (token × choice). Immutable.
  *
- * @param tokensPerExpert tokens routed to each expert, indexed by expert
+ * @param tokensPerExpert tokens routed to each expert, indexed by expert (the shared expert last when
+ *     a fused run appends it as expert E)
+ * @param routedExperts how many of them are routed experts ({@link RoutedExperts})
  * @param total Σ count (to check against M·K' of the run)
- * @param touched experts with a count above 0
- * @param max the largest count
- * @param mean total / experts
+ * @param touched routed experts with a count above 0 (the shared expert appended as expert E is not
+ *     routed, {@link RoutedExperts})
+ * @param max the largest routed count
+ * @param mean Σ routed counts / routed experts
  * @param imbalance max / mean; NaN when no token was routed
  * @param paddedRows Σ over touched experts of ceil(count / T) · T for the tile height T
  * @param paddingWasteRows paddedRows − total: rows the grouped GEMM computes for nothing
@@ -18,6 +21,7 @@ public record ExpertLoadRow(
         int layer,
         int step,
         List<Integer> tokensPerExpert,
+        int routedExperts,
         long total,
         int touched,
         int max,
@@ -27,6 +31,11 @@ public record ExpertLoadRow(
         long paddingWasteRows) {
     public ExpertLoadRow {
         tokensPerExpert = List.copyOf(tokensPerExpert);
+    }
+
+    /** The shared expert's slots when the counts include it, else null. */
+    public Integer sharedSlots() {
+        return routedExperts < tokensPerExpert.size() ? tokensPerExpert.get(routedExperts) : null;
     }
 
     /** paddingWasteRows / paddedRows; 0 when nothing is padded. */

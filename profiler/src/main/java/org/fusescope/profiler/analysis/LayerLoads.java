@@ -7,7 +7,8 @@ import java.util.List;
 final class LayerLoads {
     private LayerLoads() {}
 
-    static LayerLoadRow summarize(int layer, List<ExpertLoadRow> rows) {
+    /** Means over the layer's steps; touched, max, mean and imbalance over the first {@code routed} experts. */
+    static LayerLoadRow summarize(int layer, List<ExpertLoadRow> rows, int routed) {
         int experts = 0;
         for (ExpertLoadRow r : rows) {
             experts = Math.max(experts, r.tokensPerExpert().size());
@@ -29,17 +30,22 @@ final class LayerLoads {
         List<Double> means = new ArrayList<>(experts);
         int touched = 0;
         double max = 0;
-        for (double s : sums) {
-            means.add(s / steps);
-            touched += s > 0 ? 1 : 0;
-            max = Math.max(max, s / steps);
+        double routedSum = 0;
+        for (int e = 0; e < experts; e++) {
+            means.add(sums[e] / steps);
+            if (e < routed) {
+                touched += sums[e] > 0 ? 1 : 0;
+                max = Math.max(max, sums[e] / steps);
+                routedSum += sums[e] / steps;
+            }
         }
         double meanTotal = (double) total / steps;
-        double mean = experts == 0 ? 0.0 : meanTotal / experts;
+        double mean = routed == 0 ? 0.0 : routedSum / routed;
         return new LayerLoadRow(
                 layer,
                 steps,
                 means,
+                routed,
                 meanTotal,
                 touched,
                 max,
@@ -50,11 +56,14 @@ final class LayerLoads {
     }
 
     static ResultTable stepTable(List<ExpertLoadRow> rows, int tileHeight) {
-        ResultTable.Builder t = ResultTable.builder("Expert load per layer and step (tile height " + tileHeight + ")")
+        ResultTable.Builder t = ResultTable.builder("Expert load per layer and step (tile height " + tileHeight
+                        + "; experts, touched, max, mean, imbalance: routed experts; tokens: every slot;"
+                        + " shared: the shared expert's slots when run as expert E)")
                 .column(Column.integer("Layer"))
                 .column(Column.integer("Step"))
                 .column(Column.integer("Experts"))
                 .column(Column.integer("Tokens"))
+                .column(Column.integer("Shared"))
                 .column(Column.integer("Touched"))
                 .column(Column.integer("Max"))
                 .column(Column.decimal("Mean", ""))
@@ -66,8 +75,9 @@ final class LayerLoads {
             t.row(
                     r.layer(),
                     r.step(),
-                    r.tokensPerExpert().size(),
+                    r.routedExperts(),
                     r.total(),
+                    r.sharedSlots(),
                     r.touched(),
                     r.max(),
                     r.mean(),
@@ -80,7 +90,8 @@ final class LayerLoads {
     }
 
     static ResultTable layerTable(List<LayerLoadRow> layers, int tileHeight) {
-        ResultTable.Builder t = ResultTable.builder("Expert load per layer (tile height " + tileHeight + ")")
+        ResultTable.Builder t = ResultTable.builder("Expert load per layer (tile height " + tileHeight
+                        + "; experts, touched, max, mean, imbalance: routed experts)")
                 .column(Column.integer("Layer"))
                 .column(Column.integer("Steps"))
                 .column(Column.integer("Experts"))
@@ -95,7 +106,7 @@ final class LayerLoads {
             t.row(
                     l.layer(),
                     l.steps(),
-                    l.meanTokensPerExpert().size(),
+                    l.routedExperts(),
                     l.meanTotal(),
                     l.touched(),
                     l.max(),

@@ -67,4 +67,37 @@ class ExpertLoadTest {
         assertThat(ExpertLoad.of(trace(), 8).toTable().value(0, "Waste")).isEqualTo(42.5);
         assertThatThrownBy(() -> ExpertLoad.of(trace(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theSharedExpertAppendedAsExpertEIsNotRoutedAndLeavesTheImbalanceAlone() {
+        // 3 routed experts and the shared one (every token: 6 slots) under shared_as_expert
+        RunTrace fused = TraceFixture.trace()
+                .fusions("add_rmsnorm", RoutedExperts.SHARED_AS_EXPERT)
+                .counts(0, 0, 4, 2, 0, 6)
+                .counts(0, 1, 2, 2, 2, 6)
+                .build();
+        ExpertLoad load = ExpertLoad.of(fused, 8);
+        ExpertLoadRow r = load.rows().get(0);
+        assertThat(r.total()).isEqualTo(12);
+        assertThat(r.touched()).isEqualTo(2);
+        assertThat(r.max()).isEqualTo(4);
+        assertThat(r.mean()).isEqualTo(2.0);
+        assertThat(r.imbalance()).isEqualTo(2.0);
+        assertThat(r.paddedRows())
+                .as("the shared expert's rows are computed too")
+                .isEqualTo(24);
+        LayerLoadRow layer = load.layers().get(0);
+        assertThat(layer.max()).isEqualTo(3.0);
+        assertThat(layer.mean()).isEqualTo(2.0);
+        assertThat(layer.touched()).isEqualTo(3);
+        assertThat(layer.imbalance()).isEqualTo(1.5);
+    }
+
+    @Test
+    void withoutSharedAsExpertEveryCountIsRouted() {
+        RunTrace plain = TraceFixture.trace().counts(0, 0, 1, 1, 1, 5).build();
+        assertThat(ExpertLoad.of(plain, 8).rows().get(0).max())
+                .as("no shared expert: all 4 are routed")
+                .isEqualTo(5);
+    }
 }

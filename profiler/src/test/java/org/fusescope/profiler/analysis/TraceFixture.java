@@ -27,6 +27,7 @@ final class TraceFixture {
     private final List<RangeEvent> ranges = new ArrayList<>();
     private final List<ExpertCounts> counts = new ArrayList<>();
     private final List<NumericCheck> checks = new ArrayList<>();
+    private List<String> fusions = List.of();
 
     static TraceFixture trace() {
         return new TraceFixture();
@@ -50,6 +51,12 @@ final class TraceFixture {
     static KernelAttribution attribution(String op, String group, int step, long read, long written, long flops) {
         return new KernelAttribution(
                 op, group, !op.equals(group) && op.startsWith("fused"), 0, step, read, written, flops);
+    }
+
+    /** The run's fusion switches (none by default). */
+    TraceFixture fusions(String... switches) {
+        this.fusions = List.of(switches);
+        return this;
     }
 
     TraceFixture device(DeviceInfo newDevice) {
@@ -102,7 +109,7 @@ final class TraceFixture {
                 1,
                 "test run",
                 "unfused",
-                List.of(),
+                fusions,
                 "{}",
                 4,
                 "eager",
