@@ -29,7 +29,7 @@ public final class Blas implements AutoCloseable {
     private final FloatPointer one = new FloatPointer(1f);
     private final FloatPointer zero = new FloatPointer(0f);
     private boolean closed;
-    /** The stream the handle is bound to (0: none yet); rebinding costs host time on every GEMM. */
+    /** The stream the handle is bound to (0: the default stream, which a new handle uses). */
     private long boundStream;
 
     private Blas() {
