@@ -3,6 +3,7 @@ package org.fusescope.app.experts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.fusescope.app.data.OpenRun;
@@ -33,6 +34,8 @@ public final class ExpertLoadViewModel {
     private ExpertLoad load;
     private ExpertLoadRow routedOf;
     private RoutedLoad routed;
+    /** The shown run's routed experts by number of counts (its config read once per shown run). */
+    private IntUnaryOperator routedOfCounts = counts -> counts;
 
     public ExpertLoadViewModel(Selection selection) {
         this.selection = selection;
@@ -49,6 +52,7 @@ public final class ExpertLoadViewModel {
     public void show(OpenRun newRun, ExpertLoad newLoad) {
         this.run = newRun;
         this.load = newLoad;
+        this.routedOfCounts = newRun == null ? counts -> counts : RoutedExperts.forRun(newRun.info());
         this.routedOf = null;
         List<Integer> layers = layers();
         layer.set(layers.isEmpty() ? -1 : layers.get(0));
@@ -178,7 +182,7 @@ public final class ExpertLoadViewModel {
         if (run == null || counts == 0) {
             return counts;
         }
-        return RoutedExperts.of(run.info(), counts);
+        return routedOfCounts.applyAsInt(counts);
     }
 
     /** True when expert {@code e} is the shared expert (appended after the routed ones). */

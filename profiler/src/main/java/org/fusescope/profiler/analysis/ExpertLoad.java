@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.RunTrace;
 
@@ -36,8 +37,9 @@ public final class ExpertLoad {
             throw new IllegalArgumentException("tile height must be at least 1, got " + tileHeight);
         }
         List<ExpertLoadRow> rows = new ArrayList<>();
+        IntUnaryOperator routed = RoutedExperts.forRun(trace.run());
         for (ExpertCounts counts : trace.expertCounts()) {
-            rows.add(row(counts, RoutedExperts.of(trace.run(), counts.tokensPerExpert().length), tileHeight));
+            rows.add(row(counts, routed.applyAsInt(counts.tokensPerExpert().length), tileHeight));
         }
         rows.sort(Comparator.comparingInt(ExpertLoadRow::layer).thenComparingInt(ExpertLoadRow::step));
         Map<Integer, List<ExpertLoadRow>> byLayer = new TreeMap<>();
@@ -48,7 +50,7 @@ public final class ExpertLoad {
         byLayer.forEach((layer, layerRows) -> layers.add(LayerLoads.summarize(
                 layer,
                 layerRows,
-                RoutedExperts.of(trace.run(), layerRows.get(0).tokensPerExpert().size()))));
+                routed.applyAsInt(layerRows.get(0).tokensPerExpert().size()))));
         return new ExpertLoad(tileHeight, rows, layers);
     }
 

@@ -65,12 +65,11 @@ public final class LayerTypeTimes {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         perStep.forEach((l, byStep) -> {
-            double[] values = steps.stream()
-                    .mapToDouble(s -> byStep.getOrDefault(s, 0.0))
-                    .sorted()
-                    .toArray();
-            int n = values.length;
-            out.put(l, n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2);
+            out.put(
+                    l,
+                    Intervals.median(steps.stream()
+                            .mapToDouble(s -> byStep.getOrDefault(s, 0.0))
+                            .toArray()));
         });
         return out;
     }

@@ -2,6 +2,7 @@ package org.fusescope.profiler.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.IntUnaryOperator;
 import org.fusescope.profiler.model.RunInfo;
 
 /**
@@ -21,11 +22,22 @@ public final class RoutedExperts {
 
     /** The routed experts among {@code counts} per-expert counts of {@code run}. */
     public static int of(RunInfo run, int counts) {
+        return forRun(run).applyAsInt(counts);
+    }
+
+    /**
+     * {@link #of} for every count of one run, with its config read once (for callers that ask per
+     * expert-count row or per drawn bar).
+     */
+    public static IntUnaryOperator forRun(RunInfo run) {
         int configured = configured(run.configJson());
-        if (configured > 0 && configured <= counts) {
-            return configured;
-        }
-        return run.fusions().contains(SHARED_AS_EXPERT) && counts > 0 ? counts - 1 : counts;
+        boolean sharedAsExpert = run.fusions().contains(SHARED_AS_EXPERT);
+        return counts -> {
+            if (configured > 0 && configured <= counts) {
+                return configured;
+            }
+            return sharedAsExpert && counts > 0 ? counts - 1 : counts;
+        };
     }
 
     private static int configured(String configJson) {
