@@ -1,6 +1,7 @@
 package org.fusescope.runner.verify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.fusescope.kernels.cuda.Bf16;
@@ -48,9 +49,9 @@ public final class BlockVerifier {
                 spec.config().rmsNormEps());
         String cpu = " vs cpu (" + tokens + " of " + spec.batch() + " tokens)";
         List<NumericCheck> checks = new ArrayList<>();
-        checks.add(check("moe_out unfused" + cpu, Bf16.toFloats(head(unfused.hidden(), tokens * h)), ref.out()));
-        checks.add(check("moe_out fused" + cpu, Bf16.toFloats(head(fused.hidden(), tokens * h)), ref.out()));
-        checks.add(check("residual fused" + cpu, Bf16.toFloats(head(fused.residual(), tokens * h)), ref.residual()));
+        checks.add(check("moe_out unfused" + cpu, head(unfused.hidden(), tokens * h), ref.out()));
+        checks.add(check("moe_out fused" + cpu, head(fused.hidden(), tokens * h), ref.out()));
+        checks.add(check("residual fused" + cpu, head(fused.residual(), tokens * h), ref.residual()));
         int e = spec.config().experts();
         float[] logits = new float[tokens * e];
         System.arraycopy(unfused.logits(), 0, logits, 0, logits.length);
@@ -63,10 +64,9 @@ public final class BlockVerifier {
         return new StepSpec(s.config(), switches, s.batch(), 1, s.routing(), s.seed(), s.context());
     }
 
-    private static short[] head(short[] values, int n) {
-        short[] out = new short[n];
-        System.arraycopy(values, 0, out, 0, n);
-        return out;
+    /** The first {@code n} of {@code bits} (bf16) as floats: the tokens the CPU reference computed. */
+    static float[] head(short[] bits, int n) {
+        return Bf16.toFloats(Arrays.copyOf(bits, n));
     }
 
     /** {@code out} against {@code ref}: max |out − ref| and ‖out − ref‖ / ‖ref‖. */

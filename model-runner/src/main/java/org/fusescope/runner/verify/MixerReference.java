@@ -47,8 +47,8 @@ public final class MixerReference {
     /** Layer {@code w.layer()}'s mixer from {@code spec}'s initial hidden state, residual and decode state. */
     public static Result compute(StepSpec spec, MixerWeights w, int tokens) {
         int h = spec.config().hidden();
-        float[] hidden = head(Bf16.toFloats(spec.initialHidden()), tokens * h);
-        float[] residual = head(Bf16.toFloats(spec.initialResidual()), tokens * h);
+        float[] hidden = BlockVerifier.head(spec.initialHidden(), tokens * h);
+        float[] residual = BlockVerifier.head(spec.initialResidual(), tokens * h);
         FusedAddRmsNormReference.Result norm =
                 FusedAddRmsNormReference.apply(hidden, Bf16.toFloats(w.inputNorm()), residual, tokens, h, (float)
                         spec.config().rmsNormEps());
@@ -153,11 +153,5 @@ public final class MixerReference {
             y[i] = Bf16.round((float) s);
         });
         return y;
-    }
-
-    private static float[] head(float[] values, int n) {
-        float[] out = new float[n];
-        System.arraycopy(values, 0, out, 0, n);
-        return out;
     }
 }

@@ -58,19 +58,13 @@ public final class MixerVerifier {
                         : DecoderStepPlan.ATTENTION_BLOCK);
         String cpu = " vs cpu (" + tokens + " of " + spec.batch() + " tokens)";
         List<NumericCheck> checks = new ArrayList<>();
-        checks.add(BlockVerifier.check(name + " out unfused" + cpu, head(unfused.hidden(), n), ref.out()));
-        checks.add(BlockVerifier.check(name + " out fused" + cpu, head(fused.hidden(), n), ref.out()));
-        checks.add(BlockVerifier.check(name + " residual fused" + cpu, head(fused.residual(), n), ref.residual()));
+        checks.add(
+                BlockVerifier.check(name + " out unfused" + cpu, BlockVerifier.head(unfused.hidden(), n), ref.out()));
+        checks.add(BlockVerifier.check(name + " out fused" + cpu, BlockVerifier.head(fused.hidden(), n), ref.out()));
+        checks.add(BlockVerifier.check(
+                name + " residual fused" + cpu, BlockVerifier.head(fused.residual(), n), ref.residual()));
         checks.add(BlockVerifier.check(
                 name + " out fused vs unfused", Bf16.toFloats(fused.hidden()), Bf16.toFloats(unfused.hidden())));
         return checks;
-    }
-
-    private static float[] head(short[] bits, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Bf16.toFloat(bits[i]);
-        }
-        return out;
     }
 }
