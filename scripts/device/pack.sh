@@ -28,7 +28,7 @@ PY
 }
 for jar in "$stage"/lib/jcuda-natives-*.jar; do strip_jar "$jar" 'JNvPTXCompiler'; done
 for jar in "$stage"/lib/sqlite-jdbc-*.jar; do strip_jar "$jar" '^org/sqlite/native/(?!Linux/x86_64/)'; done
-cp -r kernels/target/test-classes/. profiler/target/test-classes/. model-runner/target/test-classes/. "$stage/test-classes/"
+cp -r kernels/target/test-classes/. profiler/core/target/test-classes/. profiler/cupti/target/test-classes/. model-runner/target/test-classes/. "$stage/test-classes/"
 mvn -B -q -o -pl kernels dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$stage/cp.txt"
 tr ':' '\n' <"$stage/cp.txt" | grep -E '/assertj-core[^/]*\.jar$' | xargs -r -I{} cp {} "$stage/test-lib/"
 rm "$stage/cp.txt"

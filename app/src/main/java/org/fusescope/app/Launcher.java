@@ -8,7 +8,7 @@ import org.fusescope.app.tools.BenchUi;
 import org.fusescope.app.tools.Headless;
 import org.fusescope.app.workbench.ScreenshotRequest;
 import org.fusescope.app.workbench.WorkbenchApp;
-import org.fusescope.runner.cli.FuseScopeCli;
+import org.fusescope.profiler.cli.TraceCli;
 
 /**
  * The application's entry point. It does not extend {@code javafx.application.Application}, so the
@@ -47,7 +47,7 @@ public final class Launcher {
         if (args[0].equals("bench-ui")) {
             return BenchUi.run(Arrays.copyOfRange(args, 1, args.length));
         }
-        return FuseScopeCli.execute(args);
+        return TraceCli.execute(args);
     }
 
     private static boolean isDatabase(String arg) {

@@ -12,7 +12,8 @@ public final class Golden {
 
     /** Its path (a copy of the profiler's golden recording in this module's test resources). */
     public static Path file() {
-        String p = System.getProperty("fusescope.golden", "src/test/resources/golden/recording.sqlite");
+        String p =
+                System.getProperty("fusescope.golden", "../profiler/core/src/test/resources/golden/recording.sqlite");
         Path file = Path.of(p);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("golden recording missing: " + file.toAbsolutePath());

@@ -8,10 +8,10 @@ import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.Selection;
 import org.fusescope.app.timeline.TimelineViewModel;
 import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.LayerTypeLabels;
 import org.fusescope.profiler.analysis.LayerTypeTimes;
 import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.RunComparison;
-import org.fusescope.runner.record.LayerTypeLabels;
 
 /**
  * The compare editor: two runs (from one or two recordings) on one time scale, counted from each

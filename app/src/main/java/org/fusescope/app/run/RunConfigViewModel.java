@@ -9,7 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.fusescope.runner.step.Fusion;
+import org.fusescope.profiler.ops.Fusion;
 
 /**
  * The run-configuration dialog's state: every option of {@code fusescope run}, validation with a

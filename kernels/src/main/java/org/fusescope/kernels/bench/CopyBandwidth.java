@@ -7,7 +7,7 @@ import org.fusescope.kernels.cuda.DeviceBuffer;
 /**
  * The device's measured copy bandwidth: a device-to-device copy of {@code bytes}, by the copy
  * engine or by a copy kernel, timed in a graph, counting bytes read plus bytes written (the
- * convention of PERFORMANCE.md). Not thread-safe.
+ * convention of docs/performance.md). Not thread-safe.
  */
 public final class CopyBandwidth {
     private CopyBandwidth() {}

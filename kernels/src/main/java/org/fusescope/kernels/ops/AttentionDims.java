@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The sizes of a gated full-attention layer that its kernels are compiled for (as {@code -D}
- * constants) and validated against (KERNELS.md, full attention layer).
+ * constants) and validated against (docs/kernels.md, full attention layer).
  *
  * @param hidden H
  * @param queryHeads Hq

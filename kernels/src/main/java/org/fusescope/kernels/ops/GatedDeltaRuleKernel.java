@@ -14,7 +14,7 @@ import org.fusescope.kernels.cuda.Launcher;
  * (see the .cu header). Immutable; launch from the thread that has the context current.
  */
 public final class GatedDeltaRuleKernel {
-    /** The q/k L2-norm epsilon of Qwen3-Next (KERNELS.md). */
+    /** The q/k L2-norm epsilon of Qwen3-Next (docs/kernels.md). */
     public static final float QK_NORM_EPS = 1e-6f;
 
     private static final int TILE_COLUMNS = 16;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The sizes of a gated-delta-net (linear attention) layer that its kernels are compiled for (as
- * {@code -D} constants) and validated against (KERNELS.md, gated-delta-net layer).
+ * {@code -D} constants) and validated against (docs/kernels.md, gated-delta-net layer).
  *
  * @param hidden H
  * @param keyHeads Hk (q and k heads; each is shared by {@code valueHeads / keyHeads} value heads)

@@ -31,6 +31,7 @@ import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.kernels.ops.LinearAttentionBenchCases;
 import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.profiler.cli.OneLineErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,65 +1,29 @@
 package org.fusescope.runner.cli;
 
 import java.io.PrintWriter;
+import org.fusescope.profiler.cli.TraceCli;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code fusescope} command line. Errors end as one line on stderr that names the file and the
- * problem, with exit status 1; usage errors exit with 2; {@code --debug} adds the stack trace.
+ * The whole {@code fusescope} command line as the runner image and the GPU scripts start it: the trace core's
+ * commands plus the runner's ({@link RunnerCommands}), which {@link TraceCli} finds on the class path.
  */
-@Command(
-        name = "fusescope",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Records, analyses, compares and exports GPU trace databases of the Qwen3-Next MoE decode step.",
-        subcommands = {
-            RunCommand.class,
-            InfoCommand.class,
-            ReportCommand.class,
-            CompareCommand.class,
-            ExportCommand.class,
-            SynthCommand.class,
-            BenchStoreCommand.class,
-            DoctorCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class FuseScopeCli implements Runnable {
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
-    boolean debug;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class FuseScopeCli {
+    private FuseScopeCli() {}
 
     /** Runs the command line and returns the exit status. */
     public static int execute(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args);
+        return TraceCli.execute(args);
     }
 
     /** The configured command line writing to the given streams (tests capture them). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, CommandLine.defaultFactory());
+        return TraceCli.commandLine(out, err);
     }
 
     /** The command line with {@code factory} creating the commands (tests give {@code run} a fake device). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-        CommandLine commandLine = new CommandLine(new FuseScopeCli(), factory);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(new OneLineErrors());
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
-                .versionProvider(new VersionProvider()));
-        return commandLine;
+        return TraceCli.commandLine(out, err, factory);
     }
 
     public static void main(String[] args) {

@@ -18,12 +18,12 @@ import org.fusescope.runner.model.ModelConfig;
 /**
  * The MoE-block benchmark table of a recording: per batch and mode, the unfused and fused step times
  * beside the floor (the weight bytes the step must read at the measured copy bandwidth) and
- * PERFORMANCE.md's anchors. Step time is the median over the measured steps of the GPU span (first
+ * docs/performance.md's anchors. Step time is the median over the measured steps of the GPU span (first
  * kernel start to last kernel end, traced) and of the CUDA-event time of the same step with tracing
  * paused (the anchors' method). Stateless.
  */
 final class MoeBenchTable {
-    /** LightLLM's Triton MoE block after PR #1353, graph mode, H100 (PERFORMANCE.md), µs by M. */
+    /** LightLLM's Triton MoE block after PR #1353, graph mode, H100 (docs/performance.md), µs by M. */
     static final Map<Integer, Double> LIGHTLLM_GRAPH_US = Map.of(1, 82.4, 4, 135.4, 16, 379.5, 64, 913.2, 256, 1240.0);
 
     private MoeBenchTable() {}

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
-import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.StepSpec;
 

@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.AttentionSplit;
 import org.fusescope.kernels.ops.ColumnSlice;
 import org.fusescope.kernels.ops.GatedDeltaRuleKernel;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.StepSpec;
 
@@ -101,7 +102,7 @@ final class GpuMixers implements AutoCloseable {
     }
 
     private void attention(Launch launch, int layer, DeviceAttentionWeights w, int m) {
-        boolean fusedProjection = spec.switches().contains(org.fusescope.runner.step.Fusion.QKVO_GEMM);
+        boolean fusedProjection = spec.switches().contains(Fusion.QKVO_GEMM);
         int qGateCols = 2
                 * spec.config().attention().heads()
                 * spec.config().attention().headDim();
@@ -173,7 +174,7 @@ final class GpuMixers implements AutoCloseable {
 
     /** The gated attention output: in place under sigmoid_mul, else the mul's output. */
     private DeviceBuffer gatedAttention() {
-        return spec.switches().contains(org.fusescope.runner.step.Fusion.SIGMOID_MUL) ? x.attention : x.gated;
+        return spec.switches().contains(Fusion.SIGMOID_MUL) ? x.attention : x.gated;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.profiler.ops.LayerType;
+
 /**
- * One gated full-attention layer's weights as bf16 bits, row-major, in the kernels' layout (KERNELS.md,
+ * One gated full-attention layer's weights as bf16 bits, row-major, in the kernels' layout (docs/kernels.md,
  * full attention layer). Sizes: Hq query heads, Hkv key/value heads, D per head. Safe to share between
  * threads when the arrays are treated as read-only.
  *

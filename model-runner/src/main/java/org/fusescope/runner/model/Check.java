@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.profiler.ops.LayerType;
+
 /** Argument checks whose messages name the field as HuggingFace spells it. */
 final class Check {
     private Check() {}

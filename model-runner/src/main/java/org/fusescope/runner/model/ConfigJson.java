@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.profiler.ops.LayerType;
 
 /** {@link ModelConfig} ⇄ JSON with HuggingFace's {@code config.json} keys. Stateless, thread-safe. */
 final class ConfigJson {

@@ -1,7 +1,9 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.profiler.ops.LayerType;
+
 /**
- * One gated-delta-net layer's weights as bf16 bits, row-major, in the kernels' layout (KERNELS.md,
+ * One gated-delta-net layer's weights as bf16 bits, row-major, in the kernels' layout (docs/kernels.md,
  * gated-delta-net layer). Sizes: Hk key heads of Dk, Hv value heads of Dv, conv width W. Safe to share
  * between threads when the arrays are treated as read-only.
  *

@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.profiler.ops.LayerType;
+
 /**
  * Reads one decoder layer's mixer from a {@link Checkpoint} by HuggingFace's tensor names ({@code
  * model.layers.N.input_layernorm.weight}, {@code ...linear_attn.*} or {@code ...self_attn.*}) and

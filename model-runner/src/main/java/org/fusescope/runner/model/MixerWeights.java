@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.profiler.ops.LayerType;
+
 /**
  * The token-mixing part of one decoder layer, the part before its MoE block: a gated-delta-net
  * ({@link LinearAttentionWeights}) or a gated full-attention layer ({@link AttentionWeights}). Arrays

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.fusescope.kernels.ops.AttentionDims;
 import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.profiler.ops.LayerType;
 
 /**
  * A Qwen3-Next model's configuration: the MoE block's sizes, the attention layers' sizes and which

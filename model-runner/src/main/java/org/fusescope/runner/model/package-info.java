@@ -1,7 +1,7 @@
 /**
  * The Qwen3-Next model the decode step runs: its configuration ({@link
  * org.fusescope.runner.model.ModelConfig}, presets or a HuggingFace {@code config.json}, with each
- * layer's {@link org.fusescope.runner.model.LayerType}), one layer's MoE weights ({@link
+ * layer's {@link org.fusescope.profiler.ops.LayerType}), one layer's MoE weights ({@link
  * org.fusescope.runner.model.MoeWeights}) and mixer weights ({@link
  * org.fusescope.runner.model.MixerWeights}: gated-delta-net or full attention), synthetic or read from a
  * safetensors {@link org.fusescope.runner.model.Checkpoint}, and the routing scenarios that decide which

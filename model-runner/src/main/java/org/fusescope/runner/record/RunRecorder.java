@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fusescope.profiler.analysis.LayerTypeLabels;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.NumericCheck;

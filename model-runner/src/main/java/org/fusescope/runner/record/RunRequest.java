@@ -2,8 +2,8 @@ package org.fusescope.runner.record;
 
 import java.util.List;
 import java.util.Locale;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.step.DecodeSplit;
-import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 
 /**

@@ -6,7 +6,7 @@ import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.Severity;
 
 /**
- * The align invariants of KERNELS.md, checked on one layer's tables after every step: {@code Σ count =
+ * The align invariants of docs/kernels.md, checked on one layer's tables after every step: {@code Σ count =
  * M·K'}, and every slot appears exactly once, in the list of its own expert. Each broken invariant
  * is one problem (at most one per kind, with the first offending expert or slot named). Stateless.
  */

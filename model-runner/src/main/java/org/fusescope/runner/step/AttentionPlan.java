@@ -3,10 +3,11 @@ package org.fusescope.runner.step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fusescope.profiler.ops.Fusion;
 
 /**
  * Which launches a gated full-attention layer's mixer makes, in order, for a set of fusion switches and
- * a decode context (KERNELS.md, "Full (gated) attention layer, decode"); its MoE block follows ({@link
+ * a decode context (docs/kernels.md, "Full (gated) attention layer, decode"); its MoE block follows ({@link
  * MoeBlockPlan}). Stateless and thread-safe.
  */
 public final class AttentionPlan {

@@ -1,8 +1,8 @@
 package org.fusescope.runner.step;
 
 import java.util.Locale;
+import org.fusescope.profiler.ops.LayerType;
 import org.fusescope.runner.model.AttentionConfig;
-import org.fusescope.runner.model.LayerType;
 import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.model.ModelConfig;
 

@@ -3,7 +3,8 @@ package org.fusescope.runner.step;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.fusescope.runner.model.LayerType;
+import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.LayerType;
 import org.fusescope.runner.model.ModelConfig;
 
 /**

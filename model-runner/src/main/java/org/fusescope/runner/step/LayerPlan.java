@@ -1,7 +1,7 @@
 package org.fusescope.runner.step;
 
 import java.util.List;
-import org.fusescope.runner.model.LayerType;
+import org.fusescope.profiler.ops.LayerType;
 
 /**
  * One decoder layer of a decode step: its mixer block, then its MoE block. Immutable.

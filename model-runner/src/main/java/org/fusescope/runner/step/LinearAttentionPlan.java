@@ -3,10 +3,11 @@ package org.fusescope.runner.step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fusescope.profiler.ops.Fusion;
 
 /**
  * Which launches a gated-delta-net (linear attention) layer's mixer makes, in order, for a set of
- * fusion switches (KERNELS.md, "Gated-delta-net layer, decode"); its MoE block follows ({@link
+ * fusion switches (docs/kernels.md, "Gated-delta-net layer, decode"); its MoE block follows ({@link
  * MoeBlockPlan}). Stateless and thread-safe.
  */
 public final class LinearAttentionPlan {

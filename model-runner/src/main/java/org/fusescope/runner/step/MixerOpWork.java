@@ -11,7 +11,7 @@ import org.fusescope.runner.model.LinearAttentionConfig;
 
 /**
  * The bytes and FLOPs of the mixers' launches (inputs read once, outputs written once), estimated from
- * the math of KERNELS.md until the gated-delta-net and attention kernels report their own: activations,
+ * the math of docs/kernels.md until the gated-delta-net and attention kernels report their own: activations,
  * weights, conv state and KV cache bf16; the recurrent state and split-attention partials fp32. The
  * per-element FLOP counts of the norms and activations are rough (a transcendental counts as a few
  * FLOPs); the GEMMs, the delta rule and attention are counted exactly by their multiply-adds. Stateless.

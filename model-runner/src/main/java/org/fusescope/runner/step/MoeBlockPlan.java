@@ -3,9 +3,10 @@ package org.fusescope.runner.step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fusescope.profiler.ops.Fusion;
 
 /**
- * Which launches the MoE block makes, in order, for a set of fusion switches (KERNELS.md, "MoE
+ * Which launches the MoE block makes, in order, for a set of fusion switches (docs/kernels.md, "MoE
  * block, unfused baseline" and "The fusions"). Stateless and thread-safe.
  */
 public final class MoeBlockPlan {

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.fusescope.kernels.ops.ModelDims;
 import org.fusescope.kernels.ops.RandomFill;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.profiler.model.NumericCheck;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.MoeWeights;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.StepDevice;
-import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 
 /**

@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.profiler.model.NumericCheck;
-import org.fusescope.runner.model.LayerType;
+import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.LayerType;
 import org.fusescope.runner.model.MixerWeights;
 import org.fusescope.runner.model.WeightSource;
 import org.fusescope.runner.record.MixerOutputs;
 import org.fusescope.runner.record.StepDevice;
 import org.fusescope.runner.step.DecoderStepPlan;
-import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 
 /**

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Set;
 import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.WeightSource;
-import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.StepSpec;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.fusescope.kernels.ops.AttentionDims;
 import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.profiler.ops.LayerType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package org.fusescope.runner.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.junit.jupiter.api.Test;

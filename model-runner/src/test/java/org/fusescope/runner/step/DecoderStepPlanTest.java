@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import org.fusescope.runner.model.LayerType;
+import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.LayerType;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.junit.jupiter.api.Test;

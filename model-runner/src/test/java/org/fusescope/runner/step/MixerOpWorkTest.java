@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.fusescope.kernels.ops.Work;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.AttentionConfig;
 import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.model.ModelConfig;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fusescope.profiler.ops.Fusion;
 import org.junit.jupiter.api.Test;
 
 class MixerPlansTest {

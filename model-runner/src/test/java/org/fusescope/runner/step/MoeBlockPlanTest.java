@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fusescope.profiler.ops.Fusion;
 import org.junit.jupiter.api.Test;
 
 class MoeBlockPlanTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.synthetic.SyntheticSpec;
 import org.fusescope.profiler.synthetic.SyntheticTraceGenerator;
 import org.junit.jupiter.params.ParameterizedTest;

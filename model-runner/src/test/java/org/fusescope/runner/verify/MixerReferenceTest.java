@@ -3,6 +3,7 @@ package org.fusescope.runner.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.AttentionConfig;
 import org.fusescope.runner.model.AttentionWeights;
 import org.fusescope.runner.model.LinearAttentionConfig;
@@ -11,13 +12,12 @@ import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.SyntheticWeights;
 import org.fusescope.runner.step.DecodeContext;
-import org.fusescope.runner.step.Fusion;
 import org.fusescope.runner.step.InitialDecodeState;
 import org.fusescope.runner.step.StepSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mixer reference (a chain of the kernels' references) against the layer math of KERNELS.md
+ * The mixer reference (a chain of the kernels' references) against the layer math of docs/kernels.md
  * written out here once more, per request, in double with no intermediate rounding, in HuggingFace's
  * weight layouts: the two agree to bf16 precision, which checks the chain's layouts and state handling.
  */

@@ -1,6 +1,0 @@
-package org.fusescope.runner.cli;
-
-import org.fusescope.profiler.analysis.ResultTable;
-
-/** One table to print, with the run (or pair of runs) it belongs to and its short key. */
-record Section(String subject, String key, ResultTable table) {}

@@ -1,0 +1,110 @@
+package org.fusescope.profiler.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.LayerTypeLabels;
+import org.fusescope.profiler.analysis.LayerTypeTimes;
+import org.fusescope.profiler.analysis.ResultTable;
+import org.fusescope.profiler.analysis.RunComparison;
+import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.TraceReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fusescope compare}: run B against run A, per op group, with step totals and numeric checks. */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare runs per op group (unfused kernels against the fused kernel that replaced them).",
+            "With one database, --runs A,B picks baseline A and candidate B; with two, A comes from the first"
+                    + " and B from the second. Without --runs each fused run is paired with the unfused run of"
+                    + " the same batch, mode and layers."
+        })
+final class CompareCommand implements Callable<Integer> {
+    private static final List<String> SECTIONS = List.of("groups", "step-totals", "layer-types", "checks");
+
+    @Parameters(arity = "1..2", paramLabel = "DB", description = "One database, or baseline and candidate databases.")
+    List<Path> databases;
+
+    @Option(names = "--runs", paramLabel = "A,B", split = ",", description = "Baseline and candidate run (id or name).")
+    List<String> runs = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(
+            names = "--section",
+            split = ",",
+            paramLabel = "S",
+            description = "Tables: groups, step-totals, layer-types (kernel time per step by layer type), checks"
+                    + " (default: all; groups for csv).")
+    List<String> sections = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> keys = chosenSections();
+        if (!runs.isEmpty() && runs.size() != 2) {
+            throw new IllegalArgumentException("--runs takes two runs, baseline and candidate, e.g. --runs 1,2");
+        }
+        Path baselineFile = databases.get(0);
+        Path candidateFile = databases.get(databases.size() - 1);
+        List<Section> out = new ArrayList<>();
+        try (TraceReader baseline = TraceReader.open(baselineFile);
+                TraceReader second = databases.size() == 1 ? null : TraceReader.open(candidateFile)) {
+            TraceReader candidate = second == null ? baseline : second;
+            List<RunInfo[]> pairs = runs.isEmpty()
+                    ? RunPairing.pair(baseline.runs(), candidate.runs(), baselineFile, candidateFile)
+                    : List.<RunInfo[]>of(new RunInfo[] {
+                        baseline.run(runs.get(0).trim()),
+                        candidate.run(runs.get(1).trim())
+                    });
+            Map<String, String> baselineMetadata = baseline.metadata();
+            Map<String, String> candidateMetadata = candidate.metadata();
+            for (RunInfo[] pair : pairs) {
+                RunTrace base = baseline.load(pair[0].id());
+                RunTrace cand = candidate.load(pair[1].id());
+                Map<String, ResultTable> tables =
+                        new LinkedHashMap<>(AnalysisTables.forComparison(RunComparison.of(base, cand)));
+                tables.put(
+                        "layer-types",
+                        LayerTypeTimes.table(LayerTypeTimes.compare(
+                                base,
+                                LayerTypeLabels.of(pair[0], baselineMetadata),
+                                cand,
+                                LayerTypeLabels.of(pair[1], candidateMetadata))));
+                String subject = pair[0].name() + " -> " + pair[1].name();
+                for (String key : keys) {
+                    out.add(new Section(subject, key, tables.get(key)));
+                }
+            }
+        }
+        TableOutput.print(spec.commandLine().getOut(), format, out);
+        return 0;
+    }
+
+    private List<String> chosenSections() {
+        if (sections.isEmpty()) {
+            return format == OutputFormat.CSV ? List.of("groups") : SECTIONS;
+        }
+        for (String key : sections) {
+            if (!SECTIONS.contains(key)) {
+                throw new IllegalArgumentException(
+                        "unknown section '" + key + "'; sections: " + String.join(", ", SECTIONS));
+            }
+        }
+        return sections;
+    }
+}
