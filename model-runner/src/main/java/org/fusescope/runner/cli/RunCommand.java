@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             names = "--layers",
             defaultValue = "1",
             description = "Layers per step, layers 0..L-1 of the model (default: ${DEFAULT-VALUE}): with --mixers all,"
-                    + " L whole decoder layers in the model's pattern (layer i is attention iff (i+1) % 4 == 0 for"
+                    + " L whole decoder layers in the model's pattern (layer i is attention iff (i+1) %% 4 == 0 for"
                     + " Qwen3-Next), each mixer followed by its MoE block; with --mixers none, L MoE blocks.")
     int layers;
 
