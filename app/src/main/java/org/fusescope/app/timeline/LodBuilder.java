@@ -1,5 +1,7 @@
 package org.fusescope.app.timeline;
 
+import org.fusescope.profiler.ops.OpFamily;
+
 /**
  * Level-of-detail layout of a lane: items at least {@link #MIN_RECT_PX} wide become their own
  * rectangle; narrower ones mark the pixel column they fall in, neighbouring marked columns of one

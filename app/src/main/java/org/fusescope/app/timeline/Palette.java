@@ -1,6 +1,7 @@
 package org.fusescope.app.timeline;
 
 import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.profiler.ops.OpFamily;
 
 /**
  * The colour keys of timeline items: two per {@link OpFamily} (plain and fused), one per range

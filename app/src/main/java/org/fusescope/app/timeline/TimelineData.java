@@ -11,6 +11,7 @@ import java.util.function.IntUnaryOperator;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.ops.OpFamily;
 import org.fusescope.profiler.store.KernelOverview;
 import org.fusescope.profiler.store.TimelineColumns;
 
@@ -225,7 +226,7 @@ public final class TimelineData {
     private static int[] families(String[] strings) {
         int[] family = new int[strings.length];
         for (int s = 0; s < strings.length; s++) {
-            family[s] = OpFamily.ofName(strings[s]).ordinal();
+            family[s] = OpFamily.forName(strings[s], java.util.Map.of()).ordinal();
         }
         return family;
     }

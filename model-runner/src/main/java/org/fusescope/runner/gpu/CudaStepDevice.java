@@ -16,6 +16,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.profiler.cupti.Sink;
 import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.model.MixerWeights;
 import org.fusescope.runner.model.MoeWeights;
 import org.fusescope.runner.model.WeightSource;
@@ -28,7 +29,6 @@ import org.fusescope.runner.step.BlockPlan;
 import org.fusescope.runner.step.DecodeSplit;
 import org.fusescope.runner.step.DecodeStateSizes;
 import org.fusescope.runner.step.DecoderStepPlan;
-import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.LayerPlan;
 import org.fusescope.runner.step.MoeBlockPlan;
 import org.fusescope.runner.step.StepSpec;
@@ -274,12 +274,12 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     @Override
-    public void launch(Launch launch, int layer) {
+    public void launch(Op launch, int layer) {
         block.launch(launch, layer);
     }
 
     @Override
-    public void launch(String blockName, Launch launch, int layer) {
+    public void launch(String blockName, Op launch, int layer) {
         if (blockName.equals(DecoderStepPlan.MOE_BLOCK)) {
             block.launch(launch, layer);
         } else {
@@ -323,7 +323,7 @@ public final class CudaStepDevice implements StepDevice {
         tracer.pause();
         try {
             prepare(spec);
-            for (Launch l : MoeBlockPlan.launches(spec.switches())) {
+            for (Op l : MoeBlockPlan.launches(spec.switches())) {
                 block.launch(l, 0);
             }
             stream.synchronize();
@@ -342,7 +342,7 @@ public final class CudaStepDevice implements StepDevice {
             prepare(spec);
             LayerPlan plan = spec.layerPlans().get(layer);
             BlockPlan mixer = plan.blocks().get(0);
-            for (Launch l : mixer.launches()) {
+            for (Op l : mixer.launches()) {
                 launch(mixer.name(), l, layer);
             }
             stream.synchronize();

@@ -5,9 +5,9 @@ import java.util.List;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
-import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -51,42 +51,41 @@ final class GpuBlock implements AutoCloseable {
     }
 
     /** Enqueues {@code launch} of {@code layer} on the run's stream. */
-    void launch(Launch launch, int layer) {
+    void launch(Op launch, int layer) {
         DeviceWeights w = weights.get(layer);
         LayerRouting r = routing.get(layer);
         int m = spec.batch();
         int h = spec.config().hidden();
-        switch (launch.op()) {
-            case "residual_add" -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
-            case "rmsnorm" -> k.rmsnorm.launch(stream, a.residual, w.norm, a.y, m, eps);
-            case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
-            case "router_gemm" -> k.blas.linear(stream, a.y, w.router, a.logits);
-            case "gate_gemv" -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
-            case "router_gate_gemm" -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);
-            case "topk_softmax_shared" -> topkWithSharedExpert(r, m);
-            case "topk_softmax" -> k.topkSoftmax.launch(
+        switch (launch) {
+            case RESIDUAL_ADD -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
+            case RMSNORM -> k.rmsnorm.launch(stream, a.residual, w.norm, a.y, m, eps);
+            case FUSED_ADD_RMSNORM -> k.fusedAddRmsnorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
+            case ROUTER_GEMM -> k.blas.linear(stream, a.y, w.router, a.logits);
+            case GATE_GEMV -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
+            case ROUTER_GATE_GEMM -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);
+            case TOPK_SOFTMAX_SHARED -> topkWithSharedExpert(r, m);
+            case TOPK_SOFTMAX -> k.topkSoftmax.launch(
                     stream, a.logits, r.ids, r.weights, m, spec.config().normTopkProb());
-            case "append_shared_expert" -> k.appendSharedExpert.launch(
+            case APPEND_SHARED_EXPERT -> k.appendSharedExpert.launch(
                     stream, r.routeIds, r.routeWeights, a.gate, r.appendedIds, r.appendedWeights, m);
-            case "memset_expert_token_num" -> r.count.fillAsync((byte) 0, stream);
-            case "moe_align" -> k.moeAlign.launch(
+            case MEMSET_EXPERT_TOKEN_NUM -> r.count.fillAsync((byte) 0, stream);
+            case MOE_ALIGN -> k.moeAlign.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
-            case "moe_align_fused" -> k.moeAlignFused.launch(
+            case MOE_ALIGN_FUSED -> k.moeAlignFused.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
-            case "grouped_gemm1" -> k.groupedGemm1.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.h1, m);
-            case "silu_and_mul" -> k.siluAndMul.launch(stream, a.h1, a.act, spec.slots());
-            case "grouped_gemm2" -> k.groupedGemm2.launch(
+            case GROUPED_GEMM1 -> k.groupedGemm1.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.h1, m);
+            case SILU_AND_MUL -> k.siluAndMul.launch(stream, a.h1, a.act, spec.slots());
+            case GROUPED_GEMM2 -> k.groupedGemm2.launch(
                     stream, a.act, w.w2, r.count, r.expertToTokens, r.expertToWeights, a.h2, m);
-            case "moe_sum_reduce" -> k.moeSumReduce.launch(stream, a.h2, a.hidden, m);
-            case "shared_expert_gemm_up" -> k.blas.linear(stream, a.y, w.sharedW13, a.sharedH1);
-            case "shared_silu_and_mul" -> k.sharedSiluAndMul.launch(stream, a.sharedH1, a.sharedAct, m);
-            case "shared_expert_gemm_down" -> k.blas.linear(stream, a.sharedAct, w.sharedW2, a.sharedOut);
-            case "sigmoid" -> k.sigmoid.launch(stream, a.gate, a.gateSigmoid, m, 1);
-            case "mul" -> k.mul.launch(stream, a.sharedOut, a.gateSigmoid, a.sharedGated, m, h, 1);
-            case "add" -> k.add.launch(stream, a.hidden, a.sharedGated, a.hidden, m, h, h);
-            case "add_shared_expert_gate" -> k.addSharedExpertGate.launch(
-                    stream, a.sharedOut, a.gate, a.hidden, m, h, 1);
-            default -> throw new IllegalArgumentException("no GPU binding for op '" + launch.op() + "'");
+            case MOE_SUM_REDUCE -> k.moeSumReduce.launch(stream, a.h2, a.hidden, m);
+            case SHARED_EXPERT_GEMM_UP -> k.blas.linear(stream, a.y, w.sharedW13, a.sharedH1);
+            case SHARED_SILU_AND_MUL -> k.sharedSiluAndMul.launch(stream, a.sharedH1, a.sharedAct, m);
+            case SHARED_EXPERT_GEMM_DOWN -> k.blas.linear(stream, a.sharedAct, w.sharedW2, a.sharedOut);
+            case SHARED_GATE_SIGMOID -> k.sigmoid.launch(stream, a.gate, a.gateSigmoid, m, 1);
+            case SHARED_GATE_MUL -> k.mul.launch(stream, a.sharedOut, a.gateSigmoid, a.sharedGated, m, h, 1);
+            case SHARED_GATE_ADD -> k.add.launch(stream, a.hidden, a.sharedGated, a.hidden, m, h, h);
+            case ADD_SHARED_EXPERT_GATE -> k.addSharedExpertGate.launch(stream, a.sharedOut, a.gate, a.hidden, m, h, 1);
+            default -> throw new IllegalArgumentException("no GPU binding for op '" + launch.opName() + "'");
         }
     }
 

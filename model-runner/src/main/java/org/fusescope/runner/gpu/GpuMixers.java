@@ -7,7 +7,7 @@ import org.fusescope.kernels.ops.AttentionSplit;
 import org.fusescope.kernels.ops.ColumnSlice;
 import org.fusescope.kernels.ops.GatedDeltaRuleKernel;
 import org.fusescope.profiler.ops.Fusion;
-import org.fusescope.runner.step.Launch;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -58,13 +58,13 @@ final class GpuMixers implements AutoCloseable {
     }
 
     /** Enqueues {@code launch} of {@code layer}'s mixer on the run's stream. */
-    void launch(Launch launch, int layer) {
+    void launch(Op launch, int layer) {
         DeviceMixerWeights w = weights.get(layer);
         int m = spec.batch();
-        switch (launch.op()) {
-            case "residual_add" -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
-            case "rmsnorm" -> k.rmsnorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
-            case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(
+        switch (launch) {
+            case RESIDUAL_ADD -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
+            case RMSNORM -> k.rmsnorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
+            case FUSED_ADD_RMSNORM -> k.fusedAddRmsnorm.launch(
                     stream, a.hidden, w.inputNorm(), a.residual, a.y, m, eps);
             default -> {
                 if (w instanceof DeviceLinearAttentionWeights g) {
@@ -76,15 +76,15 @@ final class GpuMixers implements AutoCloseable {
         }
     }
 
-    private void linearAttention(Launch launch, int layer, DeviceLinearAttentionWeights g, int m) {
-        switch (launch.op()) {
-            case "in_proj_gemm" -> k.blas.linear(stream, a.y, g.inProj, x.projection);
-            case "causal_conv1d_update" -> mk.causalConv1dUpdate.launch(
+    private void linearAttention(Op launch, int layer, DeviceLinearAttentionWeights g, int m) {
+        switch (launch) {
+            case IN_PROJ_GEMM -> k.blas.linear(stream, a.y, g.inProj, x.projection);
+            case CAUSAL_CONV1D_UPDATE -> mk.causalConv1dUpdate.launch(
                     stream, x.projection, g.conv, null, state.convState(layer), x.convOut, m);
-            case "gdn_split" -> mk.gdnSplit.launch(stream, x.convOut, x.projection, x.packed, m);
-            case "conv_pack_gdn" -> mk.convPackGdn.launch(
+            case GDN_SPLIT -> mk.gdnSplit.launch(stream, x.convOut, x.projection, x.packed, m);
+            case CONV_PACK_GDN -> mk.convPackGdn.launch(
                     stream, x.projection, g.conv, null, state.convState(layer), x.packed, m);
-            case "gated_delta_rule" -> mk.gatedDeltaRule.launch(
+            case GATED_DELTA_RULE -> mk.gatedDeltaRule.launch(
                     stream,
                     x.packed,
                     g.aLog,
@@ -93,15 +93,14 @@ final class GpuMixers implements AutoCloseable {
                     x.deltaOut,
                     m,
                     GatedDeltaRuleKernel.QK_NORM_EPS);
-            case "gated_rmsnorm" -> mk.gatedRmsnorm.launch(
-                    stream, x.deltaOut, x.packed.z(), g.norm, x.gatedNorm, m, eps);
-            case "gdn_out_proj_gemm" -> k.blas.linear(stream, x.gatedNorm, g.outProj, a.hidden);
+            case GATED_RMSNORM -> mk.gatedRmsnorm.launch(stream, x.deltaOut, x.packed.z(), g.norm, x.gatedNorm, m, eps);
+            case GDN_OUT_PROJ_GEMM -> k.blas.linear(stream, x.gatedNorm, g.outProj, a.hidden);
             default -> throw new IllegalArgumentException(
-                    "no GPU binding for op '" + launch.op() + "' in a linear attention layer");
+                    "no GPU binding for op '" + launch.opName() + "' in a linear attention layer");
         }
     }
 
-    private void attention(Launch launch, int layer, DeviceAttentionWeights w, int m) {
+    private void attention(Op launch, int layer, DeviceAttentionWeights w, int m) {
         boolean fusedProjection = spec.switches().contains(Fusion.QKVO_GEMM);
         int qGateCols = 2
                 * spec.config().attention().heads()
@@ -112,15 +111,15 @@ final class GpuMixers implements AutoCloseable {
         ColumnSlice kProj = fusedProjection ? new ColumnSlice(x.qkv, qGateCols) : ColumnSlice.of(x.k);
         ColumnSlice vProj = fusedProjection ? new ColumnSlice(x.qkv, qGateCols + kvCols) : ColumnSlice.of(x.v);
         int maxContext = spec.context().attendedTokens();
-        switch (launch.op()) {
-            case "q_proj_gemm" -> k.blas.linear(stream, a.y, w.qGateProj, x.qGate);
-            case "k_proj_gemm" -> k.blas.linear(stream, a.y, w.kProj, x.k);
-            case "v_proj_gemm" -> k.blas.linear(stream, a.y, w.vProj, x.v);
-            case "qkv_proj_gemm" -> k.blas.linear(stream, a.y, w.qkvProj, x.qkv);
-            case "qk_rmsnorm" -> mk.qkRmsnorm.launch(
+        switch (launch) {
+            case Q_PROJ_GEMM -> k.blas.linear(stream, a.y, w.qGateProj, x.qGate);
+            case K_PROJ_GEMM -> k.blas.linear(stream, a.y, w.kProj, x.k);
+            case V_PROJ_GEMM -> k.blas.linear(stream, a.y, w.vProj, x.v);
+            case QKV_PROJ_GEMM -> k.blas.linear(stream, a.y, w.qkvProj, x.qkv);
+            case QK_RMSNORM -> mk.qkRmsnorm.launch(
                     stream, qGate, kProj, w.qNorm, w.kNorm, x.qNormed, x.kNormed, m, eps);
-            case "rotary_partial" -> mk.rotaryPartial.launch(stream, x.qNormed, x.kNormed, state.positions, m);
-            case "kv_append" -> mk.kvAppend.launch(
+            case ROTARY_PARTIAL -> mk.rotaryPartial.launch(stream, x.qNormed, x.kNormed, state.positions, m);
+            case KV_APPEND -> mk.kvAppend.launch(
                     stream,
                     ColumnSlice.of(x.kNormed),
                     vProj,
@@ -129,7 +128,7 @@ final class GpuMixers implements AutoCloseable {
                     state.positions,
                     m,
                     maxContext);
-            case "decode_attention" -> {
+            case DECODE_ATTENTION -> {
                 if (split.singlePass()) {
                     mk.decodeAttention.launch(
                             stream,
@@ -157,18 +156,18 @@ final class GpuMixers implements AutoCloseable {
                             split);
                 }
             }
-            case "decode_attention_combine" -> mk.decodeAttentionCombine.launch(
+            case DECODE_ATTENTION_COMBINE -> mk.decodeAttentionCombine.launch(
                     stream, x.partialO, x.partialLse, state.positions, x.attention, m, maxContext, split);
-            case "sigmoid" -> mk.attnGateSigmoid.launch(stream, qGate, x.gateSigmoid, m);
-            case "mul" -> {
+            case ATTENTION_GATE_SIGMOID -> mk.attnGateSigmoid.launch(stream, qGate, x.gateSigmoid, m);
+            case ATTENTION_GATE_MUL -> {
                 int cols = spec.config().attention().heads()
                         * spec.config().attention().headDim();
                 k.mul.launch(stream, x.attention, x.gateSigmoid, x.gated, m, cols, cols);
             }
-            case "sigmoid_mul" -> mk.attnGateSigmoidMul.launch(stream, qGate, x.attention, m);
-            case "o_proj_gemm" -> k.blas.linear(stream, gatedAttention(), w.oProj, a.hidden);
+            case SIGMOID_MUL -> mk.attnGateSigmoidMul.launch(stream, qGate, x.attention, m);
+            case O_PROJ_GEMM -> k.blas.linear(stream, gatedAttention(), w.oProj, a.hidden);
             default -> throw new IllegalArgumentException(
-                    "no GPU binding for op '" + launch.op() + "' in an attention layer");
+                    "no GPU binding for op '" + launch.opName() + "' in an attention layer");
         }
     }
 

@@ -119,7 +119,7 @@ final class KernelAttributor {
     private KernelAttribution attribution(OpMark mark, boolean carriesWork) {
         Work w = carriesWork ? workModel.work(mark) : new Work(0, 0, 0);
         return new KernelAttribution(
-                mark.launch().op(),
+                mark.launch().opName(),
                 mark.launch().fusionGroup(),
                 mark.launch().fused(),
                 mark.layer(),

@@ -1,6 +1,6 @@
 package org.fusescope.runner.record;
 
-import org.fusescope.runner.step.Launch;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * Where and when one launch was enqueued: the CPU interval (ns, the records' clock) around the call
@@ -9,7 +9,7 @@ import org.fusescope.runner.step.Launch;
  *
  * @param step the decode step, or -1 for warm-up
  */
-public record OpMark(Launch launch, int layer, int step, long startNs, long endNs) {
+public record OpMark(Op launch, int layer, int step, long startNs, long endNs) {
     public boolean contains(long timeNs) {
         return timeNs >= startNs && timeNs <= endNs;
     }

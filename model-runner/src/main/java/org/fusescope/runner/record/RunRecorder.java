@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.fusescope.profiler.analysis.LayerTypeLabels;
 import org.fusescope.profiler.model.ApiCall;
@@ -16,6 +17,8 @@ import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.Severity;
 import org.fusescope.profiler.store.TraceWriter;
+import org.fusescope.runner.step.DecoderStepPlan;
+import org.fusescope.runner.step.LayerPlan;
 import org.fusescope.runner.step.OpWork;
 
 /**
@@ -154,6 +157,11 @@ final class RunRecorder {
                     Integer.toString(request.spec().context().splits()));
         }
         device.weightNote().ifPresent(note -> m.put(p + "weights", note));
+        // the ops' colour families, so that a reader learns them from the recording, not from a build of its own
+        for (LayerPlan layer : DecoderStepPlan.of(request.spec())) {
+            layer.launches()
+                    .forEach(op -> m.put(op.familyKey(), op.family().name().toLowerCase(Locale.ROOT)));
+        }
         return m;
     }
 

@@ -2,7 +2,7 @@ package org.fusescope.runner.record;
 
 import java.util.Optional;
 import org.fusescope.profiler.model.DeviceInfo;
-import org.fusescope.runner.step.Launch;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -22,14 +22,14 @@ public interface StepDevice extends AutoCloseable {
     void prepare(StepSpec spec);
 
     /** Enqueues one launch of the prepared step's MoE block of {@code layer}. */
-    void launch(Launch launch, int layer);
+    void launch(Op launch, int layer);
 
     /**
      * Enqueues one launch of block {@code block} ({@code moe}, {@code linear_attn} or {@code self_attn},
      * {@link org.fusescope.runner.step.BlockPlan#name()}) of {@code layer}: the block says which norm
      * weight the block's leading residual add + RMSNorm uses. The default is the MoE block's.
      */
-    default void launch(String block, Launch launch, int layer) {
+    default void launch(String block, Op launch, int layer) {
         launch(launch, layer);
     }
 

@@ -8,8 +8,8 @@ import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeEvent;
 import org.fusescope.profiler.model.RangeLevel;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.step.BlockPlan;
-import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.LayerPlan;
 
 /**
@@ -100,7 +100,7 @@ final class StepLoop {
     private void launchAll() {
         for (LayerPlan layer : plan) {
             for (BlockPlan block : layer.blocks()) {
-                for (Launch l : block.launches()) {
+                for (Op l : block.launches()) {
                     device.launch(block.name(), l, layer.layer());
                 }
             }
@@ -113,12 +113,12 @@ final class StepLoop {
             long layerStart = clock.timestampNs();
             for (BlockPlan block : layer.blocks()) {
                 long blockStart = clock.timestampNs();
-                for (Launch l : block.launches()) {
+                for (Op l : block.launches()) {
                     long start = clock.timestampNs();
                     device.launch(block.name(), l, layer.layer());
                     long end = clock.timestampNs();
                     marks.add(new OpMark(l, layer.layer(), step, start, end));
-                    range(withRanges, start, end, l.op(), RangeLevel.OP);
+                    range(withRanges, start, end, l.opName(), RangeLevel.OP);
                 }
                 range(withRanges, blockStart, clock.timestampNs(), block.name(), RangeLevel.BLOCK);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * Which launches a gated full-attention layer's mixer makes, in order, for a set of fusion switches and
@@ -20,30 +21,30 @@ public final class AttentionPlan {
      * split), the output gate ({@code sigmoid} + {@code mul}, or {@code sigmoid_mul}) and the output
      * projection GEMM.
      */
-    public static List<Launch> launches(Set<Fusion> switches, DecodeContext context) {
-        List<Launch> plan = new ArrayList<>();
+    public static List<Op> launches(Set<Fusion> switches, DecodeContext context) {
+        List<Op> plan = new ArrayList<>();
         MoeBlockPlan.addResidualAndNorm(switches, plan);
         if (switches.contains(Fusion.QKVO_GEMM)) {
-            plan.add(Launch.fusedCublas("qkv_proj_gemm", "qkvo_gemm"));
+            plan.add(Op.QKV_PROJ_GEMM);
         } else {
-            plan.add(Launch.cublas("q_proj_gemm", "qkvo_gemm"));
-            plan.add(Launch.cublas("k_proj_gemm", "qkvo_gemm"));
-            plan.add(Launch.cublas("v_proj_gemm", "qkvo_gemm"));
+            plan.add(Op.Q_PROJ_GEMM);
+            plan.add(Op.K_PROJ_GEMM);
+            plan.add(Op.V_PROJ_GEMM);
         }
-        plan.add(Launch.kernel("qk_rmsnorm", "qk_rmsnorm"));
-        plan.add(Launch.kernel("rotary_partial", "rotary_partial"));
-        plan.add(Launch.kernel("kv_append", "kv_append"));
-        plan.add(Launch.kernel("decode_attention", "decode_attention"));
+        plan.add(Op.QK_RMSNORM);
+        plan.add(Op.ROTARY_PARTIAL);
+        plan.add(Op.KV_APPEND);
+        plan.add(Op.DECODE_ATTENTION);
         if (context.isSplit()) {
-            plan.add(Launch.kernel("decode_attention_combine", "decode_attention"));
+            plan.add(Op.DECODE_ATTENTION_COMBINE);
         }
         if (switches.contains(Fusion.SIGMOID_MUL)) {
-            plan.add(Launch.fusedKernel("sigmoid_mul", "sigmoid_mul"));
+            plan.add(Op.SIGMOID_MUL);
         } else {
-            plan.add(Launch.kernel("sigmoid", "sigmoid_mul"));
-            plan.add(Launch.kernel("mul", "sigmoid_mul"));
+            plan.add(Op.ATTENTION_GATE_SIGMOID);
+            plan.add(Op.ATTENTION_GATE_MUL);
         }
-        plan.add(Launch.cublas("o_proj_gemm", "o_proj_gemm"));
+        plan.add(Op.O_PROJ_GEMM);
         return List.copyOf(plan);
     }
 }

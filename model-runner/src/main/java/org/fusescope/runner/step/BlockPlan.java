@@ -1,6 +1,7 @@
 package org.fusescope.runner.step;
 
 import java.util.List;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * One block of a decoder layer: the mixer or the MoE block, a range of launches.
@@ -9,7 +10,7 @@ import java.util.List;
  *     names) or {@code moe}
  * @param launches the block's launches in order
  */
-public record BlockPlan(String name, List<Launch> launches) {
+public record BlockPlan(String name, List<Op> launches) {
     public BlockPlan {
         launches = List.copyOf(launches);
     }

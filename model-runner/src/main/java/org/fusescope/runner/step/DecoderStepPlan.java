@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.LayerType;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.model.ModelConfig;
 
 /**
@@ -39,7 +40,7 @@ public final class DecoderStepPlan {
             throw new IllegalArgumentException(
                     "layers must be in 1.." + config.layers() + " for " + config.name() + ", not " + layers);
         }
-        List<Launch> moe = MoeBlockPlan.launches(switches);
+        List<Op> moe = MoeBlockPlan.launches(switches);
         BlockPlan linear = new BlockPlan(LINEAR_ATTENTION_BLOCK, LinearAttentionPlan.launches(switches));
         BlockPlan attention = new BlockPlan(ATTENTION_BLOCK, AttentionPlan.launches(switches, context));
         return IntStream.range(0, layers)

@@ -2,6 +2,7 @@ package org.fusescope.runner.step;
 
 import java.util.List;
 import org.fusescope.profiler.ops.LayerType;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * One decoder layer of a decode step: its mixer block, then its MoE block. Immutable.
@@ -21,7 +22,7 @@ public record LayerPlan(int layer, LayerType type, List<BlockPlan> blocks) {
     }
 
     /** Every launch of the layer, in order. */
-    public List<Launch> launches() {
+    public List<Op> launches() {
         return blocks.stream().flatMap(b -> b.launches().stream()).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * Which launches a gated-delta-net (linear attention) layer's mixer makes, in order, for a set of
@@ -19,19 +20,19 @@ public final class LinearAttentionPlan {
      * conv_pack_gdn} under that switch), the recurrent gated delta rule, the gated RMSNorm and the
      * output projection GEMM.
      */
-    public static List<Launch> launches(Set<Fusion> switches) {
-        List<Launch> plan = new ArrayList<>();
+    public static List<Op> launches(Set<Fusion> switches) {
+        List<Op> plan = new ArrayList<>();
         MoeBlockPlan.addResidualAndNorm(switches, plan);
-        plan.add(Launch.cublas("in_proj_gemm", "in_proj_gemm"));
+        plan.add(Op.IN_PROJ_GEMM);
         if (switches.contains(Fusion.CONV_PACK_GDN)) {
-            plan.add(Launch.fusedKernel("conv_pack_gdn", "conv_pack_gdn"));
+            plan.add(Op.CONV_PACK_GDN);
         } else {
-            plan.add(Launch.kernel("causal_conv1d_update", "conv_pack_gdn"));
-            plan.add(Launch.kernel("gdn_split", "conv_pack_gdn"));
+            plan.add(Op.CAUSAL_CONV1D_UPDATE);
+            plan.add(Op.GDN_SPLIT);
         }
-        plan.add(Launch.kernel("gated_delta_rule", "gated_delta_rule"));
-        plan.add(Launch.kernel("gated_rmsnorm", "gated_rmsnorm"));
-        plan.add(Launch.cublas("gdn_out_proj_gemm", "gdn_out_proj_gemm"));
+        plan.add(Op.GATED_DELTA_RULE);
+        plan.add(Op.GATED_RMSNORM);
+        plan.add(Op.GDN_OUT_PROJ_GEMM);
         return List.copyOf(plan);
     }
 }

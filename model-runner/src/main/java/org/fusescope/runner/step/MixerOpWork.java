@@ -6,6 +6,7 @@ import org.fusescope.kernels.ops.MulKernel;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SigmoidMulKernel;
 import org.fusescope.kernels.ops.Work;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.model.AttentionConfig;
 import org.fusescope.runner.model.LinearAttentionConfig;
 
@@ -23,7 +24,7 @@ final class MixerOpWork {
     private MixerOpWork() {}
 
     /** @throws IllegalArgumentException for an op that no mixer has */
-    static Work of(Launch launch, StepSpec spec) {
+    static Work of(Op launch, StepSpec spec) {
         int m = spec.batch();
         int h = spec.config().hidden();
         LinearAttentionConfig g = spec.config().linear();
@@ -42,42 +43,42 @@ final class MixerOpWork {
         DecodeContext context = spec.context();
         long attended = context.attendedTokens();
         long partials = mm * a.heads() * context.splits() * (a.headDim() + 1L);
-        return switch (launch.op()) {
-            case "in_proj_gemm" -> gemm(m, projection, h);
-            case "causal_conv1d_update" -> new Work(
+        return switch (launch) {
+            case IN_PROJ_GEMM -> gemm(m, projection, h);
+            case CAUSAL_CONV1D_UPDATE -> new Work(
                     BF16 * (mm * convDim + convState + convWeights), BF16 * (mm * convDim + convState), convFlops);
-            case "gdn_split" -> new Work(BF16 * mm * projection, BF16 * mm * projection, 0);
-            case "conv_pack_gdn" -> new Work(
+            case GDN_SPLIT -> new Work(BF16 * mm * projection, BF16 * mm * projection, 0);
+            case CONV_PACK_GDN -> new Work(
                     BF16 * (mm * projection + convState + convWeights),
                     BF16 * (mm * projection + convState),
                     convFlops);
-            case "gated_delta_rule" -> deltaRule(m, g);
-            case "gated_rmsnorm" -> new Work(
+            case GATED_DELTA_RULE -> deltaRule(m, g);
+            case GATED_RMSNORM -> new Work(
                     BF16 * (2 * mm * valueRows + g.valueHeadDim()), BF16 * mm * valueRows, 8 * mm * valueRows);
-            case "gdn_out_proj_gemm" -> gemm(m, h, valueRows);
-            case "q_proj_gemm" -> gemm(m, 2L * qDim, h);
-            case "k_proj_gemm", "v_proj_gemm" -> gemm(m, kvDim, h);
-            case "qkv_proj_gemm" -> gemm(m, 2L * qDim + 2L * kvDim, h);
-            case "qk_rmsnorm" -> new Work(
+            case GDN_OUT_PROJ_GEMM -> gemm(m, h, valueRows);
+            case Q_PROJ_GEMM -> gemm(m, 2L * qDim, h);
+            case K_PROJ_GEMM, V_PROJ_GEMM -> gemm(m, kvDim, h);
+            case QKV_PROJ_GEMM -> gemm(m, 2L * qDim + 2L * kvDim, h);
+            case QK_RMSNORM -> new Work(
                     BF16 * (mm * (qDim + kvDim) + 2L * a.headDim()),
                     BF16 * mm * (qDim + kvDim),
                     4 * mm * (qDim + kvDim));
-            case "rotary_partial" -> {
+            case ROTARY_PARTIAL -> {
                 long rotated = mm * (a.heads() + a.kvHeads()) * a.rotaryDim();
                 yield new Work(BF16 * rotated, BF16 * rotated, 6 * rotated);
             }
-            case "kv_append" -> new Work(BF16 * 2 * mm * kvDim, BF16 * 2 * mm * kvDim, 0);
-            case "decode_attention" -> new Work(
+            case KV_APPEND -> new Work(BF16 * 2 * mm * kvDim, BF16 * 2 * mm * kvDim, 0);
+            case DECODE_ATTENTION -> new Work(
                     BF16 * (mm * qDim + 2 * mm * attended * kvDim),
                     context.isSplit() ? F32 * partials : BF16 * mm * qDim,
                     mm * a.heads() * attended * (4L * a.headDim() + 5));
-            case "decode_attention_combine" -> new Work(
+            case DECODE_ATTENTION_COMBINE -> new Work(
                     F32 * partials, BF16 * mm * qDim, mm * a.heads() * context.splits() * (3L * a.headDim() + 5));
-            case "sigmoid" -> SigmoidKernel.work(m, qDim);
-            case "mul" -> MulKernel.work(m, qDim, qDim);
-            case "sigmoid_mul" -> SigmoidMulKernel.work(m, qDim, qDim);
-            case "o_proj_gemm" -> gemm(m, h, qDim);
-            default -> throw new IllegalArgumentException("no work model for op '" + launch.op() + "'");
+            case ATTENTION_GATE_SIGMOID -> SigmoidKernel.work(m, qDim);
+            case ATTENTION_GATE_MUL -> MulKernel.work(m, qDim, qDim);
+            case SIGMOID_MUL -> SigmoidMulKernel.work(m, qDim, qDim);
+            case O_PROJ_GEMM -> gemm(m, h, qDim);
+            default -> throw new IllegalArgumentException("no work model for op '" + launch.opName() + "'");
         };
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * Which launches the MoE block makes, in order, for a set of fusion switches (docs/kernels.md, "MoE
@@ -13,45 +14,45 @@ public final class MoeBlockPlan {
     private MoeBlockPlan() {}
 
     /** The launches of one MoE block. */
-    public static List<Launch> launches(Set<Fusion> switches) {
+    public static List<Op> launches(Set<Fusion> switches) {
         boolean sharedAsExpert = switches.contains(Fusion.SHARED_AS_EXPERT);
-        List<Launch> plan = new ArrayList<>();
+        List<Op> plan = new ArrayList<>();
         addResidualAndNorm(switches, plan);
         if (sharedAsExpert && switches.contains(Fusion.ROUTER_GATE)) {
-            plan.add(Launch.fusedCublas("router_gate_gemm", "router_gate"));
-            plan.add(Launch.fusedKernel("topk_softmax_shared", "topk_softmax"));
+            plan.add(Op.ROUTER_GATE_GEMM);
+            plan.add(Op.TOPK_SOFTMAX_SHARED);
         } else {
-            plan.add(Launch.cublas("router_gemm", "router_gate"));
+            plan.add(Op.ROUTER_GEMM);
             if (sharedAsExpert) {
                 // the gate's sigmoid becomes the shared expert's routing weight, so it is needed first
-                plan.add(Launch.cublas("gate_gemv", "router_gate"));
+                plan.add(Op.GATE_GEMV);
             }
-            plan.add(Launch.kernel("topk_softmax", "topk_softmax"));
+            plan.add(Op.TOPK_SOFTMAX);
             if (sharedAsExpert) {
-                plan.add(Launch.fusedKernel("append_shared_expert", "shared_expert"));
+                plan.add(Op.APPEND_SHARED_EXPERT);
             }
         }
         if (switches.contains(Fusion.MOE_ALIGN_FUSED)) {
-            plan.add(Launch.fusedKernel("moe_align_fused", "moe_align"));
+            plan.add(Op.MOE_ALIGN_FUSED);
         } else {
-            plan.add(new Launch("memset_expert_token_num", "moe_align", false, Launch.Kind.MEMSET));
-            plan.add(Launch.kernel("moe_align", "moe_align"));
+            plan.add(Op.MEMSET_EXPERT_TOKEN_NUM);
+            plan.add(Op.MOE_ALIGN);
         }
-        plan.add(Launch.kernel("grouped_gemm1", "grouped_gemm1"));
-        plan.add(Launch.kernel("silu_and_mul", "silu_and_mul"));
-        plan.add(Launch.kernel("grouped_gemm2", "grouped_gemm2"));
-        plan.add(Launch.kernel("moe_sum_reduce", "moe_sum_reduce"));
+        plan.add(Op.GROUPED_GEMM1);
+        plan.add(Op.SILU_AND_MUL);
+        plan.add(Op.GROUPED_GEMM2);
+        plan.add(Op.MOE_SUM_REDUCE);
         if (!sharedAsExpert) {
-            plan.add(Launch.cublas("shared_expert_gemm_up", "shared_expert"));
-            plan.add(Launch.kernel("shared_silu_and_mul", "shared_expert"));
-            plan.add(Launch.cublas("shared_expert_gemm_down", "shared_expert"));
-            plan.add(Launch.cublas("gate_gemv", "router_gate"));
+            plan.add(Op.SHARED_EXPERT_GEMM_UP);
+            plan.add(Op.SHARED_SILU_AND_MUL);
+            plan.add(Op.SHARED_EXPERT_GEMM_DOWN);
+            plan.add(Op.GATE_GEMV);
             if (switches.contains(Fusion.SHARED_GATE)) {
-                plan.add(Launch.fusedKernel("add_shared_expert_gate", "shared_gate"));
+                plan.add(Op.ADD_SHARED_EXPERT_GATE);
             } else {
-                plan.add(Launch.kernel("sigmoid", "shared_gate"));
-                plan.add(Launch.kernel("mul", "shared_gate"));
-                plan.add(Launch.kernel("add", "shared_gate"));
+                plan.add(Op.SHARED_GATE_SIGMOID);
+                plan.add(Op.SHARED_GATE_MUL);
+                plan.add(Op.SHARED_GATE_ADD);
             }
         }
         return List.copyOf(plan);
@@ -61,12 +62,12 @@ public final class MoeBlockPlan {
      * The residual add of the previous sub-block's output and the next RMSNorm, as every sub-block of a
      * decoder layer (mixer or MoE) starts: two kernels, or one under {@code add_rmsnorm}.
      */
-    static void addResidualAndNorm(Set<Fusion> switches, List<Launch> plan) {
+    static void addResidualAndNorm(Set<Fusion> switches, List<Op> plan) {
         if (switches.contains(Fusion.ADD_RMSNORM)) {
-            plan.add(Launch.fusedKernel("fused_add_rmsnorm", "add_rmsnorm"));
+            plan.add(Op.FUSED_ADD_RMSNORM);
         } else {
-            plan.add(Launch.kernel("residual_add", "add_rmsnorm"));
-            plan.add(Launch.kernel("rmsnorm", "add_rmsnorm"));
+            plan.add(Op.RESIDUAL_ADD);
+            plan.add(Op.RMSNORM);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 import org.fusescope.kernels.ops.Work;
+import org.fusescope.profiler.ops.Op;
 
 /**
  * The bytes and FLOPs each launch of the plan must move (inputs read once, outputs written once): the
@@ -32,41 +33,36 @@ public final class OpWork {
      * @param touchedExperts experts the layer's tables list at least one slot for (grouped GEMMs only)
      * @throws IllegalArgumentException for an op the plan does not have
      */
-    public static Work of(Launch launch, StepSpec spec, int touchedExperts) {
+    public static Work of(Op launch, StepSpec spec, int touchedExperts) {
         ModelDims d = spec.dims();
         int m = spec.batch();
         int h = d.hidden();
         int si = spec.config().sharedInter();
-        return switch (launch.op()) {
-            case "residual_add" -> ResidualAddKernel.work(d, m);
-            case "rmsnorm" -> RmsnormKernel.work(d, m);
-            case "fused_add_rmsnorm" -> FusedAddRmsnormKernel.work(d, m);
-            case "router_gemm" -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
-            case "gate_gemv" -> DenseBenchCases.work(m, 1, h, DType.BF16);
-            case "router_gate_gemm" -> DenseBenchCases.work(m, TopkSoftmaxKernel.routerGateRows(d), h, DType.F32);
-            case "topk_softmax" -> TopkSoftmaxKernel.work(d, m, DType.F32);
-            case "topk_softmax_shared" -> TopkSoftmaxKernel.work(d, m, DType.F32, true);
-            case "append_shared_expert" -> AppendSharedExpertKernel.work(d, m, DType.BF16);
-            case "memset_expert_token_num" -> new Work(0, 4L * d.tableExperts(), 0);
-            case "moe_align" -> MoeAlignKernel.work(d, m);
-            case "moe_align_fused" -> MoeAlignFusedKernel.work(d, m);
-            case "grouped_gemm1" -> GroupedGemm1Kernel.work(d, m, touchedExperts);
-            case "silu_and_mul" -> SiluAndMulKernel.work(d, spec.slots());
-            case "grouped_gemm2" -> GroupedGemm2Kernel.work(d, m, touchedExperts);
-            case "moe_sum_reduce" -> MoeSumReduceKernel.work(d, m);
-            case "shared_expert_gemm_up" -> DenseBenchCases.work(m, 2 * si, h, DType.BF16);
-            case "shared_silu_and_mul" -> SiluAndMulKernel.work(new ModelDims(h, d.experts(), d.topK(), si, false), m);
-            case "shared_expert_gemm_down" -> DenseBenchCases.work(m, h, si, DType.BF16);
-            case "sigmoid" -> isAttentionGate(launch) ? MixerOpWork.of(launch, spec) : SigmoidKernel.work(m, 1);
-            case "mul" -> isAttentionGate(launch) ? MixerOpWork.of(launch, spec) : MulKernel.work(m, h, 1);
-            case "add" -> AddKernel.work(m, h, h);
-            case "add_shared_expert_gate" -> AddSharedExpertGateKernel.work(m, h, 1);
+        return switch (launch) {
+            case RESIDUAL_ADD -> ResidualAddKernel.work(d, m);
+            case RMSNORM -> RmsnormKernel.work(d, m);
+            case FUSED_ADD_RMSNORM -> FusedAddRmsnormKernel.work(d, m);
+            case ROUTER_GEMM -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
+            case GATE_GEMV -> DenseBenchCases.work(m, 1, h, DType.BF16);
+            case ROUTER_GATE_GEMM -> DenseBenchCases.work(m, TopkSoftmaxKernel.routerGateRows(d), h, DType.F32);
+            case TOPK_SOFTMAX -> TopkSoftmaxKernel.work(d, m, DType.F32);
+            case TOPK_SOFTMAX_SHARED -> TopkSoftmaxKernel.work(d, m, DType.F32, true);
+            case APPEND_SHARED_EXPERT -> AppendSharedExpertKernel.work(d, m, DType.BF16);
+            case MEMSET_EXPERT_TOKEN_NUM -> new Work(0, 4L * d.tableExperts(), 0);
+            case MOE_ALIGN -> MoeAlignKernel.work(d, m);
+            case MOE_ALIGN_FUSED -> MoeAlignFusedKernel.work(d, m);
+            case GROUPED_GEMM1 -> GroupedGemm1Kernel.work(d, m, touchedExperts);
+            case SILU_AND_MUL -> SiluAndMulKernel.work(d, spec.slots());
+            case GROUPED_GEMM2 -> GroupedGemm2Kernel.work(d, m, touchedExperts);
+            case MOE_SUM_REDUCE -> MoeSumReduceKernel.work(d, m);
+            case SHARED_EXPERT_GEMM_UP -> DenseBenchCases.work(m, 2 * si, h, DType.BF16);
+            case SHARED_SILU_AND_MUL -> SiluAndMulKernel.work(new ModelDims(h, d.experts(), d.topK(), si, false), m);
+            case SHARED_EXPERT_GEMM_DOWN -> DenseBenchCases.work(m, h, si, DType.BF16);
+            case SHARED_GATE_SIGMOID -> SigmoidKernel.work(m, 1);
+            case SHARED_GATE_MUL -> MulKernel.work(m, h, 1);
+            case SHARED_GATE_ADD -> AddKernel.work(m, h, h);
+            case ADD_SHARED_EXPERT_GATE -> AddSharedExpertGateKernel.work(m, h, 1);
             default -> MixerOpWork.of(launch, spec);
         };
-    }
-
-    /** {@code sigmoid} and {@code mul} also gate the shared expert, on other shapes. */
-    private static boolean isAttentionGate(Launch launch) {
-        return launch.fusionGroup().equals("sigmoid_mul");
     }
 }

@@ -11,7 +11,8 @@ import org.fusescope.profiler.model.Dim3;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.MemoryKind;
 import org.fusescope.profiler.model.MemsetEvent;
-import org.fusescope.runner.step.Launch;
+import org.fusescope.profiler.ops.LaunchKind;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -74,7 +75,7 @@ public final class FakeStepDevice implements StepDevice {
     }
 
     @Override
-    public void launch(Launch launch, int layer) {
+    public void launch(Op launch, int layer) {
         if (++launches == failAtLaunch) {
             throw new IllegalStateException("CUDA_ERROR_ILLEGAL_ADDRESS (fake) at launch " + launches);
         }
@@ -82,7 +83,7 @@ public final class FakeStepDevice implements StepDevice {
             captured.add(new Object[] {launch, layer});
             return;
         }
-        boolean memset = launch.kind() == Launch.Kind.MEMSET;
+        boolean memset = launch.kind() == LaunchKind.MEMSET;
         for (int i = 0; i < kernelsOf(launch); i++) {
             long corr = ++correlation;
             long start = tracer.advance(2_000);
@@ -99,12 +100,12 @@ public final class FakeStepDevice implements StepDevice {
     }
 
     /** cuBLAS GEMMs launch two kernels (like a split-K GEMM and its reduction); everything else one. */
-    private static int kernelsOf(Launch launch) {
-        return launch.kind() == Launch.Kind.CUBLAS ? 2 : 1;
+    private static int kernelsOf(Op launch) {
+        return launch.kind() == LaunchKind.CUBLAS ? 2 : 1;
     }
 
-    private void kernel(Launch launch, int index, long corr, long node) {
-        String name = launch.op() + (index == 0 ? "_kernel" : "_splitk_reduce");
+    private void kernel(Op launch, int index, long corr, long node) {
+        String name = launch.opName() + (index == 0 ? "_kernel" : "_splitk_reduce");
         Dim3 grid = new Dim3(132, 1, 1);
         Dim3 block = new Dim3(256, 1, 1);
         tracer.kernel(
@@ -131,9 +132,9 @@ public final class FakeStepDevice implements StepDevice {
         gpu = Math.max(gpu, start + 6_000);
         long node = 1;
         for (Object[] c : captured) {
-            Launch l = (Launch) c[0];
+            Op l = (Op) c[0];
             for (int i = 0; i < kernelsOf(l); i++) {
-                if (l.kind() == Launch.Kind.MEMSET) {
+                if (l.kind() == LaunchKind.MEMSET) {
                     tracer.memset(new MemsetEvent(gpu, gpu + 800, 0, 1, 7, corr, 0, 64, MemoryKind.DEVICE));
                     gpu += 1_000;
                 } else {

@@ -15,10 +15,11 @@ import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.LaunchKind;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.profiler.store.TraceReader;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
-import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.MoeBlockPlan;
 import org.fusescope.runner.step.StepSpec;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class RecordingTest {
             assertThat(reader.runs()).allMatch(r -> r.status() == RunStatus.COMPLETE && !r.synthetic());
             for (RunInfo run : reader.runs()) {
                 RunTrace t = reader.load(run.id());
-                List<Launch> plan = MoeBlockPlan.launches(Fusion.parseVariant(run.variant()));
+                List<Op> plan = MoeBlockPlan.launches(Fusion.parseVariant(run.variant()));
                 for (int step = 0; step < ITERS; step++) {
                     for (int layer = 0; layer < LAYERS; layer++) {
                         assertThat(ops(t, step, layer))
@@ -253,14 +254,14 @@ class RecordingTest {
     }
 
     /** The plan's ops as kernels: no memset, cuBLAS GEMMs twice (the fake's split-K). */
-    private static List<String> expectedOps(List<Launch> plan) {
+    private static List<String> expectedOps(List<Op> plan) {
         List<String> ops = new ArrayList<>();
-        for (Launch l : plan) {
-            if (l.kind() == Launch.Kind.CUBLAS) {
-                ops.add(l.op());
+        for (Op l : plan) {
+            if (l.kind() == LaunchKind.CUBLAS) {
+                ops.add(l.opName());
             }
-            if (l.kind() != Launch.Kind.MEMSET) {
-                ops.add(l.op());
+            if (l.kind() != LaunchKind.MEMSET) {
+                ops.add(l.opName());
             }
         }
         return ops;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.LayerType;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class DecoderStepPlanTest {
         List<LayerPlan> fused = plan("add_rmsnorm", 4);
         for (LayerPlan layer : fused) {
             for (BlockPlan block : layer.blocks()) {
-                assertThat(block.launches().get(0).op())
+                assertThat(block.launches().get(0).opName())
                         .as("%s %s", layer.rangeName(), block.name())
                         .isEqualTo("fused_add_rmsnorm");
             }
@@ -129,10 +130,10 @@ class DecoderStepPlanTest {
                 1,
                 new DecodeContext(8192, 8));
         assertThat(DecoderStepPlan.of(spec).get(3).launches())
-                .extracting(Launch::op)
+                .extracting(Op::opName)
                 .contains("decode_attention_combine");
         assertThat(DecoderStepPlan.of(spec).get(2).launches())
-                .extracting(Launch::op)
+                .extracting(Op::opName)
                 .doesNotContain("decode_attention");
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.LaunchKind;
+import org.fusescope.profiler.ops.Op;
 import org.junit.jupiter.api.Test;
 
 class MixerPlansTest {
@@ -14,13 +16,13 @@ class MixerPlansTest {
 
     private static List<String> gdn(String variant) {
         return LinearAttentionPlan.launches(Fusion.parseVariant(variant)).stream()
-                .map(Launch::op)
+                .map(Op::opName)
                 .toList();
     }
 
     private static List<String> attention(String variant, DecodeContext context) {
         return AttentionPlan.launches(Fusion.parseVariant(variant), context).stream()
-                .map(Launch::op)
+                .map(Op::opName)
                 .toList();
     }
 
@@ -109,53 +111,53 @@ class MixerPlansTest {
             assertThat(split.get(split.indexOf("decode_attention") + 1)).isEqualTo("decode_attention_combine");
         }
         assertThat(AttentionPlan.launches(Set.of(), SPLIT))
-                .filteredOn(l -> l.op().startsWith("decode_attention"))
-                .extracting(Launch::fusionGroup)
+                .filteredOn(l -> l.opName().startsWith("decode_attention"))
+                .extracting(Op::fusionGroup)
                 .containsOnly("decode_attention");
     }
 
     @Test
     void fusedFlagsAndKinds() {
         assertThat(LinearAttentionPlan.launches(Fusion.parseVariant("fused")))
-                .filteredOn(Launch::fused)
-                .extracting(Launch::op)
+                .filteredOn(Op::fused)
+                .extracting(Op::opName)
                 .containsExactly("fused_add_rmsnorm", "conv_pack_gdn");
         assertThat(AttentionPlan.launches(Fusion.parseVariant("fused"), SPLIT))
-                .filteredOn(Launch::fused)
-                .extracting(Launch::op)
+                .filteredOn(Op::fused)
+                .extracting(Op::opName)
                 .containsExactly("fused_add_rmsnorm", "qkv_proj_gemm", "sigmoid_mul");
         assertThat(AttentionPlan.launches(Fusion.parseVariant("unfused"), SPLIT))
-                .noneMatch(Launch::fused)
-                .filteredOn(l -> l.kind() == Launch.Kind.CUBLAS)
-                .extracting(Launch::op)
+                .noneMatch(Op::fused)
+                .filteredOn(l -> l.kind() == LaunchKind.CUBLAS)
+                .extracting(Op::opName)
                 .containsExactly("q_proj_gemm", "k_proj_gemm", "v_proj_gemm", "o_proj_gemm");
         assertThat(LinearAttentionPlan.launches(Set.of()))
-                .filteredOn(l -> l.kind() == Launch.Kind.CUBLAS)
-                .extracting(Launch::op)
+                .filteredOn(l -> l.kind() == LaunchKind.CUBLAS)
+                .extracting(Op::opName)
                 .containsExactly("in_proj_gemm", "gdn_out_proj_gemm");
     }
 
     @Test
     void everyFusedLaunchReplacesUnfusedLaunchesOfItsGroup() {
-        List<Launch> unfused = AttentionPlan.launches(Set.of(), SPLIT);
+        List<Op> unfused = AttentionPlan.launches(Set.of(), SPLIT);
         unfused = concat(unfused, LinearAttentionPlan.launches(Set.of()));
-        List<Launch> fused = concat(
+        List<Op> fused = concat(
                 AttentionPlan.launches(Fusion.parseVariant("fused"), SPLIT),
                 LinearAttentionPlan.launches(Fusion.parseVariant("fused")));
-        Set<String> unfusedGroups = unfused.stream().map(Launch::fusionGroup).collect(Collectors.toSet());
+        Set<String> unfusedGroups = unfused.stream().map(Op::fusionGroup).collect(Collectors.toSet());
         assertThat(unfusedGroups)
-                .containsAll(fused.stream().map(Launch::fusionGroup).toList());
-        for (Launch f : fused.stream().filter(Launch::fused).toList()) {
+                .containsAll(fused.stream().map(Op::fusionGroup).toList());
+        for (Op f : fused.stream().filter(Op::fused).toList()) {
             assertThat(unfused.stream().filter(u -> u.fusionGroup().equals(f.fusionGroup())))
                     .as("unfused launches of group %s", f.fusionGroup())
                     .hasSizeGreaterThanOrEqualTo(2)
-                    .noneMatch(Launch::fused)
-                    .noneMatch(u -> u.op().equals(f.op()));
+                    .noneMatch(Op::fused)
+                    .noneMatch(u -> u.opName().equals(f.opName()));
         }
         assertThat(fused.size()).isLessThan(unfused.size());
     }
 
-    private static List<Launch> concat(List<Launch> a, List<Launch> b) {
+    private static List<Op> concat(List<Op> a, List<Op> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 import org.junit.jupiter.api.Test;
 
 class MoeBlockPlanTest {
     private static List<String> ops(String variant) {
         return MoeBlockPlan.launches(Fusion.parseVariant(variant)).stream()
-                .map(Launch::op)
+                .map(Op::opName)
                 .toList();
     }
 
@@ -68,8 +69,8 @@ class MoeBlockPlanTest {
                         "silu_and_mul",
                         "grouped_gemm2",
                         "moe_sum_reduce");
-        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream().filter(Launch::fused))
-                .extracting(Launch::op)
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream().filter(Op::fused))
+                .extracting(Op::opName)
                 .containsExactly("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared", "moe_align_fused");
         assertThatThrownBy(() -> Fusion.parseVariant("router_gate"))
                 .hasMessageContaining("router_gate needs shared_as_expert");
@@ -111,7 +112,7 @@ class MoeBlockPlanTest {
 
     private static Set<String> groups(String variant) {
         return MoeBlockPlan.launches(Fusion.parseVariant(variant)).stream()
-                .map(Launch::fusionGroup)
+                .map(Op::fusionGroup)
                 .collect(Collectors.toSet());
     }
 }

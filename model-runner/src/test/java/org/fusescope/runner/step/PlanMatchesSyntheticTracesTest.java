@@ -6,6 +6,8 @@ import java.util.List;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.LaunchKind;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.profiler.synthetic.SyntheticSpec;
 import org.fusescope.profiler.synthetic.SyntheticTraceGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,18 +22,17 @@ class PlanMatchesSyntheticTracesTest {
         List<KernelEvent> layer0 = trace.kernels().stream()
                 .filter(k -> k.attribution().step() == 0 && k.attribution().layer() == 0)
                 .toList();
-        List<Launch> plan = MoeBlockPlan.launches(Fusion.parseVariant(variant)).stream()
-                .filter(l -> l.kind() != Launch.Kind.MEMSET)
+        List<Op> plan = MoeBlockPlan.launches(Fusion.parseVariant(variant)).stream()
+                .filter(l -> l.kind() != LaunchKind.MEMSET)
                 .toList();
         assertThat(layer0)
                 .extracting(k -> k.attribution().op())
-                .containsExactlyElementsOf(plan.stream().map(Launch::op).toList());
+                .containsExactlyElementsOf(plan.stream().map(Op::opName).toList());
         assertThat(layer0)
                 .extracting(k -> k.attribution().fusionGroup())
-                .containsExactlyElementsOf(
-                        plan.stream().map(Launch::fusionGroup).toList());
+                .containsExactlyElementsOf(plan.stream().map(Op::fusionGroup).toList());
         assertThat(layer0)
                 .extracting(k -> k.attribution().fused())
-                .containsExactlyElementsOf(plan.stream().map(Launch::fused).toList());
+                .containsExactlyElementsOf(plan.stream().map(Op::fused).toList());
     }
 }

@@ -8,6 +8,7 @@ import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.WeightSource;
@@ -17,7 +18,6 @@ import org.fusescope.runner.record.MixerOutputs;
 import org.fusescope.runner.record.StepDevice;
 import org.fusescope.runner.record.Tracer;
 import org.fusescope.runner.step.DecodeContext;
-import org.fusescope.runner.step.Launch;
 import org.fusescope.runner.step.StepSpec;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +115,7 @@ class MixerVerifierTest {
         }
 
         @Override
-        public void launch(Launch launch, int layer) {
+        public void launch(Op launch, int layer) {
             throw new UnsupportedOperationException();
         }
 

@@ -21,7 +21,7 @@ final class KernelTimings {
     }
 
     /** Duration (ns) of a kernel of {@code op} that moves {@code bytes}. */
-    long kernelNs(Op op, long bytes) {
+    long kernelNs(SyntheticKernel op, long bytes) {
         return jitter(op.floorNs() + bytes / op.bytesPerNs());
     }
 

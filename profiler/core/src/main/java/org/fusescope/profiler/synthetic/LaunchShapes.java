@@ -15,26 +15,26 @@ final class LaunchShapes {
     private static final int GROUPED_TILE_M = 16;
     private static final int ELEMENTS_PER_BLOCK = 256 * 8;
 
-    private final Map<Op, Dim3> grids = new EnumMap<>(Op.class);
-    private final Map<Op, Dim3> blocks = new EnumMap<>(Op.class);
+    private final Map<SyntheticKernel, Dim3> grids = new EnumMap<>(SyntheticKernel.class);
+    private final Map<SyntheticKernel, Dim3> blocks = new EnumMap<>(SyntheticKernel.class);
 
     LaunchShapes(ModelShape s) {
-        for (Op op : Op.values()) {
+        for (SyntheticKernel op : SyntheticKernel.values()) {
             grids.put(op, grid(op, s));
             blocks.put(op, Dim3.of(op.threads()));
         }
     }
 
-    Dim3 grid(Op op) {
+    Dim3 grid(SyntheticKernel op) {
         return grids.get(op);
     }
 
-    Dim3 block(Op op) {
+    Dim3 block(SyntheticKernel op) {
         return blocks.get(op);
     }
 
     /** Static shared memory (bytes): reduction scratch, or the align kernels' per-expert counters. */
-    static int staticSharedMemory(Op op, ModelShape s) {
+    static int staticSharedMemory(SyntheticKernel op, ModelShape s) {
         return switch (op) {
             case RMSNORM, FUSED_ADD_RMSNORM, TOPK_SOFTMAX, TOPK_SOFTMAX_SHARED, MOE_SUM_REDUCE, GATE_GEMV -> 128;
             case MOE_ALIGN, MOE_ALIGN_FUSED -> 4 * (s.gemmExperts() + 1);
@@ -43,7 +43,7 @@ final class LaunchShapes {
     }
 
     /** Dynamic shared memory (bytes): the GEMMs' staged tiles. */
-    static int dynamicSharedMemory(Op op) {
+    static int dynamicSharedMemory(SyntheticKernel op) {
         return switch (op) {
             case GROUPED_GEMM1, GROUPED_GEMM2 -> 98_304;
             case ROUTER_GEMM, ROUTER_GATE_GEMM, SHARED_GEMM_UP, SHARED_GEMM_DOWN -> 65_536;
@@ -51,7 +51,7 @@ final class LaunchShapes {
         };
     }
 
-    private static Dim3 grid(Op op, ModelShape s) {
+    private static Dim3 grid(SyntheticKernel op, ModelShape s) {
         long m = s.m();
         int mTiles = ceil(m, GEMM_TILE_M);
         long paddedSlots = s.slots() + Math.min(s.slots(), s.gemmExperts()) * (GROUPED_TILE_M - 1L);

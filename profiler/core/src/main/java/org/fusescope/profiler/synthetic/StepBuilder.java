@@ -16,7 +16,7 @@ import org.fusescope.profiler.model.RangeLevel;
 final class StepBuilder {
     private final SyntheticSpec spec;
     private final ModelShape shape;
-    private final List<Op> ops;
+    private final List<SyntheticKernel> ops;
     private final LaunchShapes launch;
     private final KernelTimings time;
     private final Routing routing;
@@ -28,7 +28,7 @@ final class StepBuilder {
     StepBuilder(SyntheticSpec spec, KernelTimings time, TraceSink sink) {
         this.spec = spec;
         this.shape = ModelShape.of(spec);
-        this.ops = OpCatalog.sequence(spec);
+        this.ops = KernelSequence.sequence(spec);
         this.launch = new LaunchShapes(shape);
         this.time = time;
         this.routing = new Routing(spec.seed(), spec.experts(), spec.topK(), spec.batch(), spec.layers());
@@ -60,10 +60,10 @@ final class StepBuilder {
         long layerStart = cpu;
         long blockStart = layerStart + 100;
         cpu = blockStart + 100;
-        for (Op op : ops) {
+        for (SyntheticKernel op : ops) {
             long opStart = cpu;
             cpu += 150;
-            if (op == Op.MOE_ALIGN) {
+            if (op == SyntheticKernel.MOE_ALIGN) {
                 long corr = sink.newCorrelation();
                 long apiEnd = sink.api(cpu, time.between(3_000, 5_000), corr, "cuMemsetD32Async");
                 long start = Math.max(gpu + time.between(1_000, 1_500), apiEnd + time.between(500, 1_500));
@@ -86,7 +86,7 @@ final class StepBuilder {
     }
 
     private void graphStep(int step) {
-        boolean memset = ops.contains(Op.MOE_ALIGN);
+        boolean memset = ops.contains(SyntheticKernel.MOE_ALIGN);
         int nodes = spec.layers() * (ops.size() + (memset ? 1 : 0));
         long corr = sink.newCorrelation();
         long apiEnd = sink.api(cpu, time.graphLaunchNs(nodes), corr, "cuGraphLaunch");
@@ -94,8 +94,8 @@ final class StepBuilder {
         long node = 1;
         for (int layer = 0; layer < spec.layers(); layer++) {
             int touched = route(step, layer);
-            for (Op op : ops) {
-                if (op == Op.MOE_ALIGN) {
+            for (SyntheticKernel op : ops) {
+                if (op == SyntheticKernel.MOE_ALIGN) {
                     next = sink.memset(next, time.memsetNs(), corr, 4L * spec.experts()) + time.graphGapNs();
                     node++;
                 }
@@ -117,8 +117,8 @@ final class StepBuilder {
         return touched;
     }
 
-    private long kernel(Op op, int step, int layer, int touched, long start, long corr, long node) {
-        long[] cost = OpCatalog.cost(op, shape, touched);
+    private long kernel(SyntheticKernel op, int step, int layer, int touched, long start, long corr, long node) {
+        long[] cost = KernelSequence.cost(op, shape, touched);
         KernelAttribution attribution =
                 new KernelAttribution(op.opName(), op.group(), op.fused(), layer, step, cost[0], cost[1], cost[2]);
         long duration = time.kernelNs(op, cost[0] + cost[1]);

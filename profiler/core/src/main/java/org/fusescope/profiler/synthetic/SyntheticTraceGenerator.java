@@ -39,7 +39,7 @@ public final class SyntheticTraceGenerator {
                 spec.runId(),
                 name(spec),
                 spec.variant(),
-                OpCatalog.fusions(spec),
+                KernelSequence.fusions(spec),
                 configJson(spec),
                 spec.batch(),
                 spec.mode(),

@@ -71,7 +71,7 @@ final class TraceSink {
 
     /** Adds the kernel of {@code op} and returns its end (ns). */
     long kernel(
-            Op op,
+            SyntheticKernel op,
             LaunchShapes shapes,
             ModelShape model,
             long startNs,

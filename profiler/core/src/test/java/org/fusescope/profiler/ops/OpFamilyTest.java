@@ -1,4 +1,4 @@
-package org.fusescope.app.timeline;
+package org.fusescope.profiler.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

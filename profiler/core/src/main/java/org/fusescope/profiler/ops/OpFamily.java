@@ -1,11 +1,12 @@
-package org.fusescope.app.timeline;
+package org.fusescope.profiler.ops;
 
 import java.util.Locale;
-import org.fusescope.profiler.model.KernelEvent;
 
 /**
- * The colour families of kernels on the timeline, chosen from the op (or, for foreign traces, the
- * kernel name). Colours are 0xRRGGBB so that view models stay free of JavaFX scene classes.
+ * The colour families of kernels on the timeline. Each op of the catalog names its family ({@link Op#family()}),
+ * and a recording made by the runner stores it ({@link Op#familyKey}); {@link #ofName} guesses one from a
+ * kernel name for traces that carry neither (nsys exports, recordings of ops this build does not know).
+ * Colours are 0xRRGGBB so that view models stay free of JavaFX scene classes.
  */
 public enum OpFamily {
     NORM("norm / residual", 0x4e79a7),
@@ -38,12 +39,33 @@ public enum OpFamily {
         return rgb;
     }
 
-    /** The family of a kernel: by its attributed op, else by its name. */
-    public static OpFamily of(KernelEvent kernel) {
-        return ofName(kernel.hasAttribution() ? kernel.attribution().op() : kernel.name());
+    /** The family a recording stores, e.g. {@code gemm}; empty for a name this build does not know. */
+    public static java.util.Optional<OpFamily> parse(String stored) {
+        return java.util.Arrays.stream(values())
+                .filter(f -> f.name().equalsIgnoreCase(stored.trim()))
+                .findFirst();
     }
 
-    /** The family of an op or kernel name. */
+    /**
+     * The family of an op or kernel name: the one a recording stored for it ({@code stored}, from its metadata
+     * under {@link Op#familyKey}), else the catalog's for an op of that name, else a guess from the name.
+     */
+    public static OpFamily forName(String name, java.util.Map<String, String> stored) {
+        String recorded = stored.get(Op.familyKey(name));
+        if (recorded != null) {
+            java.util.Optional<OpFamily> parsed = parse(recorded);
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        return java.util.Arrays.stream(Op.values())
+                .filter(op -> op.opName().equals(name))
+                .map(Op::family)
+                .findFirst()
+                .orElseGet(() -> ofName(name));
+    }
+
+    /** A guess from an op or kernel name, for traces that do not say (foreign kernels, unknown ops). */
     public static OpFamily ofName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.startsWith("shared") || n.contains("append_shared")) {

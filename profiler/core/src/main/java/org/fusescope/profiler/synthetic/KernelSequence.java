@@ -7,52 +7,52 @@ import java.util.List;
  * read and written (inputs read once, outputs written once; bf16 activations and weights, fp32
  * logits and routing weights, int32 ids) and FLOPs.
  */
-final class OpCatalog {
-    private static final List<Op> UNFUSED = List.of(
-            Op.RESIDUAL_ADD,
-            Op.RMSNORM,
-            Op.ROUTER_GEMM,
-            Op.TOPK_SOFTMAX,
-            Op.MOE_ALIGN,
-            Op.GROUPED_GEMM1,
-            Op.SILU_AND_MUL,
-            Op.GROUPED_GEMM2,
-            Op.MOE_SUM_REDUCE,
-            Op.SHARED_GEMM_UP,
-            Op.SHARED_SILU_AND_MUL,
-            Op.SHARED_GEMM_DOWN,
-            Op.GATE_GEMV,
-            Op.SIGMOID,
-            Op.MUL,
-            Op.ADD);
-    private static final List<Op> FUSED_SHARED_AS_EXPERT = List.of(
-            Op.FUSED_ADD_RMSNORM,
-            Op.ROUTER_GATE_GEMM,
-            Op.TOPK_SOFTMAX_SHARED,
-            Op.MOE_ALIGN_FUSED,
-            Op.GROUPED_GEMM1,
-            Op.SILU_AND_MUL,
-            Op.GROUPED_GEMM2,
-            Op.MOE_SUM_REDUCE);
-    private static final List<Op> FUSED_SHARED_GATE = List.of(
-            Op.FUSED_ADD_RMSNORM,
-            Op.ROUTER_GEMM,
-            Op.TOPK_SOFTMAX,
-            Op.MOE_ALIGN_FUSED,
-            Op.GROUPED_GEMM1,
-            Op.SILU_AND_MUL,
-            Op.GROUPED_GEMM2,
-            Op.MOE_SUM_REDUCE,
-            Op.SHARED_GEMM_UP,
-            Op.SHARED_SILU_AND_MUL,
-            Op.SHARED_GEMM_DOWN,
-            Op.GATE_GEMV,
-            Op.ADD_SHARED_EXPERT_GATE);
+final class KernelSequence {
+    private static final List<SyntheticKernel> UNFUSED = List.of(
+            SyntheticKernel.RESIDUAL_ADD,
+            SyntheticKernel.RMSNORM,
+            SyntheticKernel.ROUTER_GEMM,
+            SyntheticKernel.TOPK_SOFTMAX,
+            SyntheticKernel.MOE_ALIGN,
+            SyntheticKernel.GROUPED_GEMM1,
+            SyntheticKernel.SILU_AND_MUL,
+            SyntheticKernel.GROUPED_GEMM2,
+            SyntheticKernel.MOE_SUM_REDUCE,
+            SyntheticKernel.SHARED_GEMM_UP,
+            SyntheticKernel.SHARED_SILU_AND_MUL,
+            SyntheticKernel.SHARED_GEMM_DOWN,
+            SyntheticKernel.GATE_GEMV,
+            SyntheticKernel.SIGMOID,
+            SyntheticKernel.MUL,
+            SyntheticKernel.ADD);
+    private static final List<SyntheticKernel> FUSED_SHARED_AS_EXPERT = List.of(
+            SyntheticKernel.FUSED_ADD_RMSNORM,
+            SyntheticKernel.ROUTER_GATE_GEMM,
+            SyntheticKernel.TOPK_SOFTMAX_SHARED,
+            SyntheticKernel.MOE_ALIGN_FUSED,
+            SyntheticKernel.GROUPED_GEMM1,
+            SyntheticKernel.SILU_AND_MUL,
+            SyntheticKernel.GROUPED_GEMM2,
+            SyntheticKernel.MOE_SUM_REDUCE);
+    private static final List<SyntheticKernel> FUSED_SHARED_GATE = List.of(
+            SyntheticKernel.FUSED_ADD_RMSNORM,
+            SyntheticKernel.ROUTER_GEMM,
+            SyntheticKernel.TOPK_SOFTMAX,
+            SyntheticKernel.MOE_ALIGN_FUSED,
+            SyntheticKernel.GROUPED_GEMM1,
+            SyntheticKernel.SILU_AND_MUL,
+            SyntheticKernel.GROUPED_GEMM2,
+            SyntheticKernel.MOE_SUM_REDUCE,
+            SyntheticKernel.SHARED_GEMM_UP,
+            SyntheticKernel.SHARED_SILU_AND_MUL,
+            SyntheticKernel.SHARED_GEMM_DOWN,
+            SyntheticKernel.GATE_GEMV,
+            SyntheticKernel.ADD_SHARED_EXPERT_GATE);
 
-    private OpCatalog() {}
+    private KernelSequence() {}
 
     /** The kernels of one MoE block in launch order. The unfused memset runs just before moe_align. */
-    static List<Op> sequence(SyntheticSpec spec) {
+    static List<SyntheticKernel> sequence(SyntheticSpec spec) {
         if (!spec.fused()) {
             return UNFUSED;
         }
@@ -76,7 +76,7 @@ final class OpCatalog {
      * @param touched experts of the grouped GEMMs with at least one slot (the appended shared expert
      *     included); only the grouped GEMMs read weights per touched expert
      */
-    static long[] cost(Op op, ModelShape s, int touched) {
+    static long[] cost(SyntheticKernel op, ModelShape s, int touched) {
         long mh = s.mh();
         long m = s.m();
         long h = s.h();
