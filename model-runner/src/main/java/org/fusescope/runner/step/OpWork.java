@@ -22,16 +22,16 @@ import org.fusescope.kernels.ops.Work;
 import org.fusescope.profiler.ops.Op;
 
 /**
- * The bytes and FLOPs each launch of the plan must move (inputs read once, outputs written once): the
- * MoE block's from the kernels' own work models, at the step's batch and the experts its routing
- * touched; the mixers' from {@link MixerOpWork}. Stateless.
+ * The work model of every op of the catalog: the bytes and FLOPs each launch must move (inputs read once,
+ * outputs written once): the MoE block's from the kernels' own work models, at the step's batch and the
+ * experts its routing touched; the mixers' from {@link MixerOpWork}. The switch has no default, so an op
+ * added to the catalog without a work model does not compile. Stateless.
  */
 public final class OpWork {
     private OpWork() {}
 
     /**
      * @param touchedExperts experts the layer's tables list at least one slot for (grouped GEMMs only)
-     * @throws IllegalArgumentException for an op the plan does not have
      */
     public static Work of(Op launch, StepSpec spec, int touchedExperts) {
         ModelDims d = spec.dims();
@@ -62,7 +62,26 @@ public final class OpWork {
             case SHARED_GATE_MUL -> MulKernel.work(m, h, 1);
             case SHARED_GATE_ADD -> AddKernel.work(m, h, h);
             case ADD_SHARED_EXPERT_GATE -> AddSharedExpertGateKernel.work(m, h, 1);
-            default -> MixerOpWork.of(launch, spec);
+            case IN_PROJ_GEMM,
+                    CAUSAL_CONV1D_UPDATE,
+                    GDN_SPLIT,
+                    CONV_PACK_GDN,
+                    GATED_DELTA_RULE,
+                    GATED_RMSNORM,
+                    GDN_OUT_PROJ_GEMM,
+                    Q_PROJ_GEMM,
+                    K_PROJ_GEMM,
+                    V_PROJ_GEMM,
+                    QKV_PROJ_GEMM,
+                    QK_RMSNORM,
+                    ROTARY_PARTIAL,
+                    KV_APPEND,
+                    DECODE_ATTENTION,
+                    DECODE_ATTENTION_COMBINE,
+                    ATTENTION_GATE_SIGMOID,
+                    ATTENTION_GATE_MUL,
+                    SIGMOID_MUL,
+                    O_PROJ_GEMM -> MixerOpWork.of(launch, spec);
         };
     }
 }
