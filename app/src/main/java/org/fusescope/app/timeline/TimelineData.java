@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.IntUnaryOperator;
+import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
@@ -190,8 +191,7 @@ public final class TimelineData {
             int[] launchKey = new int[calls.strings().length];
             for (int s = 0; s < launchKey.length; s++) {
                 String n = calls.strings()[s];
-                boolean launch =
-                        n.contains("LaunchKernel") || n.contains("GraphLaunch") || n.contains("LaunchCooperative");
+                boolean launch = ApiCall.isLaunch(n);
                 launchKey[s] = launch ? Palette.CPU_LAUNCH : Palette.CPU_OTHER;
             }
             int[] names = calls.names();

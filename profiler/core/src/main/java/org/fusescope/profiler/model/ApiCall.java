@@ -22,8 +22,19 @@ public record ApiCall(
         return endNs - startNs;
     }
 
-    /** True for the calls that put kernels on the GPU (kernel and graph launches). */
+    /** True for the calls that put kernels on the GPU (kernel and graph launches); see {@link #isLaunch(String)}. */
     public boolean isLaunch() {
-        return name.contains("LaunchKernel") || name.contains("GraphLaunch") || name.contains("LaunchCooperative");
+        return isLaunch(name);
+    }
+
+    /**
+     * True when an API call of this name puts kernels on the GPU: a kernel launch ({@code
+     * cuLaunchKernel}, {@code cudaLaunchKernel_v7000}, …), a cooperative one, or a graph launch. The
+     * one place that decides it, for API calls as objects and as columns.
+     */
+    public static boolean isLaunch(String apiName) {
+        return apiName.contains("LaunchKernel")
+                || apiName.contains("GraphLaunch")
+                || apiName.contains("LaunchCooperative");
     }
 }

@@ -16,7 +16,6 @@ import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.SyncEvent;
 import org.fusescope.profiler.model.SyncType;
 import org.fusescope.profiler.store.TraceSchema.CudaApi;
-import org.fusescope.profiler.store.TraceSchema.Enums;
 import org.fusescope.profiler.store.TraceSchema.Memcpy;
 import org.fusescope.profiler.store.TraceSchema.Memset;
 import org.fusescope.profiler.store.TraceSchema.Sync;
@@ -61,27 +60,12 @@ final class ActivityQueries {
         return out;
     }
 
-    List<ApiCall> apiCalls(StringIdMap strings, boolean ours) throws SQLException {
-        Integer runtime = EnumLookup.id(conn, cat, Enums.EVENT_CLASS, Enums.CLASS_CUDA_RUNTIME);
-        Integer driver = EnumLookup.id(conn, cat, Enums.EVENT_CLASS, Enums.CLASS_CUDA_DRIVER);
-        // nsys also stores backtrace and library rows here, repeating a call's interval
-        String where = runtime != null && driver != null
-                ? " AND " + CudaApi.EVENT_CLASS + " IN (" + runtime + ", " + driver + ")"
-                : "";
-        return inWindow(
-                CudaApi.TABLE,
-                where,
-                rs -> {
-                    long tid = rs.getLong(4);
-                    if (ours && (tid & ApiRows.SYNTHETIC_TID) == ApiRows.SYNTHETIC_TID) {
-                        return null;
-                    }
-                    String name = strings.get(rs.getLong(6), "?");
-                    ApiKind kind = driver != null
-                            ? (rs.getInt(3) == driver ? ApiKind.DRIVER : ApiKind.RUNTIME)
-                            : (name.startsWith("cu") && !name.startsWith("cuda") ? ApiKind.DRIVER : ApiKind.RUNTIME);
-                    return new ApiCall(rs.getLong(1), rs.getLong(2), tid, rs.getLong(5), name, rs.getInt(7), kind);
-                },
+    /** The run's CUDA API calls: the rows {@link TimelineSelection#eachCall} selects, in its order. */
+    static List<ApiCall> apiCalls(TimelineSelection rows, StringIdMap strings) throws SQLException {
+        Integer driver = rows.driverClass();
+        List<ApiCall> out = new ArrayList<>();
+        String columns = String.join(
+                ", ",
                 CudaApi.START,
                 CudaApi.END,
                 CudaApi.EVENT_CLASS,
@@ -89,6 +73,15 @@ final class ActivityQueries {
                 CudaApi.CORRELATION_ID,
                 CudaApi.NAME_ID,
                 CudaApi.RETURN_VALUE);
+        rows.eachCall(columns, rs -> {
+            String name = strings.get(rs.getLong(6), "?");
+            ApiKind kind = driver != null
+                    ? (rs.getInt(3) == driver ? ApiKind.DRIVER : ApiKind.RUNTIME)
+                    : (name.startsWith("cu") && !name.startsWith("cuda") ? ApiKind.DRIVER : ApiKind.RUNTIME);
+            out.add(new ApiCall(rs.getLong(1), rs.getLong(2), rs.getLong(4), rs.getLong(5), name, rs.getInt(7), kind));
+            return true;
+        });
+        return TimelineSelection.inOrder(out, ApiCall::startNs, null);
     }
 
     List<MemcpyEvent> memcpys() throws SQLException {

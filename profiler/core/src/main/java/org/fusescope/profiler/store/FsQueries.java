@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeEvent;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.Severity;
-import org.fusescope.profiler.store.TraceSchema.Enums;
 import org.fusescope.profiler.store.TraceSchema.NumericChecks;
 import org.fusescope.profiler.store.TraceSchema.Nvtx;
 import org.fusescope.profiler.store.TraceSchema.Problems;
@@ -25,40 +23,32 @@ import org.fusescope.profiler.store.TraceSchema.ThreadNames;
 final class FsQueries {
     private FsQueries() {}
 
-    static List<RangeEvent> ranges(Connection conn, Catalog cat, ActivityQueries q, StringIdMap strings, boolean ours)
-            throws SQLException {
-        List<Integer> types =
-                EnumLookup.ids(conn, cat, Enums.EVENT_TYPE, Enums.NVTX_PUSH_POP_RANGE, Enums.NVTX_START_END_RANGE);
-        if (types.isEmpty() || !cat.has(Nvtx.TABLE)) {
-            return List.of();
-        }
-        String where = " AND " + Nvtx.EVENT_TYPE + " IN ("
-                + types.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        String text = cat.has(Nvtx.TABLE, Nvtx.TEXT) ? Nvtx.TEXT : "NULL";
-        String textId = cat.has(Nvtx.TABLE, Nvtx.TEXT_ID) ? Nvtx.TEXT_ID : "NULL";
-        String category = cat.has(Nvtx.TABLE, Nvtx.CATEGORY) ? Nvtx.CATEGORY : "NULL";
-        return q.inWindow(
-                Nvtx.TABLE,
-                where,
-                rs -> {
-                    long start = rs.getLong(1);
-                    long end = rs.getLong(2);
-                    end = rs.wasNull() ? start : end; // a range never closed
-                    String t = rs.getString(3);
-                    long id = rs.getLong(4);
-                    if (t == null && !rs.wasNull()) {
-                        t = strings.get(id, "");
-                    }
-                    int cat2 = rs.getInt(5);
-                    RangeLevel level = ours && !rs.wasNull() ? RangeLevel.ofCategory(cat2) : null;
-                    return new RangeEvent(start, end, t, level, rs.getLong(6));
-                },
+    /** The run's NVTX ranges: the rows {@link TimelineSelection#eachRange} selects, in its order. */
+    static List<RangeEvent> ranges(TimelineSelection rows, StringIdMap strings) throws SQLException {
+        String columns = String.join(
+                ", ",
                 Nvtx.START,
                 Nvtx.END,
-                text,
-                textId,
-                category,
+                rows.columnOrNull(Nvtx.TABLE, Nvtx.TEXT),
+                rows.columnOrNull(Nvtx.TABLE, Nvtx.TEXT_ID),
+                rows.columnOrNull(Nvtx.TABLE, Nvtx.CATEGORY),
                 Nvtx.GLOBAL_TID);
+        List<RangeEvent> out = new ArrayList<>();
+        rows.eachRange(columns, rs -> {
+            long start = rs.getLong(1);
+            long end = rs.getLong(2);
+            end = rs.wasNull() ? start : end; // a range never closed
+            String t = rs.getString(3);
+            long id = rs.getLong(4);
+            if (t == null && !rs.wasNull()) {
+                t = strings.get(id, "");
+            }
+            int category = rs.getInt(5);
+            RangeLevel level = rows.ours() && !rs.wasNull() ? RangeLevel.ofCategory(category) : null;
+            out.add(new RangeEvent(start, end, t, level, rs.getLong(6)));
+            return true;
+        });
+        return TimelineSelection.inOrder(out, RangeEvent::startNs, RangeEvent::endNs);
     }
 
     static Map<Long, String> threadNames(Connection conn, Catalog cat, StringIdMap strings, boolean ours)

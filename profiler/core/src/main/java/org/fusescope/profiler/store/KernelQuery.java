@@ -1,7 +1,5 @@
 package org.fusescope.profiler.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,99 +9,79 @@ import java.util.Map;
 import org.fusescope.profiler.model.Dim3;
 import org.fusescope.profiler.model.KernelAttribution;
 import org.fusescope.profiler.model.KernelEvent;
-import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.store.TraceSchema.Attribution;
 import org.fusescope.profiler.store.TraceSchema.Kernel;
 
-/** Reads a run's kernels with their attribution, in one pass over the kernel table. */
+/**
+ * Reads a run's kernels as objects, with their attribution: the rows {@link TimelineSelection}
+ * selects, in its order, each with the attribution row {@link AttributionJoin} finds for it (as the
+ * timeline's columns get theirs).
+ */
 final class KernelQuery {
+    private static final String[] KERNEL_COLUMNS = {
+        Kernel.START,
+        Kernel.END,
+        Kernel.DEVICE_ID,
+        Kernel.CONTEXT_ID,
+        Kernel.STREAM_ID,
+        Kernel.CORRELATION_ID,
+        Kernel.SHORT_NAME,
+        Kernel.DEMANGLED_NAME,
+        Kernel.GRID_X,
+        Kernel.GRID_Y,
+        Kernel.GRID_Z,
+        Kernel.BLOCK_X,
+        Kernel.BLOCK_Y,
+        Kernel.BLOCK_Z,
+        Kernel.REGISTERS_PER_THREAD,
+        Kernel.STATIC_SHARED_MEMORY,
+        Kernel.DYNAMIC_SHARED_MEMORY,
+        Kernel.LOCAL_MEMORY_TOTAL
+    };
+
     private KernelQuery() {}
 
-    static List<KernelEvent> load(Connection conn, Catalog cat, StringIdMap strings, RunInfo run, boolean ours)
-            throws SQLException {
+    static List<KernelEvent> load(TimelineSelection rows, StringIdMap strings) throws SQLException {
+        Attributions attributions = readAttributions(rows, strings);
+        String k = TimelineSelection.ALIAS;
+        String[] qualified = Sql.qualified(k, KERNEL_COLUMNS);
+        qualified[5] = TimelineSelection.correlation(k);
+        String columns = String.join(", ", qualified) + ", " + rows.graphNode(k);
         List<KernelEvent> out = new ArrayList<>();
-        if (!cat.has(Kernel.TABLE)) {
-            return out;
-        }
-        String node = "COALESCE(" + cat.column("k", Kernel.TABLE, Kernel.GRAPH_NODE_ID, "0") + ", 0)";
-        boolean attributed = ours && cat.has(Attribution.TABLE);
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(String.join(
-                        ", ",
-                        Sql.qualified(
-                                "k",
-                                Kernel.START,
-                                Kernel.END,
-                                Kernel.DEVICE_ID,
-                                Kernel.CONTEXT_ID,
-                                Kernel.STREAM_ID,
-                                Kernel.CORRELATION_ID,
-                                Kernel.SHORT_NAME,
-                                Kernel.DEMANGLED_NAME,
-                                Kernel.GRID_X,
-                                Kernel.GRID_Y,
-                                Kernel.GRID_Z,
-                                Kernel.BLOCK_X,
-                                Kernel.BLOCK_Y,
-                                Kernel.BLOCK_Z,
-                                Kernel.REGISTERS_PER_THREAD,
-                                Kernel.STATIC_SHARED_MEMORY,
-                                Kernel.DYNAMIC_SHARED_MEMORY,
-                                Kernel.LOCAL_MEMORY_TOTAL)))
-                .append(", ")
-                .append(node);
-        if (attributed) {
-            sql.append(", ")
-                    .append(String.join(
-                            ", ",
-                            Sql.qualified(
-                                    "a",
-                                    Attribution.OP,
-                                    Attribution.FUSION_GROUP,
-                                    Attribution.FUSED,
-                                    Attribution.LAYER,
-                                    Attribution.STEP,
-                                    Attribution.BYTES_READ,
-                                    Attribution.BYTES_WRITTEN,
-                                    Attribution.FLOPS)));
-        }
-        sql.append(" FROM ").append(Kernel.TABLE).append(" k");
-        if (attributed) {
-            // SQLite builds a transient index for this join when the file has none (a crashed recording)
-            sql.append(" LEFT JOIN ")
-                    .append(Attribution.TABLE)
-                    .append(" a ON a.")
-                    .append(Attribution.RUN_ID)
-                    .append(" = ? AND a.")
-                    .append(Attribution.CORRELATION_ID)
-                    .append(" = k.")
-                    .append(Kernel.CORRELATION_ID)
-                    .append(" AND a.")
-                    .append(Attribution.GRAPH_NODE_ID)
-                    .append(" = ")
-                    .append(node);
-        }
-        sql.append(" WHERE k.")
-                .append(Kernel.START)
-                .append(" >= ? AND k.")
-                .append(Kernel.START)
-                .append(" <= ?");
+        rows.eachKernel(columns, rs -> {
+            int hit = attributions.join.rowOf(rs.getLong(6), rs.getLong(19));
+            out.add(kernel(rs, strings, hit < 0 ? null : attributions.values.get(hit)));
+            return true;
+        });
+        return TimelineSelection.inOrder(out, KernelEvent::startNs, null);
+    }
+
+    /** The run's attribution rows (null where a row has no op), and the join that finds a kernel's. */
+    private record Attributions(AttributionJoin join, List<KernelAttribution> values) {}
+
+    private static Attributions readAttributions(TimelineSelection rows, StringIdMap strings) throws SQLException {
+        GrowingColumns.Longs corr = new GrowingColumns.Longs(0);
+        GrowingColumns.Longs node = new GrowingColumns.Longs(0);
+        List<KernelAttribution> values = new ArrayList<>();
+        // a million kernels name a few dozen ops: share the strings
         Map<String, String> canonical = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-            int p = 1;
-            if (attributed) {
-                ps.setLong(p++, run.id());
-            }
-            ps.setLong(p++, run.startNs());
-            ps.setLong(p, run.endNs());
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(kernel(rs, strings, attributed ? attribution(rs, strings, canonical) : null));
-                }
-            }
-        }
-        return out;
+        String columns = String.join(
+                ", ",
+                Attribution.OP,
+                Attribution.FUSION_GROUP,
+                Attribution.FUSED,
+                Attribution.LAYER,
+                Attribution.STEP,
+                Attribution.BYTES_READ,
+                Attribution.BYTES_WRITTEN,
+                Attribution.FLOPS);
+        rows.eachAttribution(columns, rs -> {
+            corr.add(rs.getLong(1));
+            node.add(rs.getLong(2));
+            values.add(attribution(rs, strings, canonical));
+            return true;
+        });
+        return new Attributions(new AttributionJoin(corr.toArray(), node.toArray()), values);
     }
 
     private static KernelEvent kernel(ResultSet rs, StringIdMap strings, KernelAttribution a) throws SQLException {
@@ -127,22 +105,22 @@ final class KernelQuery {
                 a);
     }
 
+    /** The attribution in columns 3 to 10, or null when the row has no op. */
     private static KernelAttribution attribution(ResultSet rs, StringIdMap strings, Map<String, String> canonical)
             throws SQLException {
-        String op = text(rs, 20, strings);
+        String op = text(rs, 3, strings);
         if (op == null) {
             return null;
         }
-        // a million kernels name a few dozen ops: share the strings
         return new KernelAttribution(
                 canonical.computeIfAbsent(op, s -> s),
-                canonical.computeIfAbsent(text(rs, 21, strings), s -> s),
-                rs.getInt(22) != 0,
-                rs.getInt(23),
-                rs.getInt(24),
-                rs.getLong(25),
-                rs.getLong(26),
-                rs.getLong(27));
+                canonical.computeIfAbsent(text(rs, 4, strings), s -> s),
+                rs.getInt(5) != 0,
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10));
     }
 
     /** op and fusionGroup: a StringIds id since schema 2, the text itself in schema 1. */

@@ -19,17 +19,15 @@ final class OverviewQueries {
     private final Catalog cat;
     private final StringIdMap strings;
     private final RunInfo run;
-    private final boolean wholeFile;
     private final OverviewSql sql;
 
-    /** {@code wholeFile}: the run is the file's only one, so whole-run passes scan the table. */
-    OverviewQueries(Connection conn, Catalog cat, StringIdMap strings, RunInfo run, boolean ours, boolean wholeFile) {
+    /** An overview of the kernels {@code rows} selects. */
+    OverviewQueries(Connection conn, Catalog cat, StringIdMap strings, TimelineSelection rows) {
         this.conn = conn;
         this.cat = cat;
         this.strings = strings;
-        this.run = run;
-        this.wholeFile = wholeFile;
-        this.sql = new OverviewSql(cat, ours);
+        this.run = rows.run();
+        this.sql = new OverviewSql(rows);
     }
 
     /**
@@ -184,9 +182,7 @@ final class OverviewQueries {
 
     /** The run's kernels, counted on the start index up to {@code limit}. */
     private long countUpTo(long limit) throws SQLException {
-        String q = "SELECT count(*) FROM (SELECT 1 FROM " + Kernel.TABLE + " WHERE " + Kernel.START + " >= ? AND "
-                + Kernel.START + " <= ? LIMIT ?)";
-        try (PreparedStatement ps = conn.prepareStatement(q)) {
+        try (PreparedStatement ps = conn.prepareStatement(OverviewSql.countUpTo())) {
             bind(ps, run.startNs(), run.endNs(), limit);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -196,9 +192,7 @@ final class OverviewQueries {
 
     /** The earliest ({@code min}) or latest ({@code max}) kernel start of the run: one index seek. */
     private long startBound(String minOrMax) throws SQLException {
-        String q = "SELECT " + minOrMax + "(" + Kernel.START + ") FROM " + Kernel.TABLE + " WHERE " + Kernel.START
-                + " >= ? AND " + Kernel.START + " <= ?";
-        try (PreparedStatement ps = conn.prepareStatement(q)) {
+        try (PreparedStatement ps = conn.prepareStatement(OverviewSql.startBound(minOrMax))) {
             bind(ps, run.startNs(), run.endNs());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -209,7 +203,7 @@ final class OverviewQueries {
 
     /** One pass over the run's kernels; {@code longNs}: which rowids to list as long. */
     private Extent extent(long longNs) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql.extent(wholeFile))) {
+        try (PreparedStatement ps = conn.prepareStatement(sql.extent())) {
             bind(ps, run.startNs(), run.endNs(), longNs);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

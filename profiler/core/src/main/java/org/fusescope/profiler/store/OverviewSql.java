@@ -5,10 +5,10 @@ import org.fusescope.profiler.store.TraceSchema.Attribution;
 import org.fusescope.profiler.store.TraceSchema.Kernel;
 
 /**
- * The statements {@link OverviewQueries} runs. Each kernel comes as {@link OverviewItems#COLUMNS}
- * columns (rowid, start, end, device, correlation id, short name id, op, fused) with its attribution
- * joined on the full read's key. Among equal starts the file order decides, as in the full read: the
- * lowest rowid first.
+ * The statements {@link OverviewQueries} runs: index seeks among the kernels {@link
+ * TimelineSelection} selects, in its order (by start, the lowest rowid first among equal starts).
+ * Each kernel comes as {@link OverviewItems#COLUMNS} columns (rowid, start, end, device, correlation
+ * id, short name id, op, fused) with its attribution joined on the selection's key.
  */
 final class OverviewSql {
     private static final String K = Kernel.TABLE;
@@ -16,24 +16,32 @@ final class OverviewSql {
     private static final String END = Kernel.END;
     private static final String STREAM = Kernel.STREAM_ID;
 
-    private final Catalog cat;
+    private final TimelineSelection rows;
     private final boolean attributed;
 
-    OverviewSql(Catalog cat, boolean ours) {
-        this.cat = cat;
-        this.attributed = ours && cat.has(Attribution.TABLE);
+    OverviewSql(TimelineSelection rows) {
+        this.rows = rows;
+        this.attributed = rows.attributed();
     }
 
     /**
      * Over the run's kernels (starting in [?1, ?2]), in one pass: count, last end, lowest and highest
-     * stream, and the rowids (comma-separated text, or null) of those at least ?3 ns long. {@code
-     * scan} keeps SQLite off the start index (see {@link #start}).
+     * stream, and the rowids (comma-separated text, or null) of those at least ?3 ns long.
      */
-    String extent(boolean scan) {
-        String s = start("", scan);
+    String extent() throws SQLException {
         return "SELECT count(*), max(" + END + "), min(" + STREAM + "), max(" + STREAM + "), group_concat(CASE WHEN "
-                + END + " - " + START + " >= ?3 THEN rowid END) FROM " + K + " WHERE " + s + " >= ?1 AND " + s
-                + " <= ?2";
+                + END + " - " + START + " >= ?3 THEN rowid END) FROM " + K + " WHERE " + rows.kernelWindow("");
+    }
+
+    /** The run's kernels (starting in [?1, ?2]), counted on the start index up to ?3. */
+    static String countUpTo() {
+        return "SELECT count(*) FROM (SELECT 1 FROM " + K + " WHERE " + TimelineSelection.window("", false)
+                + " LIMIT ?3)";
+    }
+
+    /** The earliest ({@code min}) or latest ({@code max}) start of the run's kernels: one index seek. */
+    static String startBound(String minOrMax) {
+        return "SELECT " + minOrMax + "(" + START + ") FROM " + K + " WHERE " + TimelineSelection.window("", false);
     }
 
     /** The kernel with rowid ?1, with its stream (column 9); attribution of run ?3. */
@@ -45,20 +53,21 @@ final class OverviewSql {
     /** The first kernel starting at or after ?1 (and at most at ?2). */
     String firstFrom() throws SQLException {
         return "SELECT " + columns("k", "a") + " FROM " + K + " k" + join("k", "a") + " WHERE k." + START
-                + " >= ?1 AND k." + START + " <= ?2 ORDER BY k." + START + ", k.rowid LIMIT 1";
+                + " >= ?1 AND k." + START + " <= ?2 ORDER BY " + TimelineSelection.timelineOrder("k", false)
+                + " LIMIT 1";
     }
 
     /** The last kernel starting before ?1 (and at least at ?2). */
     String lastBefore() throws SQLException {
         return "SELECT " + columns("k", "a") + " FROM " + K + " k" + join("k", "a") + " WHERE k." + START
-                + " < ?1 AND k." + START + " >= ?2 ORDER BY k." + START + " DESC, k.rowid DESC LIMIT 1";
+                + " < ?1 AND k." + START + " >= ?2 ORDER BY " + TimelineSelection.timelineOrder("k", true) + " LIMIT 1";
     }
 
     /** The first kernel of stream ?5 after start ?1 and rowid ?2 (and starting at most at ?4). */
     String nextOnStream() throws SQLException {
         return "SELECT " + columns("k", "a") + " FROM " + K + " k" + join("k", "a") + " WHERE k." + START
                 + " >= ?1 AND k." + START + " <= ?4 AND (k." + START + " > ?1 OR k.rowid > ?2) AND k." + STREAM
-                + " = ?5 ORDER BY k." + START + ", k.rowid LIMIT 1";
+                + " = ?5 ORDER BY " + TimelineSelection.timelineOrder("k", false) + " LIMIT 1";
     }
 
     /**
@@ -77,30 +86,15 @@ final class OverviewSql {
                 + join("l", "al");
     }
 
-    /**
-     * The start column, for a range over the whole run: when the run is the file's only one, a unary
-     * plus keeps SQLite off the start index, whose table lookup per row only slows a full scan.
-     */
-    private static String start(String alias, boolean scan) {
-        return (scan ? "+" : "") + alias + START;
-    }
-
     /** The {@link OverviewItems#COLUMNS} columns of kernel {@code k} with attribution {@code a}. */
     private String columns(String k, String a) {
         String attribution = attributed ? a + "." + Attribution.OP + ", " + a + "." + Attribution.FUSED : "NULL, NULL";
-        return k + ".rowid, " + k + "." + START + ", " + k + "." + END + ", " + k + "." + Kernel.DEVICE_ID
-                + ", COALESCE(" + k + "." + Kernel.CORRELATION_ID + ", 0), " + k + "." + Kernel.SHORT_NAME + ", "
-                + attribution;
+        return k + ".rowid, " + k + "." + START + ", " + k + "." + END + ", " + k + "." + Kernel.DEVICE_ID + ", "
+                + TimelineSelection.correlation(k) + ", " + k + "." + Kernel.SHORT_NAME + ", " + attribution;
     }
 
-    /** Joins kernel {@code k} to its attribution row {@code a} of run ?3, on the full read's key. */
+    /** Joins kernel {@code k} to its attribution row {@code a} of run ?3. */
     private String join(String k, String a) throws SQLException {
-        if (!attributed) {
-            return "";
-        }
-        String node = "COALESCE(" + cat.column(k, K, Kernel.GRAPH_NODE_ID, "0") + ", 0)";
-        return " LEFT JOIN " + Attribution.TABLE + " " + a + " ON " + a + "." + Attribution.RUN_ID + " = ?3 AND " + a
-                + "." + Attribution.CORRELATION_ID + " = COALESCE(" + k + "." + Kernel.CORRELATION_ID + ", 0) AND " + a
-                + "." + Attribution.GRAPH_NODE_ID + " = " + node;
+        return rows.attributionJoin(k, a, "?3");
     }
 }

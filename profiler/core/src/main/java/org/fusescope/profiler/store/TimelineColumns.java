@@ -249,10 +249,9 @@ public final class TimelineColumns {
             return strings[names[i]];
         }
 
-        /** True for the calls that put kernels on the GPU; as {@link ApiCall#isLaunch()}. */
+        /** True for the calls that put kernels on the GPU: {@link ApiCall#isLaunch(String)} of its name. */
         public boolean isLaunch(int i) {
-            String name = name(i);
-            return name.contains("LaunchKernel") || name.contains("GraphLaunch") || name.contains("LaunchCooperative");
+            return ApiCall.isLaunch(name(i));
         }
     }
 

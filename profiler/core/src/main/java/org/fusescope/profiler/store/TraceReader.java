@@ -137,15 +137,16 @@ public final class TraceReader implements AutoCloseable {
                     .findFirst()
                     .orElse(new DeviceInfo(run.deviceId(), null, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN));
             ActivityQueries q = new ActivityQueries(conn, catalog, run);
+            TimelineSelection rows = selection(run);
             return new RunTrace(
                     run,
                     device,
-                    KernelQuery.load(conn, catalog, strings, run, ours),
-                    q.apiCalls(strings, ours),
+                    KernelQuery.load(rows, strings),
+                    ActivityQueries.apiCalls(rows, strings),
                     q.memcpys(),
                     q.memsets(),
                     q.syncs(),
-                    FsQueries.ranges(conn, catalog, q, strings, ours),
+                    FsQueries.ranges(rows, strings),
                     ours ? ExpertQueries.load(conn, catalog, runId) : List.of(),
                     ours ? FsQueries.checks(conn, runId) : List.of(),
                     ours ? FsQueries.problems(conn, runId) : List.of(),
@@ -200,9 +201,8 @@ public final class TraceReader implements AutoCloseable {
             if (strings == null) {
                 strings = StringIdMap.load(conn, catalog);
             }
-            boolean wholeFile = !ours || runs().size() <= 1;
             return Optional.ofNullable(
-                    new OverviewQueries(conn, catalog, strings, run, ours, wholeFile).read(grid, minKernels));
+                    new OverviewQueries(conn, catalog, strings, selection(run)).read(grid, minKernels));
         });
     }
 
@@ -255,7 +255,7 @@ public final class TraceReader implements AutoCloseable {
             CompletableFuture<Object[]> side = (kernelsFirst ? first : CompletableFuture.completedFuture(null))
                     .thenApplyAsync(k -> {
                         try (Connection second = TraceFiles.openReadOnly(file)) {
-                            TimelineQueries q2 = new TimelineQueries(second, new Catalog(second), q);
+                            TimelineQueries q2 = q.on(second, new Catalog(second));
                             return new Object[] {q2.calls(), q2.ranges()};
                         } catch (SQLException e) {
                             throw new TraceFileException(file, "cannot read", e);
@@ -283,8 +283,14 @@ public final class TraceReader implements AutoCloseable {
         if (strings == null) {
             strings = StringIdMap.load(conn, catalog);
         }
+        return new TimelineQueries(selection(run), strings);
+    }
+
+    /** The run's rows, as every read of its kernels, API calls and ranges selects and orders them. */
+    private TimelineSelection selection(RunInfo run) {
+        // the run is the file's only one: whole-run reads scan the tables rather than seek
         boolean wholeFile = !ours || runs().size() <= 1;
-        return new TimelineQueries(conn, catalog, strings, run, ours, wholeFile);
+        return new TimelineSelection(conn, catalog, run, ours, wholeFile);
     }
 
     @Override
