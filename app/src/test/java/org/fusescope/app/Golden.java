@@ -10,7 +10,7 @@ import org.fusescope.app.data.RecordingService;
 public final class Golden {
     private Golden() {}
 
-    /** Its path (a copy of the profiler's golden recording in this module's test resources). */
+    /** Its path: the trace core's golden recording itself (profiler/core test resources), never a copy. */
     public static Path file() {
         String p =
                 System.getProperty("fusescope.golden", "../profiler/core/src/test/resources/golden/recording.sqlite");

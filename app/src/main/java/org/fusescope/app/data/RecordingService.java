@@ -90,7 +90,7 @@ public final class RecordingService implements AutoCloseable {
         TraceReader reader = reader(recording);
         // The reader serializes its own calls; laying out lanes needs no lock.
         RunTrace trace = reader.load(runId);
-        return new OpenRun(recording, trace, TimelineData.of(trace));
+        return new OpenRun(recording, trace, TimelineData.of(trace, recording.metadata()));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class RecordingService implements AutoCloseable {
         Optional<KernelOverview> overview = reader.kernelOverview(runId, new PixelGrid(plotWidth), overviewMinKernels);
         if (overview.isEmpty()) {
             TraceReader.SplitColumns split = reader.timelineColumnsSplit(runId);
-            TimelineData first = TimelineData.kernelsFirst(info, split.kernelsOnly());
+            TimelineData first = TimelineData.kernelsFirst(info, split.kernelsOnly(), recording.metadata());
             // the CPU and range rows are laid out on the thread that finishes their read
             return OpenRun.progressive(
                     recording, info, first, split.all().thenApply(first::withAllRows), () -> reader.load(runId));
@@ -133,13 +133,13 @@ public final class RecordingService implements AutoCloseable {
         CompletableFuture<TraceReader.SplitColumns> split =
                 start.thenApplyAsync(v -> reader.timelineColumnsSplit(runId), reads);
         CompletableFuture<TimelineData> kernels =
-                split.thenApply(s -> TimelineData.kernelsFirst(info, s.kernelsOnly()));
+                split.thenApply(s -> TimelineData.kernelsFirst(info, s.kernelsOnly(), recording.metadata()));
         CompletableFuture<TimelineData> all = split.thenCompose(TraceReader.SplitColumns::all)
                 .thenCombine(kernels, (columns, gpuRows) -> gpuRows.withAllRows(columns));
         return OpenRun.fromOverview(
                 recording,
                 info,
-                TimelineData.overview(info, overview.get()),
+                TimelineData.overview(info, overview.get(), recording.metadata()),
                 kernels,
                 all,
                 () -> start.complete(null),

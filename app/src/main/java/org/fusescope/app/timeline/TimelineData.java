@@ -84,13 +84,26 @@ public final class TimelineData {
 
     /** Lays out the rows of a run loaded in full. */
     public static TimelineData of(RunTrace trace) {
-        return of(trace.run(), TimelineColumns.of(trace.kernels(), trace.apiCalls(), trace.ranges()));
+        return of(trace, Map.of());
+    }
+
+    /**
+     * Lays out the rows of a run loaded in full; {@code recorded} is its recording's metadata, where the
+     * runner stores each op's colour family (see {@link OpFamily#forName}).
+     */
+    public static TimelineData of(RunTrace trace, Map<String, String> recorded) {
+        return of(trace.run(), TimelineColumns.of(trace.kernels(), trace.apiCalls(), trace.ranges()), recorded);
     }
 
     /** Lays out the rows of a run from its columns. */
     public static TimelineData of(RunInfo run, TimelineColumns columns) {
+        return of(run, columns, Map.of());
+    }
+
+    /** Lays out the rows of a run from its columns, with the op families its recording stored. */
+    public static TimelineData of(RunInfo run, TimelineColumns columns, Map<String, String> recorded) {
         List<Lane> lanes = hostLanes(columns);
-        lanes.addAll(gpuLanes(columns.kernels(), ""));
+        lanes.addAll(gpuLanes(columns.kernels(), "", recorded));
         return new TimelineData(run, columns, lanes, false, null);
     }
 
@@ -100,8 +113,13 @@ public final class TimelineData {
      * {@link #withAllRows} replaces them.
      */
     public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly) {
+        return kernelsFirst(run, kernelsOnly, Map.of());
+    }
+
+    /** As {@link #kernelsFirst(RunInfo, TimelineColumns)}, with the op families its recording stored. */
+    public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly, Map<String, String> recorded) {
         List<Lane> lanes = placeholders();
-        lanes.addAll(gpuLanes(kernelsOnly.kernels(), ""));
+        lanes.addAll(gpuLanes(kernelsOnly.kernels(), "", recorded));
         return new TimelineData(run, kernelsOnly, lanes, true, null);
     }
 
@@ -114,8 +132,13 @@ public final class TimelineData {
      * #kernelsFirst} replaces it. The time bounds are the run's (its last kernel end included).
      */
     public static TimelineData overview(RunInfo run, KernelOverview overview) {
+        return overview(run, overview, Map.of());
+    }
+
+    /** As {@link #overview(RunInfo, KernelOverview)}, with the op families its recording stored. */
+    public static TimelineData overview(RunInfo run, KernelOverview overview, Map<String, String> recorded) {
         List<Lane> lanes = placeholders();
-        for (Lane l : gpuLanes(overview.kernels(), OVERVIEW_LOADING)) {
+        for (Lane l : gpuLanes(overview.kernels(), OVERVIEW_LOADING, recorded)) {
             int[] refs = l.refs();
             // the lane keeps this array: the items are the overview's, not kernels of the run
             for (int j = 0; j < refs.length; j++) {
@@ -202,9 +225,9 @@ public final class TimelineData {
     }
 
     /** A row per GPU stream, headed "GPU stream N" and {@code suffix}. */
-    private static List<Lane> gpuLanes(TimelineColumns.Kernels kernels, String suffix) {
+    private static List<Lane> gpuLanes(TimelineColumns.Kernels kernels, String suffix, Map<String, String> recorded) {
         List<Lane> lanes = new ArrayList<>();
-        int[] family = families(kernels.strings());
+        int[] family = families(kernels.strings(), recorded);
         int[] names = kernels.names();
         int[] ops = kernels.ops();
         boolean[] fused = kernels.fused();
@@ -222,11 +245,14 @@ public final class TimelineData {
         return lanes;
     }
 
-    /** The colour family of each string: a kernel's colour depends on its op (or name) and fused flag. */
-    private static int[] families(String[] strings) {
+    /**
+     * The colour family of each string: a kernel's colour depends on its op (or name) and fused flag; the
+     * family is the recording's, else the catalog's, else guessed from the name ({@link OpFamily#forName}).
+     */
+    private static int[] families(String[] strings, Map<String, String> recorded) {
         int[] family = new int[strings.length];
         for (int s = 0; s < strings.length; s++) {
-            family[s] = OpFamily.forName(strings[s], java.util.Map.of()).ordinal();
+            family[s] = OpFamily.forName(strings[s], recorded).ordinal();
         }
         return family;
     }

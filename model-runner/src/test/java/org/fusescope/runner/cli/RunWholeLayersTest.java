@@ -61,6 +61,15 @@ class RunWholeLayersTest {
                 assertThat(opsByLayer.get(3)).doesNotContain("gated_delta_rule");
                 assertThat(reader.metadata()).containsEntry("fusescope.run." + run.id() + ".mixers", "all");
                 assertThat(reader.metadata()).containsEntry("fusescope.run." + run.id() + ".context", "64");
+                // every recorded op's colour family is in the recording, for readers that do not know the op
+                for (Set<String> ops : opsByLayer.values()) {
+                    for (String op : ops) {
+                        assertThat(reader.metadata()).containsKey(org.fusescope.profiler.ops.Op.familyKey(op));
+                    }
+                }
+                assertThat(reader.metadata())
+                        .containsEntry(org.fusescope.profiler.ops.Op.familyKey("gated_delta_rule"), "linear_attention")
+                        .containsEntry(org.fusescope.profiler.ops.Op.familyKey("grouped_gemm1"), "gemm");
             }
         }
     }
