@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code add_shared_expert_gate.cu}: {@code out += shared * sigmoid(g)} in place (fusion {@code shared_gate}). Shapes are runtime arguments, so {@code dims} only

@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code append_shared_expert.cu}: ids/weights {@code [M, K]} become {@code [M, K+1]} with slot K =

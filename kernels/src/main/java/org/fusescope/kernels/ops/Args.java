@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import java.util.Arrays;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The argument checks of every {@code <Op>Kernel}: one message format naming the argument, what was

@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The {@link BenchCase}s of the gated attention layer's kernels at one batch size and context: every

@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code fused_add_rmsnorm.cu}: {@code r = r + x; y = rmsnorm(r) * (1 + w)} in one kernel (fusion

@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code gated_delta_rule.cu}: one decode step of the fused recurrent gated delta rule per (request,

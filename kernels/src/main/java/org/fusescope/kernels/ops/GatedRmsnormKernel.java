@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code gated_rmsnorm.cu}: the gated-delta-net output norm per value head, {@code y = rms(o) · w ·

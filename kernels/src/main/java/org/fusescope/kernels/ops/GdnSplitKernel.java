@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code gdn_split.cu}: the unfused split/copy after {@link CausalConv1dUpdateKernel}: q, k, v out of

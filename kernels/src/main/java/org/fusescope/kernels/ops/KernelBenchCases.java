@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * One {@link BenchCase} per kernel at one size. Each case allocates enough buffer sets that {@code

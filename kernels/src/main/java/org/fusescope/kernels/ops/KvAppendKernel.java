@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code kv_append.cu}: writes each request's new k and v at its position into the KV cache. The

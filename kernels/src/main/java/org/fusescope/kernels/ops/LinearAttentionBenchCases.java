@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * One {@link BenchCase} per gated-delta-net kernel at one size, as {@link KernelBenchCases} does for

@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code moe_align_fused.cu} (fusion {@code moe_align_fused}): when one block covers all slots

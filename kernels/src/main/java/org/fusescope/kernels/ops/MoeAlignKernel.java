@@ -4,6 +4,7 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The unfused MoE step 5: a memset of the counts, then {@code moe_align.cu}, both on the same

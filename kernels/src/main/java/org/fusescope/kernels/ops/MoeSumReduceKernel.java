@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code moe_sum_reduce.cu}: {@code out[t] = Σ_{k<K'} h2[t*K' + k]} (MoE step 9), K' = {@code

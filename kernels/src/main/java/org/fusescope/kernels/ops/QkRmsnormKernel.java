@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code qk_rmsnorm.cu}: the attention layer's q-norm and k-norm in one launch, zero-centred RMSNorm

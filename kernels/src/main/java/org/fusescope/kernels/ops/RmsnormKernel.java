@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code rmsnorm.cu}: {@code y = x * rsqrt(mean(x²) + eps) * (1 + w)} (MoE step 2), compiled for

@@ -6,6 +6,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code rotary_partial.cu}: rotary position embedding on the first {@code rotaryDim} dims of every

@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code sigmoid.cu}: {@code out = sigmoid(x)} elementwise (the shared-expert gate, unfused). Shapes are runtime arguments, so {@code dims} only

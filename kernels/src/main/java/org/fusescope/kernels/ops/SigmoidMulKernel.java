@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code sigmoid_mul.cu}: {@code x *= sigmoid(g)} in place (fusion {@code sigmoid_mul}). Shapes are runtime arguments, so {@code dims} only

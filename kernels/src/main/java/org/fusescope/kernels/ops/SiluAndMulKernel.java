@@ -5,6 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code silu_and_mul.cu}: {@code a[s, 0:I] = silu(h1[s, 0:I]) * h1[s, I:2I]} (MoE step 7 and the

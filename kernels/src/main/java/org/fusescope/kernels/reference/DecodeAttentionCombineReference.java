@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.AttentionDims;
+
 /**
  * Reference of {@code decode_attention_combine.cu}: merges the split decode attention's per-chunk
  * results ({@link DecodeAttentionReference#partials}) of the chunks that hold keys, {@code out =
@@ -21,7 +23,7 @@ public final class DecodeAttentionCombineReference {
             float[] partialLse,
             int[] positions,
             int rows,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext,
             int chunks,
             int chunkSize) {

@@ -1,6 +1,7 @@
 package org.fusescope.kernels.reference;
 
 import java.util.stream.IntStream;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * Reference of {@code decode_attention.cu}: request m's query heads attend keys {@code
@@ -33,13 +34,7 @@ public final class DecodeAttentionReference {
      * @return {@code [rows, Hq·D]}
      */
     public static float[] apply(
-            float[] q,
-            float[] kCache,
-            float[] vCache,
-            int[] positions,
-            int rows,
-            AttentionHeads heads,
-            int maxContext) {
+            float[] q, float[] kCache, float[] vCache, int[] positions, int rows, AttentionDims heads, int maxContext) {
         check(q, kCache, vCache, positions, rows, heads, maxContext);
         int d = heads.headDim();
         float[] out = new float[rows * heads.queryWidth()];
@@ -69,7 +64,7 @@ public final class DecodeAttentionReference {
             float[] vCache,
             int[] positions,
             int rows,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext,
             int chunks,
             int chunkSize) {
@@ -110,7 +105,7 @@ public final class DecodeAttentionReference {
             float[] vCache,
             int row,
             int head,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext,
             int from,
             int to) {
@@ -144,13 +139,7 @@ public final class DecodeAttentionReference {
     }
 
     private static void check(
-            float[] q,
-            float[] kCache,
-            float[] vCache,
-            int[] positions,
-            int rows,
-            AttentionHeads heads,
-            int maxContext) {
+            float[] q, float[] kCache, float[] vCache, int[] positions, int rows, AttentionDims heads, int maxContext) {
         Shapes.positive("rows", rows);
         Shapes.positive("maxContext", maxContext);
         Shapes.length(

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Reference of {@code gated_delta_rule.cu}: one decode step of the gated delta rule per (token,
  * value head), float64 inside, the state rounded to fp32 and the output to bf16 where the kernel
@@ -29,7 +31,7 @@ public final class GatedDeltaRuleReference {
      * @param eps the q/k L2-norm epsilon (1e-6)
      */
     public static Result apply(
-            GdnPacked in, float[] aLog, float[] dtBias, float[] state, int tokens, GdnSizes s, float eps) {
+            GdnPacked in, float[] aLog, float[] dtBias, float[] state, int tokens, LinearAttentionDims s, float eps) {
         Shapes.positive("tokens", tokens);
         in.check(tokens, s);
         Shapes.length("aLog", aLog, s.valueHeads(), Shapes.dims("Hv", s.valueHeads()));
@@ -59,7 +61,7 @@ public final class GatedDeltaRuleReference {
             float[] o,
             int t,
             int h,
-            GdnSizes s,
+            LinearAttentionDims s,
             float eps) {
         int dk = s.keyDim();
         int dv = s.valueDim();

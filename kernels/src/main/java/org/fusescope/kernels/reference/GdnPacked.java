@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * The contiguous inputs of the gated delta rule that {@code gdn_split} and {@code conv_pack_gdn}
  * write, each row-major with one row per token. The arrays themselves, not copies.
@@ -13,7 +15,7 @@ package org.fusescope.kernels.reference;
  */
 public record GdnPacked(float[] q, float[] k, float[] v, float[] z, float[] b, float[] a) {
     /** Checks every length against {@code tokens} and {@code s}. */
-    void check(int tokens, GdnSizes s) {
+    void check(int tokens, LinearAttentionDims s) {
         String qk = Shapes.dims("tokens", tokens, "Hk*Dk", s.qkDim());
         String vz = Shapes.dims("tokens", tokens, "Hv*Dv", s.vDim());
         String ba = Shapes.dims("tokens", tokens, "Hv", s.valueHeads());

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Reference of {@code gdn_split.cu}: q, k, v out of the conv output and z, b, a out of the projection
  * rows, each contiguous. Pure copies.
@@ -12,7 +14,7 @@ public final class GdnSplitReference {
      * @param projection {@code [tokens, projectionDim]}, q|k|v|z|b|a
      * @return fresh q, k, v (from y) and z, b, a (from the projection)
      */
-    public static GdnPacked apply(float[] y, float[] projection, int tokens, GdnSizes s) {
+    public static GdnPacked apply(float[] y, float[] projection, int tokens, LinearAttentionDims s) {
         Shapes.positive("tokens", tokens);
         Shapes.length("y", y, (long) tokens * s.convDim(), Shapes.dims("tokens", tokens, "convDim", s.convDim()));
         Shapes.length(

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.AttentionDims;
+
 /**
  * Reference of {@code kv_append.cu}: copies each request's k and v into its cache at its position.
  * Cache layout {@code [rows, Hkv, maxContext, D]}; a position outside {@code [0, maxContext)} writes
@@ -25,7 +27,7 @@ public final class KvAppendReference {
             float[] v,
             int[] positions,
             int rows,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext) {
         Shapes.positive("rows", rows);
         Shapes.positive("maxContext", maxContext);

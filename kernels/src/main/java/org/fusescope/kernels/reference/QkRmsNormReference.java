@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.AttentionDims;
+
 /**
  * Reference of {@code qk_rmsnorm.cu}: zero-centred RMSNorm over each head's D dims, {@code y = x *
  * rsqrt(mean(x²) + eps) * (1 + w)}, one weight for the query heads and one for the kv heads.
@@ -19,7 +21,7 @@ public final class QkRmsNormReference {
      * @param kWeight {@code [D]}, zero-centred
      */
     public static Result apply(
-            float[] qGate, float[] k, float[] qWeight, float[] kWeight, int rows, AttentionHeads heads, float eps) {
+            float[] qGate, float[] k, float[] qWeight, float[] kWeight, int rows, AttentionDims heads, float eps) {
         Shapes.positive("rows", rows);
         int d = heads.headDim();
         Shapes.length(

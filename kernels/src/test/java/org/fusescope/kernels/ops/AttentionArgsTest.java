@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.fusescope.kernels.cuda.BufferShapes;
 import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** Without a GPU: the attention kernels' split rule, layout limits, column checks and work formulas. */

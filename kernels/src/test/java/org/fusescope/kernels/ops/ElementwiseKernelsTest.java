@@ -15,6 +15,7 @@ import org.fusescope.kernels.reference.RmsNormReference;
 import org.fusescope.kernels.reference.SigmoidMulReference;
 import org.fusescope.kernels.reference.SigmoidReference;
 import org.fusescope.kernels.reference.SiluAndMulReference;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.reference.GatedRmsNormReference;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

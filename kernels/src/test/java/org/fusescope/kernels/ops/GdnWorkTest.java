@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** Without a GPU: the gated-delta-net kernels' work formulas, launch arithmetic and size checks. */

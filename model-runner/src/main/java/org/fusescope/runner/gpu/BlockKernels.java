@@ -8,7 +8,6 @@ import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
 import org.fusescope.kernels.ops.GroupedGemm1Kernel;
 import org.fusescope.kernels.ops.GroupedGemm2Kernel;
 import org.fusescope.kernels.ops.KernelLibrary;
-import org.fusescope.kernels.ops.ModelDims;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.MoeAlignKernel;
 import org.fusescope.kernels.ops.MoeSumReduceKernel;
@@ -18,6 +17,7 @@ import org.fusescope.kernels.ops.RmsnormKernel;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * Every kernel the MoE block may launch, compiled for one model's sizes (the shared expert's

@@ -104,7 +104,7 @@ final class GpuMixers implements AutoCloseable {
     private void attention(Launch launch, int layer, DeviceAttentionWeights w, int m) {
         boolean fusedProjection = spec.switches().contains(Fusion.QKVO_GEMM);
         int qGateCols = 2
-                * spec.config().attention().heads()
+                * spec.config().attention().queryHeads()
                 * spec.config().attention().headDim();
         int kvCols =
                 spec.config().attention().kvHeads() * spec.config().attention().headDim();
@@ -161,7 +161,7 @@ final class GpuMixers implements AutoCloseable {
                     stream, x.partialO, x.partialLse, state.positions, x.attention, m, maxContext, split);
             case "sigmoid" -> mk.attnGateSigmoid.launch(stream, qGate, x.gateSigmoid, m);
             case "mul" -> {
-                int cols = spec.config().attention().heads()
+                int cols = spec.config().attention().queryHeads()
                         * spec.config().attention().headDim();
                 k.mul.launch(stream, x.attention, x.gateSigmoid, x.gated, m, cols, cols);
             }

@@ -1,6 +1,5 @@
 package org.fusescope.runner.gpu;
 
-import org.fusescope.kernels.ops.AttentionDims;
 import org.fusescope.kernels.ops.AttnGateSigmoidKernel;
 import org.fusescope.kernels.ops.AttnGateSigmoidMulKernel;
 import org.fusescope.kernels.ops.CausalConv1dUpdateKernel;
@@ -12,9 +11,10 @@ import org.fusescope.kernels.ops.GatedRmsnormKernel;
 import org.fusescope.kernels.ops.GdnSplitKernel;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.kernels.ops.KvAppendKernel;
-import org.fusescope.kernels.ops.LinearAttentionDims;
 import org.fusescope.kernels.ops.QkRmsnormKernel;
 import org.fusescope.kernels.ops.RotaryPartialKernel;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.runner.model.ModelConfig;
 
 /** Every kernel the two mixers may launch, compiled for one model's sizes. Not thread-safe. */
@@ -33,8 +33,8 @@ final class MixerKernels {
     final AttnGateSigmoidMulKernel attnGateSigmoidMul;
 
     MixerKernels(KernelLibrary lib, ModelConfig config) {
-        LinearAttentionDims g = config.linearAttentionDims();
-        AttentionDims a = config.attentionDims();
+        LinearAttentionDims g = config.linear();
+        AttentionDims a = config.attention();
         causalConv1dUpdate = new CausalConv1dUpdateKernel(lib, g);
         gdnSplit = new GdnSplitKernel(lib, g);
         convPackGdn = new ConvPackGdnKernel(lib, g);

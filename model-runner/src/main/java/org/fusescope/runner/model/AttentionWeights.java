@@ -1,5 +1,6 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -32,9 +33,9 @@ public record AttentionWeights(
     /** Checks the layer's type and every array's length against {@code config}. */
     public AttentionWeights {
         Check.layer(config, layer, LayerType.FULL_ATTENTION);
-        AttentionConfig c = config.attention();
+        AttentionDims c = config.attention();
         long h = config.hidden();
-        long qDim = (long) c.heads() * c.headDim();
+        long qDim = (long) c.queryHeads() * c.headDim();
         long kvDim = (long) c.kvHeads() * c.headDim();
         Check.length("inputNorm", inputNorm, h);
         Check.length("qGateProj", qGateProj, 2 * qDim * h);

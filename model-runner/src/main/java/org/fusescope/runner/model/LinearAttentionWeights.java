@@ -1,5 +1,6 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -33,7 +34,7 @@ public record LinearAttentionWeights(
     /** Checks the layer's type and every array's length against {@code config}. */
     public LinearAttentionWeights {
         Check.layer(config, layer, LayerType.LINEAR_ATTENTION);
-        LinearAttentionConfig c = config.linear();
+        LinearAttentionDims c = config.linear();
         long h = config.hidden();
         long hv = c.valueHeads();
         Check.length("inputNorm", inputNorm, h);
@@ -41,8 +42,8 @@ public record LinearAttentionWeights(
         Check.length("conv", conv, (long) c.convDim() * c.convKernel());
         Check.length("dtBias", dtBias, hv);
         Check.length("aLog", aLog, hv);
-        Check.length("norm", norm, c.valueHeadDim());
-        Check.length("outProj", outProj, h * hv * c.valueHeadDim());
+        Check.length("norm", norm, c.valueDim());
+        Check.length("outProj", outProj, h * hv * c.valueDim());
     }
 
     @Override

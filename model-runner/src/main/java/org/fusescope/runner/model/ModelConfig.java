@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.fusescope.kernels.ops.AttentionDims;
-import org.fusescope.kernels.ops.LinearAttentionDims;
-import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -25,8 +25,9 @@ import org.fusescope.profiler.ops.LayerType;
  * @param rmsNormEps the RMSNorm epsilon ({@code rms_norm_eps})
  * @param fullAttentionInterval without {@code layerTypes}, layer i is full attention iff {@code (i + 1) %
  *     interval == 0} ({@code full_attention_interval}, 4 in Qwen3-Next)
- * @param attention the full attention layers' sizes
- * @param linear the gated-delta-net layers' sizes
+ * @param attention the full attention layers' sizes, with the same {@code hidden}; the kernels'
+ *     record, which the kernels are compiled for and the references compute with
+ * @param linear the gated-delta-net layers' sizes, with the same {@code hidden}; the kernels' record
  * @param layerTypes each layer's type, {@code layers} of them ({@code layer_types}; HuggingFace derives
  *     it from the interval when a config.json has none)
  */
@@ -41,37 +42,47 @@ public record ModelConfig(
         boolean normTopkProb,
         double rmsNormEps,
         int fullAttentionInterval,
-        AttentionConfig attention,
-        LinearAttentionConfig linear,
+        AttentionDims attention,
+        LinearAttentionDims linear,
         List<LayerType> layerTypes) {
 
-    private static final AttentionConfig QWEN_ATTENTION = new AttentionConfig(16, 2, 256, 0.25, 1e7);
-    private static final LinearAttentionConfig QWEN_LINEAR = new LinearAttentionConfig(16, 32, 128, 128, 4);
     private static final Map<String, ModelConfig> PRESETS = Map.of(
             "qwen3-next-80b-a3b",
             new ModelConfig(
-                    "qwen3-next-80b-a3b", 2048, 48, 512, 10, 512, 512, true, 1e-6, 4, QWEN_ATTENTION, QWEN_LINEAR),
-            "qwen3.5-35b-a3b",
-            new ModelConfig("qwen3.5-35b-a3b", 2048, 40, 256, 8, 512, 512, true, 1e-6, 4, QWEN_ATTENTION, QWEN_LINEAR),
-            "tiny",
-            new ModelConfig(
-                    "tiny",
-                    256,
-                    4,
-                    16,
-                    4,
-                    64,
-                    64,
+                    "qwen3-next-80b-a3b",
+                    2048,
+                    48,
+                    512,
+                    10,
+                    512,
+                    512,
                     true,
                     1e-6,
                     4,
-                    new AttentionConfig(4, 2, 64, 0.25, 1e4),
-                    new LinearAttentionConfig(2, 4, 32, 32, 4)));
+                    AttentionDims.QWEN3_NEXT,
+                    LinearAttentionDims.QWEN3_NEXT),
+            "qwen3.5-35b-a3b",
+            new ModelConfig(
+                    "qwen3.5-35b-a3b",
+                    2048,
+                    40,
+                    256,
+                    8,
+                    512,
+                    512,
+                    true,
+                    1e-6,
+                    4,
+                    AttentionDims.QWEN3_NEXT,
+                    LinearAttentionDims.QWEN3_NEXT),
+            "tiny",
+            new ModelConfig(
+                    "tiny", 256, 4, 16, 4, 64, 64, true, 1e-6, 4, AttentionDims.TINY, LinearAttentionDims.TINY));
 
     /** Validates every field; the message names the offending HuggingFace key. */
     public ModelConfig {
         Check.that(name != null && !name.isBlank(), "name must not be blank");
-        Check.that(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
+        checkHidden(hidden);
         Check.positive("num_hidden_layers", layers);
         Check.positive("num_experts", experts);
         Check.positive("num_experts_per_tok", topK);
@@ -82,6 +93,12 @@ public record ModelConfig(
         Check.that(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
         Check.positive("full_attention_interval", fullAttentionInterval);
         Check.that(attention != null && linear != null, "attention and linear attention sizes are required");
+        Check.that(
+                attention.hidden() == hidden && linear.hidden() == hidden,
+                "the attention layers' hidden sizes (" + attention.hidden() + ", " + linear.hidden()
+                        + ") must equal hidden_size (" + hidden + ")");
+        attention.checkKernelSizes();
+        linear.checkKernelSizes();
         Check.that(layerTypes != null, "layer_types is required");
         Check.that(
                 layerTypes.size() == layers,
@@ -102,8 +119,8 @@ public record ModelConfig(
             boolean normTopkProb,
             double rmsNormEps,
             int fullAttentionInterval,
-            AttentionConfig attention,
-            LinearAttentionConfig linear) {
+            AttentionDims attention,
+            LinearAttentionDims linear) {
         this(
                 name,
                 hidden,
@@ -118,6 +135,11 @@ public record ModelConfig(
                 attention,
                 linear,
                 intervalPattern(layers, fullAttentionInterval));
+    }
+
+    /** @throws IllegalArgumentException unless {@code hidden} is a positive multiple of 8 */
+    static void checkHidden(int hidden) {
+        Check.that(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
     }
 
     /**
@@ -188,28 +210,6 @@ public record ModelConfig(
     /** Whether layer {@code layer} (0-based) is a full attention layer; the others are gated-delta-net. */
     public boolean isFullAttention(int layer) {
         return layerType(layer) == LayerType.FULL_ATTENTION;
-    }
-
-    /** The gated-delta-net kernels' sizes record. */
-    public LinearAttentionDims linearAttentionDims() {
-        return new LinearAttentionDims(
-                hidden,
-                linear.keyHeads(),
-                linear.valueHeads(),
-                linear.keyHeadDim(),
-                linear.valueHeadDim(),
-                linear.convKernel());
-    }
-
-    /** The attention kernels' sizes record. */
-    public AttentionDims attentionDims() {
-        return new AttentionDims(
-                hidden,
-                attention.heads(),
-                attention.kvHeads(),
-                attention.headDim(),
-                attention.rotaryDim(),
-                attention.ropeTheta());
     }
 
     /**

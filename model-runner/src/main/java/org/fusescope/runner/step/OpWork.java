@@ -8,7 +8,6 @@ import org.fusescope.kernels.ops.DenseBenchCases;
 import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
 import org.fusescope.kernels.ops.GroupedGemm1Kernel;
 import org.fusescope.kernels.ops.GroupedGemm2Kernel;
-import org.fusescope.kernels.ops.ModelDims;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.MoeAlignKernel;
 import org.fusescope.kernels.ops.MoeSumReduceKernel;
@@ -19,6 +18,7 @@ import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 import org.fusescope.kernels.ops.Work;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The bytes and FLOPs each launch of the plan must move (inputs read once, outputs written once): the

@@ -1,4 +1,4 @@
-package org.fusescope.kernels.ops;
+package org.fusescope.kernels.shape;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
