@@ -2,6 +2,7 @@ package org.fusescope.kernels.ops;
 
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**

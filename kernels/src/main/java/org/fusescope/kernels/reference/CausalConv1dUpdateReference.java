@@ -1,5 +1,6 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
@@ -64,24 +65,24 @@ public final class CausalConv1dUpdateReference {
 
     static void checkConvInputs(
             float[] projection, float[] weight, float[] bias, float[] state, int tokens, LinearAttentionDims s) {
-        Shapes.positive("tokens", tokens);
-        Shapes.length(
+        Args.positive("tokens", tokens);
+        Args.length(
                 "projection",
                 projection,
                 (long) tokens * s.projectionDim(),
-                Shapes.dims("tokens", tokens, "projectionDim", s.projectionDim()));
-        Shapes.length(
+                Args.dims("tokens", tokens, "projectionDim", s.projectionDim()));
+        Args.length(
                 "weight",
                 weight,
                 (long) s.convDim() * s.convKernel(),
-                Shapes.dims("convDim", s.convDim(), "W", s.convKernel()));
+                Args.dims("convDim", s.convDim(), "W", s.convKernel()));
         if (bias != null) {
-            Shapes.length("bias", bias, s.convDim(), Shapes.dims("convDim", s.convDim()));
+            Args.length("bias", bias, s.convDim(), Args.dims("convDim", s.convDim()));
         }
-        Shapes.length(
+        Args.length(
                 "state",
                 state,
                 (long) tokens * s.convDim() * s.stateCols(),
-                Shapes.dims("tokens", tokens, "convDim", s.convDim(), "W-1", s.stateCols()));
+                Args.dims("tokens", tokens, "convDim", s.convDim(), "W-1", s.stateCols()));
     }
 }

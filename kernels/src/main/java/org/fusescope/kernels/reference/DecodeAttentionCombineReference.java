@@ -1,5 +1,6 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 
 /**
@@ -27,22 +28,22 @@ public final class DecodeAttentionCombineReference {
             int maxContext,
             int chunks,
             int chunkSize) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("chunks", chunks);
-        Shapes.positive("chunkSize", chunkSize);
+        Args.positive("rows", rows);
+        Args.positive("chunks", chunks);
+        Args.positive("chunkSize", chunkSize);
         int d = heads.headDim();
         int hq = heads.queryHeads();
-        Shapes.length(
+        Args.length(
                 "partialO",
                 partialO,
                 (long) rows * hq * chunks * d,
-                Shapes.dims("rows", rows, "queryHeads", hq, "chunks", chunks, "headDim", d));
-        Shapes.length(
+                Args.dims("rows", rows, "queryHeads", hq, "chunks", chunks, "headDim", d));
+        Args.length(
                 "partialLse",
                 partialLse,
                 (long) rows * hq * chunks,
-                Shapes.dims("rows", rows, "queryHeads", hq, "chunks", chunks));
-        Shapes.length("positions", positions, rows, Shapes.dims("rows", rows));
+                Args.dims("rows", rows, "queryHeads", hq, "chunks", chunks));
+        Args.length("positions", positions, rows, Args.dims("rows", rows));
         float[] out = new float[rows * hq * d];
         for (int rh = 0; rh < rows * hq; rh++) {
             int pos = positions[rh / hq];

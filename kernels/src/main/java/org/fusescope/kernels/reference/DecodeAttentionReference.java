@@ -1,6 +1,7 @@
 package org.fusescope.kernels.reference;
 
 import java.util.stream.IntStream;
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 
 /**
@@ -69,8 +70,8 @@ public final class DecodeAttentionReference {
             int chunks,
             int chunkSize) {
         check(q, kCache, vCache, positions, rows, heads, maxContext);
-        Shapes.positive("chunks", chunks);
-        Shapes.positive("chunkSize", chunkSize);
+        Args.positive("chunks", chunks);
+        Args.positive("chunkSize", chunkSize);
         int d = heads.headDim();
         float[] o = new float[rows * heads.queryHeads() * chunks * d];
         float[] lse = new float[rows * heads.queryHeads() * chunks];
@@ -140,18 +141,18 @@ public final class DecodeAttentionReference {
 
     private static void check(
             float[] q, float[] kCache, float[] vCache, int[] positions, int rows, AttentionDims heads, int maxContext) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("maxContext", maxContext);
-        Shapes.length(
+        Args.positive("rows", rows);
+        Args.positive("maxContext", maxContext);
+        Args.length(
                 "q",
                 q,
                 (long) rows * heads.queryWidth(),
-                Shapes.dims("rows", rows, "queryHeads*headDim", heads.queryWidth()));
+                Args.dims("rows", rows, "queryHeads*headDim", heads.queryWidth()));
         long cache = (long) rows * heads.kvHeads() * maxContext * heads.headDim();
-        String cacheDims = Shapes.dims(
+        String cacheDims = Args.dims(
                 "rows", rows, "kvHeads", heads.kvHeads(), "maxContext", maxContext, "headDim", heads.headDim());
-        Shapes.length("kCache", kCache, cache, cacheDims);
-        Shapes.length("vCache", vCache, cache, cacheDims);
-        Shapes.length("positions", positions, rows, Shapes.dims("rows", rows));
+        Args.length("kCache", kCache, cache, cacheDims);
+        Args.length("vCache", vCache, cache, cacheDims);
+        Args.length("positions", positions, rows, Args.dims("rows", rows));
     }
 }

@@ -1,5 +1,6 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
@@ -32,16 +33,16 @@ public final class GatedDeltaRuleReference {
      */
     public static Result apply(
             GdnPacked in, float[] aLog, float[] dtBias, float[] state, int tokens, LinearAttentionDims s, float eps) {
-        Shapes.positive("tokens", tokens);
+        Args.positive("tokens", tokens);
         in.check(tokens, s);
-        Shapes.length("aLog", aLog, s.valueHeads(), Shapes.dims("Hv", s.valueHeads()));
-        Shapes.length("dtBias", dtBias, s.valueHeads(), Shapes.dims("Hv", s.valueHeads()));
+        Args.length("aLog", aLog, s.valueHeads(), Args.dims("Hv", s.valueHeads()));
+        Args.length("dtBias", dtBias, s.valueHeads(), Args.dims("Hv", s.valueHeads()));
         long headState = (long) s.keyDim() * s.valueDim();
-        Shapes.length(
+        Args.length(
                 "state",
                 state,
                 tokens * s.valueHeads() * headState,
-                Shapes.dims("tokens", tokens, "Hv", s.valueHeads(), "Dk", s.keyDim(), "Dv", s.valueDim()));
+                Args.dims("tokens", tokens, "Hv", s.valueHeads(), "Dk", s.keyDim(), "Dv", s.valueDim()));
         float[] o = new float[tokens * s.vDim()];
         float[] next = new float[state.length];
         for (int t = 0; t < tokens; t++) {

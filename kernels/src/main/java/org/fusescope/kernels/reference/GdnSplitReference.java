@@ -1,5 +1,6 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
@@ -15,13 +16,13 @@ public final class GdnSplitReference {
      * @return fresh q, k, v (from y) and z, b, a (from the projection)
      */
     public static GdnPacked apply(float[] y, float[] projection, int tokens, LinearAttentionDims s) {
-        Shapes.positive("tokens", tokens);
-        Shapes.length("y", y, (long) tokens * s.convDim(), Shapes.dims("tokens", tokens, "convDim", s.convDim()));
-        Shapes.length(
+        Args.positive("tokens", tokens);
+        Args.length("y", y, (long) tokens * s.convDim(), Args.dims("tokens", tokens, "convDim", s.convDim()));
+        Args.length(
                 "projection",
                 projection,
                 (long) tokens * s.projectionDim(),
-                Shapes.dims("tokens", tokens, "projectionDim", s.projectionDim()));
+                Args.dims("tokens", tokens, "projectionDim", s.projectionDim()));
         int qk = s.qkDim();
         int vd = s.vDim();
         int hv = s.valueHeads();

@@ -1,5 +1,6 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 
 /**
@@ -22,12 +23,11 @@ public final class QkRmsNormReference {
      */
     public static Result apply(
             float[] qGate, float[] k, float[] qWeight, float[] kWeight, int rows, AttentionDims heads, float eps) {
-        Shapes.positive("rows", rows);
+        Args.positive("rows", rows);
         int d = heads.headDim();
-        Shapes.length(
-                "k", k, (long) rows * heads.kvWidth(), Shapes.dims("rows", rows, "kvHeads*headDim", heads.kvWidth()));
-        Shapes.length("qWeight", qWeight, d, Shapes.dims("headDim", d));
-        Shapes.length("kWeight", kWeight, d, Shapes.dims("headDim", d));
+        Args.length("k", k, (long) rows * heads.kvWidth(), Args.dims("rows", rows, "kvHeads*headDim", heads.kvWidth()));
+        Args.length("qWeight", qWeight, d, Args.dims("headDim", d));
+        Args.length("kWeight", kWeight, d, Args.dims("headDim", d));
         float[] queries = QueryGateLayout.queries(qGate, rows, heads);
         return new Result(
                 RmsNormReference.apply(queries, qWeight, rows * heads.queryHeads(), d, eps),

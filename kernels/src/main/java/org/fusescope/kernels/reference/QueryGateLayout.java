@@ -1,5 +1,6 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 
 /**
@@ -21,13 +22,13 @@ public final class QueryGateLayout {
     }
 
     private static float[] half(float[] qGate, int rows, AttentionDims heads, int from) {
-        Shapes.positive("rows", rows);
+        Args.positive("rows", rows);
         int d = heads.headDim();
-        Shapes.length(
+        Args.length(
                 "qGate",
                 qGate,
                 2L * rows * heads.queryWidth(),
-                Shapes.dims("rows", rows, "queryHeads", heads.queryHeads(), "2*headDim", 2 * d));
+                Args.dims("rows", rows, "queryHeads", heads.queryHeads(), "2*headDim", 2 * d));
         float[] out = new float[rows * heads.queryWidth()];
         for (int r = 0; r < rows * heads.queryHeads(); r++) {
             System.arraycopy(qGate, r * 2 * d + from, out, r * d, d);

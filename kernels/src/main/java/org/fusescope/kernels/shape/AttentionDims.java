@@ -27,21 +27,17 @@ public record AttentionDims(int hidden, int queryHeads, int kvHeads, int headDim
     public static final AttentionDims TINY = new AttentionDims(256, 4, 2, 64, 16, 1.0e4);
 
     public AttentionDims {
-        positive("hidden", hidden);
-        positive("queryHeads", queryHeads);
-        positive("kvHeads", kvHeads);
-        positive("headDim", headDim);
-        if (queryHeads % kvHeads != 0) {
-            throw new IllegalArgumentException(
-                    "queryHeads: expected a multiple of kvHeads (" + kvHeads + ") but was " + queryHeads);
-        }
-        if (rotaryDim < 0 || rotaryDim % 2 != 0 || rotaryDim > headDim) {
-            throw new IllegalArgumentException(
-                    "rotaryDim: expected an even number in [0, headDim=" + headDim + "] but was " + rotaryDim);
-        }
-        if (!(ropeTheta > 1)) {
-            throw new IllegalArgumentException("ropeTheta: expected > 1 but was " + ropeTheta);
-        }
+        Args.positive("hidden", hidden);
+        Args.positive("queryHeads", queryHeads);
+        Args.positive("kvHeads", kvHeads);
+        Args.positive("headDim", headDim);
+        Args.check(
+                queryHeads % kvHeads == 0,
+                "queryHeads: expected a multiple of kvHeads (" + kvHeads + ") but was " + queryHeads);
+        Args.check(
+                rotaryDim >= 0 && rotaryDim % 2 == 0 && rotaryDim <= headDim,
+                "rotaryDim: expected an even number in [0, headDim=" + headDim + "] but was " + rotaryDim);
+        Args.check(ropeTheta > 1, "ropeTheta: expected > 1 but was " + ropeTheta);
     }
 
     /**
@@ -51,15 +47,9 @@ public record AttentionDims(int hidden, int queryHeads, int kvHeads, int headDim
      * @throws IllegalArgumentException naming the size the kernels cannot take
      */
     public void checkKernelSizes() {
-        if (hidden % 8 != 0) {
-            throw new IllegalArgumentException("hidden must be a positive multiple of 8, not " + hidden);
-        }
-        if (headDim % 8 != 0) {
-            throw new IllegalArgumentException("head dim must be a positive multiple of 8, not " + headDim);
-        }
-        if (rotaryDim < 2) {
-            throw new IllegalArgumentException("rotary dims must be even and in [2, D], not " + rotaryDim);
-        }
+        Args.check(hidden % 8 == 0, "hidden must be a positive multiple of 8, not " + hidden);
+        Args.check(headDim % 8 == 0, "head dim must be a positive multiple of 8, not " + headDim);
+        Args.check(rotaryDim >= 2, "rotary dims must be even and in [2, D], not " + rotaryDim);
     }
 
     /** Query heads per kv head. */
@@ -96,11 +86,5 @@ public record AttentionDims(int hidden, int queryHeads, int kvHeads, int headDim
     @Override
     public String toString() {
         return "H" + hidden + " Hq" + queryHeads + " Hkv" + kvHeads + " D" + headDim + " rot" + rotaryDim;
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + ": expected > 0 but was " + value);
-        }
     }
 }

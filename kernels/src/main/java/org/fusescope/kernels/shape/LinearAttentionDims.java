@@ -27,18 +27,15 @@ public record LinearAttentionDims(int hidden, int keyHeads, int valueHeads, int 
     public static final LinearAttentionDims TINY = new LinearAttentionDims(256, 2, 4, 32, 32, 4);
 
     public LinearAttentionDims {
-        positive("hidden", hidden);
-        positive("keyHeads", keyHeads);
-        positive("valueHeads", valueHeads);
-        positive("keyDim", keyDim);
-        positive("valueDim", valueDim);
-        if (valueHeads % keyHeads != 0) {
-            throw new IllegalArgumentException(
-                    "valueHeads: expected a multiple of keyHeads (" + keyHeads + ") but was " + valueHeads);
-        }
-        if (convKernel < 2) {
-            throw new IllegalArgumentException("convKernel: expected >= 2 but was " + convKernel);
-        }
+        Args.positive("hidden", hidden);
+        Args.positive("keyHeads", keyHeads);
+        Args.positive("valueHeads", valueHeads);
+        Args.positive("keyDim", keyDim);
+        Args.positive("valueDim", valueDim);
+        Args.check(
+                valueHeads % keyHeads == 0,
+                "valueHeads: expected a multiple of keyHeads (" + keyHeads + ") but was " + valueHeads);
+        Args.check(convKernel >= 2, "convKernel: expected >= 2 but was " + convKernel);
     }
 
     /**
@@ -48,13 +45,10 @@ public record LinearAttentionDims(int hidden, int keyHeads, int valueHeads, int 
      * @throws IllegalArgumentException naming the size the kernels cannot take
      */
     public void checkKernelSizes() {
-        if (hidden % 8 != 0) {
-            throw new IllegalArgumentException("hidden must be a positive multiple of 8, not " + hidden);
-        }
-        if (keyDim % 8 != 0 || valueDim % 8 != 0) {
-            throw new IllegalArgumentException(
-                    "head dims must be positive multiples of 8, got Dk=" + keyDim + ", Dv=" + valueDim);
-        }
+        Args.check(hidden % 8 == 0, "hidden must be a positive multiple of 8, not " + hidden);
+        Args.check(
+                keyDim % 8 == 0 && valueDim % 8 == 0,
+                "head dims must be positive multiples of 8, got Dk=" + keyDim + ", Dv=" + valueDim);
     }
 
     /** Value heads per key head, {@code Hv / Hk} (value head h reads key head {@code h / (Hv / Hk)}). */
@@ -108,11 +102,5 @@ public record LinearAttentionDims(int hidden, int keyHeads, int valueHeads, int 
     public String toString() {
         return "H" + hidden + " Hk" + keyHeads + " Hv" + valueHeads + " Dk" + keyDim + " Dv" + valueDim + " W"
                 + convKernel;
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + ": expected > 0 but was " + value);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
@@ -132,21 +133,21 @@ final class ConfigJson {
      * @throws IllegalArgumentException naming the offending key
      */
     static int checkAttention(int heads, int kvHeads, int headDim, double partialRotaryFactor, double ropeTheta) {
-        Check.positive("num_attention_heads", heads);
-        Check.positive("num_key_value_heads", kvHeads);
-        Check.positive("head_dim", headDim);
-        Check.that(headDim % 8 == 0, "head_dim must be a multiple of 8 (the kernels' vector width), not " + headDim);
-        Check.that(
+        Args.positive("num_attention_heads", heads);
+        Args.positive("num_key_value_heads", kvHeads);
+        Args.positive("head_dim", headDim);
+        Args.check(headDim % 8 == 0, "head_dim must be a multiple of 8 (the kernels' vector width), not " + headDim);
+        Args.check(
                 heads % kvHeads == 0,
                 "num_attention_heads (" + heads + ") must be a multiple of num_key_value_heads (" + kvHeads + ")");
-        Check.that(
+        Args.check(
                 partialRotaryFactor > 0 && partialRotaryFactor <= 1,
                 "partial_rotary_factor must be in (0, 1], not " + partialRotaryFactor);
         double rotary = headDim * partialRotaryFactor;
-        Check.that(
+        Args.check(
                 rotary == Math.rint(rotary) && ((long) rotary) % 2 == 0,
                 "head_dim * partial_rotary_factor (" + rotary + ") must be an even whole number");
-        Check.that(
+        Args.check(
                 ropeTheta > 1 && Double.isFinite(ropeTheta), "rope_theta must be finite and above 1, not " + ropeTheta);
         return (int) Math.round(rotary);
     }
@@ -157,20 +158,20 @@ final class ConfigJson {
      * @throws IllegalArgumentException naming the offending key
      */
     static void checkLinear(int keyHeads, int valueHeads, int keyDim, int valueDim, int convKernel) {
-        Check.positive("linear_num_key_heads", keyHeads);
-        Check.positive("linear_num_value_heads", valueHeads);
-        Check.positive("linear_key_head_dim", keyDim);
-        Check.positive("linear_value_head_dim", valueDim);
-        Check.that(
+        Args.positive("linear_num_key_heads", keyHeads);
+        Args.positive("linear_num_value_heads", valueHeads);
+        Args.positive("linear_key_head_dim", keyDim);
+        Args.positive("linear_value_head_dim", valueDim);
+        Args.check(
                 keyDim % 8 == 0,
                 "linear_key_head_dim must be a multiple of 8 (the kernels' vector width), not " + keyDim);
-        Check.that(
+        Args.check(
                 valueDim % 8 == 0,
                 "linear_value_head_dim must be a multiple of 8 (the kernels' vector width), not " + valueDim);
-        Check.that(
+        Args.check(
                 convKernel >= 2,
                 "linear_conv_kernel_dim must be at least 2 (the state keeps W - 1 columns), not " + convKernel);
-        Check.that(
+        Args.check(
                 valueHeads % keyHeads == 0,
                 "linear_num_value_heads (" + valueHeads + ") must be a multiple of linear_num_key_heads (" + keyHeads
                         + ")");

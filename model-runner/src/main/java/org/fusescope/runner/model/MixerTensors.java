@@ -22,7 +22,7 @@ final class MixerTensors {
     }
 
     static LinearAttentionWeights linearAttention(Checkpoint checkpoint, ModelConfig config, int layer) {
-        Check.layer(config, layer, LayerType.LINEAR_ATTENTION);
+        config.checkLayer(layer, LayerType.LINEAR_ATTENTION);
         LinearAttentionDims c = config.linear();
         int h = config.hidden();
         int hv = c.valueHeads();
@@ -43,7 +43,7 @@ final class MixerTensors {
     }
 
     static AttentionWeights attention(Checkpoint checkpoint, ModelConfig config, int layer) {
-        Check.layer(config, layer, LayerType.FULL_ATTENTION);
+        config.checkLayer(layer, LayerType.FULL_ATTENTION);
         AttentionDims c = config.attention();
         int h = config.hidden();
         long qDim = (long) c.queryHeads() * c.headDim();

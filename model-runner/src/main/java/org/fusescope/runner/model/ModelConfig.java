@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.kernels.shape.ModelDims;
@@ -81,29 +82,29 @@ public record ModelConfig(
 
     /** Validates every field; the message names the offending HuggingFace key. */
     public ModelConfig {
-        Check.that(name != null && !name.isBlank(), "name must not be blank");
+        Args.check(name != null && !name.isBlank(), "name must not be blank");
         checkHidden(hidden);
-        Check.positive("num_hidden_layers", layers);
-        Check.positive("num_experts", experts);
-        Check.positive("num_experts_per_tok", topK);
-        Check.that(topK <= experts, "num_experts_per_tok (" + topK + ") must not exceed num_experts (" + experts + ")");
-        Check.that(topK <= 32, "num_experts_per_tok must be at most 32 (the kernels' limit), not " + topK);
-        Check.positive("moe_intermediate_size", inter);
-        Check.positive("shared_expert_intermediate_size", sharedInter);
-        Check.that(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
-        Check.positive("full_attention_interval", fullAttentionInterval);
-        Check.that(attention != null && linear != null, "attention and linear attention sizes are required");
-        Check.that(
+        Args.positive("num_hidden_layers", layers);
+        Args.positive("num_experts", experts);
+        Args.positive("num_experts_per_tok", topK);
+        Args.check(topK <= experts, "num_experts_per_tok (" + topK + ") must not exceed num_experts (" + experts + ")");
+        Args.check(topK <= 32, "num_experts_per_tok must be at most 32 (the kernels' limit), not " + topK);
+        Args.positive("moe_intermediate_size", inter);
+        Args.positive("shared_expert_intermediate_size", sharedInter);
+        Args.check(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
+        Args.positive("full_attention_interval", fullAttentionInterval);
+        Args.check(attention != null && linear != null, "attention and linear attention sizes are required");
+        Args.check(
                 attention.hidden() == hidden && linear.hidden() == hidden,
                 "the attention layers' hidden sizes (" + attention.hidden() + ", " + linear.hidden()
                         + ") must equal hidden_size (" + hidden + ")");
         attention.checkKernelSizes();
         linear.checkKernelSizes();
-        Check.that(layerTypes != null, "layer_types is required");
-        Check.that(
+        Args.check(layerTypes != null, "layer_types is required");
+        Args.check(
                 layerTypes.size() == layers,
                 "layer_types has " + layerTypes.size() + " entries but num_hidden_layers is " + layers);
-        Check.that(!layerTypes.contains(null), "layer_types must not contain null");
+        Args.check(!layerTypes.contains(null), "layer_types must not contain null");
         layerTypes = List.copyOf(layerTypes);
     }
 
@@ -139,7 +140,7 @@ public record ModelConfig(
 
     /** @throws IllegalArgumentException unless {@code hidden} is a positive multiple of 8 */
     static void checkHidden(int hidden) {
-        Check.that(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
+        Args.check(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
     }
 
     /**
@@ -148,8 +149,8 @@ public record ModelConfig(
      * @throws IllegalArgumentException naming num_hidden_layers or full_attention_interval when not positive
      */
     static List<LayerType> intervalPattern(int layers, int interval) {
-        Check.positive("num_hidden_layers", layers);
-        Check.positive("full_attention_interval", interval);
+        Args.positive("num_hidden_layers", layers);
+        Args.positive("full_attention_interval", interval);
         return IntStream.range(0, layers)
                 .mapToObj(i -> LayerType.byInterval(i, interval))
                 .toList();
@@ -203,8 +204,21 @@ public record ModelConfig(
      * @throws IllegalArgumentException for a layer outside 0..layers-1
      */
     public LayerType layerType(int layer) {
-        Check.that(layer >= 0 && layer < layers, "layer " + layer + " outside 0.." + (layers - 1) + " of " + name);
+        Args.check(layer >= 0 && layer < layers, "layer " + layer + " outside 0.." + (layers - 1) + " of " + name);
         return layerTypes.get(layer);
+    }
+
+    /**
+     * Checks that {@code layer} is a layer of this model of type {@code type} (any type when null).
+     *
+     * @throws IllegalArgumentException for a layer outside the model or of another type
+     */
+    void checkLayer(int layer, LayerType type) {
+        LayerType actual = layerType(layer);
+        Args.check(
+                type == null || actual == type,
+                "layer " + layer + " of " + name + " is of type " + actual.configName() + ", not "
+                        + (type == null ? "" : type.configName()));
     }
 
     /** Whether layer {@code layer} (0-based) is a full attention layer; the others are gated-delta-net. */
@@ -218,7 +232,7 @@ public record ModelConfig(
      * @throws IllegalArgumentException when {@code sharedInter != inter}
      */
     public void validateSharedAsExpert() {
-        Check.that(
+        Args.check(
                 sharedInter == inter,
                 "shared_as_expert needs shared_expert_intermediate_size (" + sharedInter
                         + ") == moe_intermediate_size (" + inter + ") in " + name);

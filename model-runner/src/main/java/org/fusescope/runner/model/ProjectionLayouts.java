@@ -1,5 +1,6 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 
@@ -30,8 +31,12 @@ public final class ProjectionLayouts {
         int group = c.valueHeadsPerKeyHead();
         int groupRows = group * c.valueDim();
         int valueRows = c.valueHeads() * c.valueDim();
-        Check.length("in_proj_qkvz", qkvz, (long) (2 * hk * dk + 2 * valueRows) * hidden);
-        Check.length("in_proj_ba", ba, 2L * c.valueHeads() * hidden);
+        Args.length(
+                "in_proj_qkvz",
+                qkvz,
+                (long) (2 * hk * dk + 2 * valueRows) * hidden,
+                Args.dims("2*Hk*Dk+2*Hv*Dv", 2 * hk * dk + 2 * valueRows, "H", hidden));
+        Args.length("in_proj_ba", ba, 2L * c.valueHeads() * hidden, Args.dims("2*Hv", 2 * c.valueHeads(), "H", hidden));
         Rows out = new Rows(new short[Math.multiplyExact(c.projectionDim(), hidden)], hidden);
         int qAt = 0;
         int kAt = hk * dk;
@@ -59,7 +64,7 @@ public final class ProjectionLayouts {
         int hidden = c.hidden();
         int heads = c.queryHeads();
         int d = c.headDim();
-        Check.length("q_proj", qProj, 2L * heads * d * hidden);
+        Args.length("q_proj", qProj, 2L * heads * d * hidden, Args.dims("2*Hq*D", 2 * heads * d, "H", hidden));
         Rows out = new Rows(new short[qProj.length], hidden);
         for (int h = 0; h < heads; h++) {
             out.copy(qProj, h * 2 * d, h * d, d);

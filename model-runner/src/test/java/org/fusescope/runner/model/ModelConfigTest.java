@@ -127,7 +127,7 @@ class ModelConfigTest {
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_key_head_dim", 100)))))
                 .hasMessageContaining("linear_key_head_dim must be a multiple of 8");
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_value_head_dim", 0)))))
-                .hasMessageContaining("linear_value_head_dim must be positive");
+                .hasMessageContaining("linear_value_head_dim: expected >= 1 but was 0");
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_conv_kernel_dim", 1)))))
                 .hasMessageContaining("linear_conv_kernel_dim must be at least 2");
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("head_dim", 60)))))

@@ -117,7 +117,8 @@ class ProjectionLayoutsTest {
     @Test
     void wrongLengthsAreNamed() {
         assertThatThrownBy(() -> ProjectionLayouts.gdnInProj(new short[3], new short[2 * 6 * HIDDEN], GDN))
-                .hasMessageContaining("in_proj_qkvz: expected " + (2 * 16 + 2 * 96) * HIDDEN + " elements, got 3");
+                .hasMessageContaining("in_proj_qkvz: expected length " + (2 * 16 + 2 * 96) * HIDDEN)
+                .hasMessageEndingWith(" but was 3");
         assertThatThrownBy(() -> ProjectionLayouts.queryGate(new short[5], new AttentionDims(HIDDEN, 3, 1, 8, 2, 1e4)))
                 .hasMessageContaining("q_proj: expected");
     }
