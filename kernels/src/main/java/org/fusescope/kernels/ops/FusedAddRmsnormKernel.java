@@ -5,7 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
 import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.ModelDims;
 
@@ -39,7 +39,7 @@ public final class FusedAddRmsnormKernel {
         Args.buffer("w", w, DType.BF16, dims.hidden());
         Args.buffer("r", r, DType.BF16, tokens, dims.hidden());
         Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
-        Launcher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, r, y, tokens, eps);
+        KernelLauncher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, r, y, tokens, eps);
     }
 
     /** Reads x, r and w, writes r and y; about 5 FLOPs per element. */

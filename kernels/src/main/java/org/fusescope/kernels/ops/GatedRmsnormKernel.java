@@ -5,7 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
 import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 
@@ -43,7 +43,7 @@ public final class GatedRmsnormKernel {
         Args.buffer("w", w, DType.BF16, dims.valueDim());
         Args.buffer("y", y, DType.BF16, tokens, width);
         int rows = Args.product("rows", tokens, dims.valueHeads());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of((rows + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK),
                 Dim.of(32 * ROWS_PER_BLOCK),

@@ -5,7 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
 import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.AttentionDims;
 
@@ -55,7 +55,7 @@ public final class QkRmsnormKernel {
         Args.buffer("qOut", qOut, DType.BF16, rows, (long) dims.queryHeads() * d);
         Args.buffer("kOut", kOut, DType.BF16, rows, (long) dims.kvHeads() * d);
         long heads = (long) rows * (dims.queryHeads() + dims.kvHeads());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.cover(heads, HEADS_PER_BLOCK),
                 Grids.BLOCK_256,

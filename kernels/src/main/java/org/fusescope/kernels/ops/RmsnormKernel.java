@@ -5,7 +5,7 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
 import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.ModelDims;
 
@@ -35,7 +35,7 @@ public final class RmsnormKernel {
         Args.buffer("x", x, DType.BF16, tokens, dims.hidden());
         Args.buffer("w", w, DType.BF16, dims.hidden());
         Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
-        Launcher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, y, tokens, eps);
+        KernelLauncher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, y, tokens, eps);
     }
 
     /** Reads x and w, writes y; about 4 FLOPs per element (square-add, scale, 1 + w, multiply). */

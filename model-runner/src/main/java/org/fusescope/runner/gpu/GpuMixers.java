@@ -13,7 +13,7 @@ import org.fusescope.runner.step.StepSpec;
 /**
  * The mixer blocks of one run on the GPU: each launch of {@code LinearAttentionPlan} and {@code
  * AttentionPlan} bound to our kernels or cuBLAS on the run's stream. A mixer reads the hidden state
- * and residual of the run's {@link Activations} (its leading residual add + RMSNorm with the layer's
+ * and residual of the run's {@link BlockActivations} (its leading residual add + RMSNorm with the layer's
  * input norm) and writes its output projection into {@code hidden}, which the layer's MoE block then
  * adds to the residual. {@code decode_attention} launches the single-pass kernel or, when the context
  * is split, the split kernel alone, and {@code decode_attention_combine} the combine of its partial
@@ -25,7 +25,7 @@ final class GpuMixers implements AutoCloseable {
     private final CudaStream stream;
     private final BlockKernels k;
     private final MixerKernels mk;
-    private final Activations a;
+    private final BlockActivations a;
     private final List<DeviceMixerWeights> weights;
     private final DecodeState state;
     private final MixerActivations x;
@@ -37,7 +37,7 @@ final class GpuMixers implements AutoCloseable {
             CudaStream stream,
             BlockKernels kernels,
             MixerKernels mixerKernels,
-            Activations activations,
+            BlockActivations activations,
             List<DeviceMixerWeights> weights,
             AttentionSplit split) {
         this.spec = spec;
