@@ -116,10 +116,10 @@ public final class AttentionBenchCases {
         }
 
         void normAndRope(List<BenchCase> cases) {
-            QkRmsnormKernel norm = new QkRmsnormKernel(lib, d);
+            QkRmsNormKernel norm = new QkRmsNormKernel(lib, d);
             cases.add(make(
                     "qk_rmsnorm",
-                    QkRmsnormKernel.work(d, m),
+                    QkRmsNormKernel.work(d, m),
                     c -> new DeviceBuffer[] {
                         rnd("qProj", m, qGateWidth),
                         rnd("kProj", m, kvWidth),

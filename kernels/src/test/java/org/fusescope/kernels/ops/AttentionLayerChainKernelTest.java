@@ -57,7 +57,7 @@ class AttentionLayerChainKernelTest extends GpuFixture {
                 DeviceBuffer gatedUnfused = poisoned("gatedUnfused", DType.BF16, m, qWidth)) {
             AttentionSplit split = AttentionSplit.choose(m, d.kvHeads(), context, lib.multiprocessors());
             inputsReady();
-            new QkRmsnormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
+            new QkRmsNormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
             new RotaryPartialKernel(lib, d).launch(stream, q, k, pos, m);
             new KvAppendKernel(lib, d)
                     .launch(stream, ColumnSlice.of(k), proj.v, cache.kCache, cache.vCache, pos, m, context);

@@ -44,7 +44,7 @@ class GdnLayerKernelsTest extends GpuFixture {
                     .launch(stream, projection.device(), weight.device(), null, convState.device(), packed, m);
             new GatedDeltaRuleKernel(lib, d)
                     .launch(stream, packed, aLog.device(), dtBias.device(), state.device(), o, m, eps);
-            new GatedRmsnormKernel(lib, d).launch(stream, o, packed.z(), normWeight.device(), y, m, EPS);
+            new GatedRmsNormKernel(lib, d).launch(stream, o, packed.z(), normWeight.device(), y, m, EPS);
 
             ConvPackGdnReference.Result conv =
                     ConvPackGdnReference.apply(projection.host(), weight.host(), null, convState.host(), m, d);

@@ -48,7 +48,7 @@ class QkNormRotaryKernelsTest extends GpuFixture {
                 DeviceBuffer q = poisoned("q", DType.BF16, m, (long) d.queryHeads() * d.headDim());
                 DeviceBuffer k = poisoned("k", DType.BF16, m, (long) d.kvHeads() * d.headDim())) {
             inputsReady();
-            new QkRmsnormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
+            new QkRmsNormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
             QkRmsNormReference.Result ref =
                     QkRmsNormReference.apply(proj.qGate, proj.kHost, qw.host(), kw.host(), m, d, EPS);
             String what = d + " M=" + m + " " + layout;

@@ -58,8 +58,8 @@ final class GpuBlock implements AutoCloseable {
         int h = spec.config().hidden();
         switch (launch.op()) {
             case "residual_add" -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
-            case "rmsnorm" -> k.rmsnorm.launch(stream, a.residual, w.norm, a.y, m, eps);
-            case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
+            case "rmsnorm" -> k.rmsNorm.launch(stream, a.residual, w.norm, a.y, m, eps);
+            case "fused_add_rmsnorm" -> k.fusedAddRmsNorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
             case "router_gemm" -> k.blas.linear(stream, a.y, w.router, a.logits);
             case "gate_gemv" -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
             case "router_gate_gemm" -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);

@@ -63,8 +63,8 @@ final class GpuMixers implements AutoCloseable {
         int m = spec.batch();
         switch (launch.op()) {
             case "residual_add" -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
-            case "rmsnorm" -> k.rmsnorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
-            case "fused_add_rmsnorm" -> k.fusedAddRmsnorm.launch(
+            case "rmsnorm" -> k.rmsNorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
+            case "fused_add_rmsnorm" -> k.fusedAddRmsNorm.launch(
                     stream, a.hidden, w.inputNorm(), a.residual, a.y, m, eps);
             default -> {
                 if (w instanceof DeviceLinearAttentionWeights g) {
@@ -93,7 +93,7 @@ final class GpuMixers implements AutoCloseable {
                     x.deltaOut,
                     m,
                     GatedDeltaRuleKernel.QK_NORM_EPS);
-            case "gated_rmsnorm" -> mk.gatedRmsnorm.launch(
+            case "gated_rmsnorm" -> mk.gatedRmsNorm.launch(
                     stream, x.deltaOut, x.packed.z(), g.norm, x.gatedNorm, m, eps);
             case "gdn_out_proj_gemm" -> k.blas.linear(stream, x.gatedNorm, g.outProj, a.hidden);
             default -> throw new IllegalArgumentException(
@@ -117,7 +117,7 @@ final class GpuMixers implements AutoCloseable {
             case "k_proj_gemm" -> k.blas.linear(stream, a.y, w.kProj, x.k);
             case "v_proj_gemm" -> k.blas.linear(stream, a.y, w.vProj, x.v);
             case "qkv_proj_gemm" -> k.blas.linear(stream, a.y, w.qkvProj, x.qkv);
-            case "qk_rmsnorm" -> mk.qkRmsnorm.launch(
+            case "qk_rmsnorm" -> mk.qkRmsNorm.launch(
                     stream, qGate, kProj, w.qNorm, w.kNorm, x.qNormed, x.kNormed, m, eps);
             case "rotary_partial" -> mk.rotaryPartial.launch(stream, x.qNormed, x.kNormed, state.positions, m);
             case "kv_append" -> mk.kvAppend.launch(

@@ -5,7 +5,7 @@ import org.fusescope.kernels.ops.AddKernel;
 import org.fusescope.kernels.ops.AddSharedExpertGateKernel;
 import org.fusescope.kernels.ops.AppendSharedExpertKernel;
 import org.fusescope.kernels.ops.DenseBenchCases;
-import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
+import org.fusescope.kernels.ops.FusedAddRmsNormKernel;
 import org.fusescope.kernels.ops.GroupedGemm1Kernel;
 import org.fusescope.kernels.ops.GroupedGemm2Kernel;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
@@ -13,7 +13,7 @@ import org.fusescope.kernels.ops.MoeAlignKernel;
 import org.fusescope.kernels.ops.MoeSumReduceKernel;
 import org.fusescope.kernels.ops.MulKernel;
 import org.fusescope.kernels.ops.ResidualAddKernel;
-import org.fusescope.kernels.ops.RmsnormKernel;
+import org.fusescope.kernels.ops.RmsNormKernel;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
@@ -39,8 +39,8 @@ public final class OpWork {
         int si = spec.config().sharedInter();
         return switch (launch.op()) {
             case "residual_add" -> ResidualAddKernel.work(d, m);
-            case "rmsnorm" -> RmsnormKernel.work(d, m);
-            case "fused_add_rmsnorm" -> FusedAddRmsnormKernel.work(d, m);
+            case "rmsnorm" -> RmsNormKernel.work(d, m);
+            case "fused_add_rmsnorm" -> FusedAddRmsNormKernel.work(d, m);
             case "router_gemm" -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
             case "gate_gemv" -> DenseBenchCases.work(m, 1, h, DType.BF16);
             case "router_gate_gemm" -> DenseBenchCases.work(m, TopkSoftmaxKernel.routerGateRows(d), h, DType.F32);

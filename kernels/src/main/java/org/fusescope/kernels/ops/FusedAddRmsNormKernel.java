@@ -14,11 +14,11 @@ import org.fusescope.kernels.shape.ModelDims;
  * {@code add_rmsnorm}), compiled for {@code HIDDEN = dims.hidden()}. Immutable; launch from the
  * thread that has the context current.
  */
-public final class FusedAddRmsnormKernel {
+public final class FusedAddRmsNormKernel {
     private final CudaFunction function;
     private final ModelDims dims;
 
-    public FusedAddRmsnormKernel(KernelLibrary lib, ModelDims dims) {
+    public FusedAddRmsNormKernel(KernelLibrary lib, ModelDims dims) {
         this.function = lib.function("fused_add_rmsnorm", dims);
         this.dims = dims;
     }

@@ -14,13 +14,13 @@ import org.fusescope.kernels.shape.AttentionDims;
  * over each head's D dims ({@code y = x * rsqrt(mean(x²) + eps) * (1 + w)}), writing q and k
  * contiguous. Immutable; launch from the thread that has the context current.
  */
-public final class QkRmsnormKernel {
+public final class QkRmsNormKernel {
     private static final int HEADS_PER_BLOCK = 8;
 
     private final CudaFunction function;
     private final AttentionDims dims;
 
-    public QkRmsnormKernel(KernelLibrary lib, AttentionDims dims) {
+    public QkRmsNormKernel(KernelLibrary lib, AttentionDims dims) {
         this.function = lib.function("qk_rmsnorm", "qk_rmsnorm_kernel", dims.definitions());
         this.dims = dims;
     }

@@ -13,11 +13,11 @@ import org.fusescope.kernels.shape.ModelDims;
  * {@code rmsnorm.cu}: {@code y = x * rsqrt(mean(x²) + eps) * (1 + w)} (MoE step 2), compiled for
  * {@code HIDDEN = dims.hidden()}. Immutable; launch from the thread that has the context current.
  */
-public final class RmsnormKernel {
+public final class RmsNormKernel {
     private final CudaFunction function;
     private final ModelDims dims;
 
-    public RmsnormKernel(KernelLibrary lib, ModelDims dims) {
+    public RmsNormKernel(KernelLibrary lib, ModelDims dims) {
         this.function = lib.function("rmsnorm", dims);
         this.dims = dims;
     }

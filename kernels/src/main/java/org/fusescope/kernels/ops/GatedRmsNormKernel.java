@@ -14,13 +14,13 @@ import org.fusescope.kernels.shape.LinearAttentionDims;
  * silu(z)} with a plain weight (not {@code 1 + w}). Immutable; launch from the thread that has the
  * context current.
  */
-public final class GatedRmsnormKernel {
+public final class GatedRmsNormKernel {
     private static final int ROWS_PER_BLOCK = 4;
 
     private final CudaFunction function;
     private final LinearAttentionDims dims;
 
-    public GatedRmsnormKernel(KernelLibrary lib, LinearAttentionDims dims) {
+    public GatedRmsNormKernel(KernelLibrary lib, LinearAttentionDims dims) {
         this.function = lib.function("gated_rmsnorm", "gated_rmsnorm_kernel", dims.definitions());
         this.dims = dims;
     }
