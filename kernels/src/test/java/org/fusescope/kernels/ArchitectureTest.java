@@ -23,4 +23,27 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }
+
+    /** The sizes and argument checks sit below the wrappers and the references, which both use them. */
+    @Test
+    void theReferencesUseNeitherTheWrappersNorCudaAndTheSizesUseNeither() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.fusescope.kernels.reference..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.fusescope.kernels.ops..", "org.fusescope.kernels.bench..", "org.fusescope.kernels.cuda..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("org.fusescope.kernels.shape..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.fusescope.kernels.ops..",
+                        "org.fusescope.kernels.bench..",
+                        "org.fusescope.kernels.reference..")
+                .check(CLASSES);
+    }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompareViewModelTest {
     @Test
-    void fusedAddRmsnormIsFasterAndTheTimelinesShareATimeScale() {
+    void fusedAddRmsNormIsFasterAndTheTimelinesShareATimeScale() {
         try (RecordingService service = new RecordingService()) {
             var recording = service.open(Golden.file());
             CompareViewModel vm = CompareViewModel.load(service, recording, 7, recording, 8, new Selection());

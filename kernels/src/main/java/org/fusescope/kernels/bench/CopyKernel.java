@@ -7,9 +7,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.KernelCache;
+import org.fusescope.kernels.cuda.KernelLauncher;
 import org.fusescope.kernels.cuda.KernelModule;
 import org.fusescope.kernels.cuda.KernelSource;
-import org.fusescope.kernels.cuda.Launcher;
 import org.fusescope.kernels.cuda.NvrtcCompiler;
 
 /**
@@ -44,7 +44,7 @@ public final class CopyKernel implements AutoCloseable {
             throw new IllegalArgumentException(
                     "copy needs equal sizes that are multiples of 16 bytes: " + src + ", " + dst);
         }
-        Launcher.launch(function, Dim.of(blocks), Dim.of(1024), 0, stream, src, dst, src.bytes() / 16);
+        KernelLauncher.launch(function, Dim.of(blocks), Dim.of(1024), 0, stream, src, dst, src.bytes() / 16);
     }
 
     @Override

@@ -6,9 +6,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.Dim;
 import org.fusescope.kernels.cuda.KernelCache;
+import org.fusescope.kernels.cuda.KernelLauncher;
 import org.fusescope.kernels.cuda.KernelModule;
 import org.fusescope.kernels.cuda.KernelSource;
-import org.fusescope.kernels.cuda.Launcher;
 import org.fusescope.kernels.cuda.NvrtcCompiler;
 
 /** An empty kernel: the floor of any launch, against which decode-size kernels are judged. */
@@ -27,7 +27,7 @@ public final class EmptyKernel implements AutoCloseable {
 
     /** Enqueues one launch of one block of 32 threads. */
     public void launch(CudaStream stream) {
-        Launcher.launch(function, Dim.of(1), Dim.of(32), 0, stream);
+        KernelLauncher.launch(function, Dim.of(1), Dim.of(32), 0, stream);
     }
 
     @Override

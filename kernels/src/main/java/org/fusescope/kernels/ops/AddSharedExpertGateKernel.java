@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code add_shared_expert_gate.cu}: {@code out += shared * sigmoid(g)} in place (fusion {@code shared_gate}). Shapes are runtime arguments, so {@code dims} only
@@ -32,7 +34,7 @@ public final class AddSharedExpertGateKernel {
         Args.buffer("shared", shared, DType.BF16, rows, cols);
         Args.buffer("g", g, DType.BF16, rows, gCols);
         Args.buffer("out", out, DType.BF16, rows, cols);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.vec8((long) rows * cols),
                 Grids.BLOCK_256,

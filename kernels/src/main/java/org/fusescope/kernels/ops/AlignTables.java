@@ -2,6 +2,8 @@ package org.fusescope.kernels.ops;
 
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /** Argument checks and work shared by the three moe_align variants (same arguments, same math). */
 final class AlignTables {

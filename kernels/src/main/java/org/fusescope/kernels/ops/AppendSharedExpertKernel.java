@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code append_shared_expert.cu}: ids/weights {@code [M, K]} become {@code [M, K+1]} with slot K =
@@ -44,7 +46,7 @@ public final class AppendSharedExpertKernel {
         DType gateType = Args.bf16OrF32("gate", gate, tokens, 1);
         Args.buffer("idsOut", idsOut, DType.I32, tokens, k + 1);
         Args.buffer("weightsOut", weightsOut, DType.F32, tokens, k + 1);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.perItem((long) tokens * (k + 1)),
                 Grids.BLOCK_256,

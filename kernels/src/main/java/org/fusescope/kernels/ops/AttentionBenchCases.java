@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The {@link BenchCase}s of the gated attention layer's kernels at one batch size and context: every
@@ -113,10 +116,10 @@ public final class AttentionBenchCases {
         }
 
         void normAndRope(List<BenchCase> cases) {
-            QkRmsnormKernel norm = new QkRmsnormKernel(lib, d);
+            QkRmsNormKernel norm = new QkRmsNormKernel(lib, d);
             cases.add(make(
                     "qk_rmsnorm",
-                    QkRmsnormKernel.work(d, m),
+                    QkRmsNormKernel.work(d, m),
                     c -> new DeviceBuffer[] {
                         rnd("qProj", m, qGateWidth),
                         rnd("kProj", m, kvWidth),

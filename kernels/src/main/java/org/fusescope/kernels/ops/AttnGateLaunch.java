@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * The launch both attention-gate kernels share ({@link AttnGateSigmoidKernel}, {@link
@@ -27,7 +29,7 @@ final class AttnGateLaunch {
         long width = (long) dims.queryHeads() * dims.headDim();
         qProj.check("qProj", rows, (int) (2 * width));
         Args.buffer(bufferName, buffer, DType.BF16, rows, width);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.vec8(rows * width),
                 Grids.BLOCK_256,

@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code attn_gate_sigmoid.cu}: {@code sig = sigmoid(gate)} for the attention output gate (unfused

@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code causal_conv1d_update.cu}: one decode step of the gated-delta-net causal depthwise conv +
@@ -47,7 +49,7 @@ public final class CausalConv1dUpdateKernel {
         GdnShapes.convWeights(weight, bias, dims);
         GdnShapes.convState(state, dims, tokens);
         Args.buffer("y", y, DType.BF16, tokens, dims.convDim());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of(GdnShapes.rowBlocks(tokens, dims.convDim() / 8)),
                 Dim.of(GdnShapes.THREADS),

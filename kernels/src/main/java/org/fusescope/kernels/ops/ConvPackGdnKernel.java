@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code conv_pack_gdn.cu} (fusion {@code conv_pack_gdn}): the conv update + SiLU + state shift of
@@ -45,7 +47,7 @@ public final class ConvPackGdnKernel {
         GdnShapes.convWeights(weight, bias, dims);
         GdnShapes.convState(state, dims, tokens);
         out.check(dims, tokens);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of(GdnShapes.rowBlocks(tokens, GdnShapes.rowItems(dims))),
                 Dim.of(GdnShapes.THREADS),

@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code decode_attention_combine.cu}: merges the per-chunk results of the split decode attention
@@ -60,7 +62,7 @@ public final class DecodeAttentionCombineKernel {
         Args.buffer("partialLse", partialLse, DType.F32, partialLseShape(dims, rows, split));
         Args.buffer("positions", positions, DType.I32, rows);
         Args.buffer("out", out, DType.BF16, rows, (long) dims.queryHeads() * dims.headDim());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of(dims.queryHeads(), rows),
                 BLOCK,

@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code decode_attention.cu}: each request's new query token attends over its KV cache, keys
@@ -94,7 +96,7 @@ public final class DecodeAttentionKernel {
         Args.buffer("positions", positions, DType.I32, rows);
         Args.buffer("out", out, DType.BF16, rows, width);
         if (split.singlePass()) {
-            Launcher.launch(
+            KernelLauncher.launch(
                     single,
                     new Dim(1, dims.kvHeads(), rows),
                     BLOCK,
@@ -143,7 +145,7 @@ public final class DecodeAttentionKernel {
                 "partialO", partialO, DType.F32, DecodeAttentionCombineKernel.partialOutputShape(dims, rows, split));
         Args.buffer(
                 "partialLse", partialLse, DType.F32, DecodeAttentionCombineKernel.partialLseShape(dims, rows, split));
-        Launcher.launch(
+        KernelLauncher.launch(
                 this.split,
                 new Dim(split.chunks(), dims.kvHeads(), rows),
                 BLOCK,

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.Blas;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The dense GEMMs of the MoE block through cuBLAS, one {@link BenchCase} each: the router (logits

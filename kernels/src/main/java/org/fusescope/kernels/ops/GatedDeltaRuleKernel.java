@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code gated_delta_rule.cu}: one decode step of the fused recurrent gated delta rule per (request,
@@ -66,7 +68,7 @@ public final class GatedDeltaRuleKernel {
         Args.buffer("dtBias", dtBias, DType.F32, dims.valueHeads());
         Args.buffer("state", state, DType.F32, tokens, dims.valueHeads(), dims.keyDim(), dims.valueDim());
         Args.buffer("o", o, DType.BF16, tokens, (long) dims.valueHeads() * dims.valueDim());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of(Args.product("grid", (long) tokens * dims.valueHeads(), blocksPerHead(dims))),
                 Dim.of(32 * warpsPerBlock(dims)),

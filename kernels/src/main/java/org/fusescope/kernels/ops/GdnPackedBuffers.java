@@ -2,6 +2,8 @@ package org.fusescope.kernels.ops;
 
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * The contiguous bf16 inputs of the gated delta rule that {@code gdn_split} and {@code conv_pack_gdn}

@@ -2,6 +2,8 @@ package org.fusescope.kernels.ops;
 
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * The argument checks and launch arithmetic shared by the gated-delta-net conv kernels ({@code

@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code gdn_split.cu}: the unfused split/copy after {@link CausalConv1dUpdateKernel}: q, k, v out of
@@ -35,7 +37,7 @@ public final class GdnSplitKernel {
         Args.buffer("y", y, DType.BF16, tokens, dims.convDim());
         GdnShapes.projection(projection, dims, tokens);
         out.check(dims, tokens);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of(GdnShapes.rowBlocks(tokens, GdnShapes.rowItems(dims))),
                 Dim.of(GdnShapes.THREADS),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The grouped-GEMM bench cases of {@link KernelBenchCases}: one weight table per GEMM shared by all

@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code grouped_gemm1.cu}: {@code h1[s, 0:2I] = y[s / K'] · W13[e]ᵀ} for every expert e and slot s
@@ -65,7 +67,7 @@ public final class GroupedGemm1Kernel {
         Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
         Args.buffer("h1", h1, DType.BF16, slots, 2L * dims.inter());
         Object[] args = {y, w13, count, expertToTokens, h1, slots, kp, experts};
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 grid,
                 Grids.BLOCK_256,

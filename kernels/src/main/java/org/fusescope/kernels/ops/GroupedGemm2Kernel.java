@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code grouped_gemm2.cu}: {@code h2[s, 0:H] = (a[s] · W2[e]ᵀ) * weight(s)} for every expert e and
@@ -67,7 +69,7 @@ public final class GroupedGemm2Kernel {
         Args.buffer("expertToWeights", expertToWeights, DType.F32, experts, slots);
         Args.buffer("h2", h2, DType.BF16, slots, dims.hidden());
         Object[] args = {a, w2, count, expertToTokens, expertToWeights, h2, slots, experts};
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 grid,
                 Grids.BLOCK_256,

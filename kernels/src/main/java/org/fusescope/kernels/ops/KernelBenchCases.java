@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * One {@link BenchCase} per kernel at one size. Each case allocates enough buffer sets that {@code
@@ -89,18 +90,18 @@ public final class KernelBenchCases {
                     ResidualAddKernel.work(d, m),
                     c -> new DeviceBuffer[] {bf16("x", rnd(m * h), m, h), bf16("r", rnd(m * h), m, h)},
                     (s, b) -> residual.launch(s, b[0], b[1], m)));
-            RmsnormKernel rms = new RmsnormKernel(lib, d);
+            RmsNormKernel rms = new RmsNormKernel(lib, d);
             cases.add(make(
                     "rmsnorm",
-                    RmsnormKernel.work(d, m),
+                    RmsNormKernel.work(d, m),
                     c -> new DeviceBuffer[] {
                         bf16("x", rnd(m * h), m, h), bf16("w", rnd(h), h), out("y", DType.BF16, m, h)
                     },
                     (s, b) -> rms.launch(s, b[0], b[1], b[2], m, EPS)));
-            FusedAddRmsnormKernel fused = new FusedAddRmsnormKernel(lib, d);
+            FusedAddRmsNormKernel fused = new FusedAddRmsNormKernel(lib, d);
             cases.add(make(
                     "fused_add_rmsnorm",
-                    FusedAddRmsnormKernel.work(d, m),
+                    FusedAddRmsNormKernel.work(d, m),
                     c -> new DeviceBuffer[] {
                         bf16("x", rnd(m * h), m, h),
                         bf16("w", rnd(h), h),

@@ -10,6 +10,9 @@ import org.fusescope.kernels.cuda.KernelCache;
 import org.fusescope.kernels.cuda.KernelModule;
 import org.fusescope.kernels.cuda.KernelSources;
 import org.fusescope.kernels.cuda.NvrtcCompiler;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The compiled kernels of one context: each op's source compiled by NVRTC for the device's own

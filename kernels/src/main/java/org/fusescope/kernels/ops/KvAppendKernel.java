@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code kv_append.cu}: writes each request's new k and v at its position into the KV cache. The
@@ -53,7 +55,7 @@ public final class KvAppendKernel {
         Args.buffer("kCache", kCache, DType.BF16, cacheShape(dims, rows, maxContext));
         Args.buffer("vCache", vCache, DType.BF16, cacheShape(dims, rows, maxContext));
         Args.buffer("positions", positions, DType.I32, rows);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.vec8((long) rows * width),
                 Grids.BLOCK_256,

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * One {@link BenchCase} per gated-delta-net kernel at one size, as {@link KernelBenchCases} does for
@@ -147,10 +148,10 @@ public final class LinearAttentionBenchCases {
                                 packedSet(true));
                     },
                     (s, b) -> rule.launch(s, packed(b, 4), b[0], b[1], b[2], b[3], m, EPS)));
-            GatedRmsnormKernel norm = new GatedRmsnormKernel(lib, d);
+            GatedRmsNormKernel norm = new GatedRmsNormKernel(lib, d);
             cases.add(make(
                     "gated_rmsnorm",
-                    GatedRmsnormKernel.work(d, m),
+                    GatedRmsNormKernel.work(d, m),
                     i -> new DeviceBuffer[] {
                         rnd("o", m, vd), rnd("z", m, vd), rnd("w", d.valueDim()), out("y", DType.BF16, m, vd)
                     },

@@ -4,7 +4,8 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code moe_align_fused.cu} (fusion {@code moe_align_fused}): when one block covers all slots
@@ -39,7 +40,7 @@ public final class MoeAlignFusedKernel {
         if (!single) {
             count.fillAsync((byte) 0, stream); // a __syncthreads cannot order other blocks
         }
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 single ? Dim.of(1) : Grids.perItem(slots),
                 single ? Dim.of(1024) : Grids.BLOCK_256,

@@ -4,7 +4,8 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * <b>BROKEN ON PURPOSE — FOR DEMONSTRATIONS ONLY, NEVER FOR RESULTS.</b> {@code
@@ -45,7 +46,7 @@ public final class MoeAlignFusedNoBarrierKernel {
             DeviceBuffer expertToWeights,
             int tokens) {
         int slots = AlignTables.check(dims, tokens, ids, weights, count, expertToTokens, expertToWeights);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of(1),
                 Dim.of(1024),

@@ -3,7 +3,8 @@ package org.fusescope.kernels.ops;
 import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The unfused MoE step 5: a memset of the counts, then {@code moe_align.cu}, both on the same
@@ -39,7 +40,7 @@ public final class MoeAlignKernel {
             int tokens) {
         int slots = AlignTables.check(dims, tokens, ids, weights, count, expertToTokens, expertToWeights);
         count.fillAsync((byte) 0, stream);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.perItem(slots),
                 Grids.BLOCK_256,

@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code moe_sum_reduce.cu}: {@code out[t] = Σ_{k<K'} h2[t*K' + k]} (MoE step 9), K' = {@code
@@ -30,7 +32,7 @@ public final class MoeSumReduceKernel {
         int kp = dims.slotsPerToken();
         Args.buffer("h2", h2, DType.BF16, Args.product("tokens * K'", tokens, kp), dims.hidden());
         Args.buffer("out", out, DType.BF16, tokens, dims.hidden());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.vec8((long) tokens * dims.hidden()),
                 Grids.BLOCK_256,

@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code mul.cu}: {@code out = a * b} elementwise, b broadcast along a row when {@code bCols == 1}. Shapes are runtime arguments, so {@code dims} only
@@ -32,7 +34,7 @@ public final class MulKernel {
         Args.buffer("a", a, DType.BF16, rows, cols);
         Args.buffer("b", b, DType.BF16, rows, bCols);
         Args.buffer("out", out, DType.BF16, rows, cols);
-        Launcher.launch(
+        KernelLauncher.launch(
                 function, Grids.vec8((long) rows * cols), Grids.BLOCK_256, 0, stream, a, b, out, rows, cols, bCols);
     }
 

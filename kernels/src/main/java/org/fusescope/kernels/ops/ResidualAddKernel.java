@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code residual_add.cu}: {@code r = r + x} in place (MoE step 1, unfused). Immutable; launch
@@ -29,7 +31,7 @@ public final class ResidualAddKernel {
         Args.positive("tokens", tokens);
         Args.buffer("x", x, DType.BF16, tokens, dims.hidden());
         Args.buffer("r", r, DType.BF16, tokens, dims.hidden());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.vec8((long) tokens * dims.hidden()),
                 Grids.BLOCK_256,

@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code rotary_partial.cu}: rotary position embedding on the first {@code rotaryDim} dims of every
@@ -36,7 +38,8 @@ public final class RotaryPartialKernel {
         Args.buffer("q", q, DType.BF16, rows, (long) dims.queryHeads() * dims.headDim());
         Args.buffer("k", k, DType.BF16, rows, (long) dims.kvHeads() * dims.headDim());
         Args.buffer("positions", positions, DType.I32, rows);
-        Launcher.launch(function, Dim.of(rows), BLOCK, 0, stream, q, k, positions, rows, (float) dims.ropeTheta());
+        KernelLauncher.launch(
+                function, Dim.of(rows), BLOCK, 0, stream, q, k, positions, rows, (float) dims.ropeTheta());
     }
 
     /**

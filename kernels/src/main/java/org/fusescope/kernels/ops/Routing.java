@@ -2,6 +2,7 @@ package org.fusescope.kernels.ops;
 
 import java.util.SplittableRandom;
 import org.fusescope.kernels.reference.MoeAlignReference;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * A routing for benchmarks: each token's K experts drawn uniformly without replacement, weights

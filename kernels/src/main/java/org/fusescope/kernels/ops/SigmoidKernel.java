@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code sigmoid.cu}: {@code out = sigmoid(x)} elementwise (the shared-expert gate, unfused). Shapes are runtime arguments, so {@code dims} only
@@ -28,7 +30,7 @@ public final class SigmoidKernel {
         Args.positive("cols", cols);
         Args.buffer("x", x, DType.BF16, rows, cols);
         Args.buffer("out", out, DType.BF16, rows, cols);
-        Launcher.launch(function, Grids.vec8((long) rows * cols), Grids.BLOCK_256, 0, stream, x, out, rows, cols);
+        KernelLauncher.launch(function, Grids.vec8((long) rows * cols), Grids.BLOCK_256, 0, stream, x, out, rows, cols);
     }
 
     /** Reads and writes {@code rows * cols} bf16; about 4 FLOPs per element. */

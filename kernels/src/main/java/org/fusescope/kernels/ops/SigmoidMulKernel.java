@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code sigmoid_mul.cu}: {@code x *= sigmoid(g)} in place (fusion {@code sigmoid_mul}). Shapes are runtime arguments, so {@code dims} only
@@ -29,7 +31,8 @@ public final class SigmoidMulKernel {
         Args.broadcastCols("gCols", gCols, cols);
         Args.buffer("g", g, DType.BF16, rows, gCols);
         Args.buffer("x", x, DType.BF16, rows, cols);
-        Launcher.launch(function, Grids.vec8((long) rows * cols), Grids.BLOCK_256, 0, stream, g, x, rows, cols, gCols);
+        KernelLauncher.launch(
+                function, Grids.vec8((long) rows * cols), Grids.BLOCK_256, 0, stream, g, x, rows, cols, gCols);
     }
 
     /** Reads g and x, writes x; one FLOP per element plus 4 per gate value. */

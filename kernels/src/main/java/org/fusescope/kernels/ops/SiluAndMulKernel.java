@@ -4,7 +4,9 @@ import org.fusescope.kernels.cuda.CudaFunction;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code silu_and_mul.cu}: {@code a[s, 0:I] = silu(h1[s, 0:I]) * h1[s, I:2I]} (MoE step 7 and the
@@ -31,7 +33,7 @@ public final class SiluAndMulKernel {
         Args.positive("rows", rows);
         Args.buffer("h1", h1, DType.BF16, rows, 2L * dims.inter());
         Args.buffer("a", a, DType.BF16, rows, dims.inter());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Grids.vec8((long) rows * dims.inter()),
                 Grids.BLOCK_256,

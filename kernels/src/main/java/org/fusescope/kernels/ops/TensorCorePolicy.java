@@ -1,6 +1,7 @@
 package org.fusescope.kernels.ops;
 
 import java.util.Arrays;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * Which experts the grouped GEMMs run on the tensor cores, as the {@code tensorCoreMinSlots} argument

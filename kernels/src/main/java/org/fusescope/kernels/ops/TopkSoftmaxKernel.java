@@ -5,7 +5,9 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code topk_softmax.cu}: router logits to the top-K expert ids and routing weights (MoE step 4),
@@ -85,7 +87,7 @@ public final class TopkSoftmaxKernel {
         DType logitsType = Args.bf16OrF32("logits", logits, tokens, ld);
         Args.buffer("ids", ids, DType.I32, tokens, dims.topK() + 1);
         Args.buffer("weights", weights, DType.F32, tokens, dims.topK() + 1);
-        Launcher.launch(
+        KernelLauncher.launch(
                 withSharedExpert,
                 Dim.of((tokens + 3) / 4),
                 Dim.of(128),
@@ -123,7 +125,7 @@ public final class TopkSoftmaxKernel {
         DType logitsType = Args.bf16OrF32("logits", logits, tokens, dims.experts());
         Args.buffer("ids", ids, DType.I32, tokens, dims.topK());
         Args.buffer("weights", weights, DType.F32, tokens, dims.topK());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of((tokens + 3) / 4),
                 Dim.of(128),

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code add.cu}: {@code out = a + b} elementwise, b broadcast per row when {@code bCols == 1}. */
 public final class AddReference {
     private AddReference() {}
@@ -12,11 +14,11 @@ public final class AddReference {
      * @return {@code [rows, cols]}
      */
     public static float[] apply(float[] a, float[] b, int rows, int cols, int bCols) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("cols", cols);
-        Shapes.broadcastCols("bCols", bCols, cols);
-        Shapes.length("a", a, (long) rows * cols, Shapes.dims("rows", rows, "cols", cols));
-        Shapes.length("b", b, (long) rows * bCols, Shapes.dims("rows", rows, "bCols", bCols));
+        Args.positive("rows", rows);
+        Args.positive("cols", cols);
+        Args.broadcastCols("bCols", bCols, cols);
+        Args.length("a", a, (long) rows * cols, Args.dims("rows", rows, "cols", cols));
+        Args.length("b", b, (long) rows * bCols, Args.dims("rows", rows, "bCols", bCols));
         float[] out = new float[a.length];
         for (int t = 0; t < rows; t++) {
             for (int n = 0; n < cols; n++) {

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code add_shared_expert_gate.cu}: {@code out += shared * sigmoid(g)}, one rounding. */
 public final class AddSharedExpertGateReference {
     private AddSharedExpertGateReference() {}
@@ -13,13 +15,13 @@ public final class AddSharedExpertGateReference {
      * @return {@code [rows, cols]} the new out
      */
     public static float[] apply(float[] shared, float[] g, float[] out, int rows, int cols, int gCols) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("cols", cols);
-        Shapes.broadcastCols("gCols", gCols, cols);
-        String shape = Shapes.dims("rows", rows, "cols", cols);
-        Shapes.length("shared", shared, (long) rows * cols, shape);
-        Shapes.length("g", g, (long) rows * gCols, Shapes.dims("rows", rows, "gCols", gCols));
-        Shapes.length("out", out, (long) rows * cols, shape);
+        Args.positive("rows", rows);
+        Args.positive("cols", cols);
+        Args.broadcastCols("gCols", gCols, cols);
+        String shape = Args.dims("rows", rows, "cols", cols);
+        Args.length("shared", shared, (long) rows * cols, shape);
+        Args.length("g", g, (long) rows * gCols, Args.dims("rows", rows, "gCols", gCols));
+        Args.length("out", out, (long) rows * cols, shape);
         float[] result = new float[out.length];
         for (int t = 0; t < rows; t++) {
             for (int h = 0; h < cols; h++) {

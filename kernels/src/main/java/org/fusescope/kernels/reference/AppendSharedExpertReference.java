@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code append_shared_expert.cu}: every token gets one more slot, the shared expert
  * (id {@code sharedId} = E) with weight {@code sigmoid(g[t])}.
@@ -37,12 +39,12 @@ public final class AppendSharedExpertReference {
      * @param sharedId the shared expert's id in the expert tables (E)
      */
     public static Result apply(int[] ids, float[] weights, float[] gate, int rows, int topk, int sharedId) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("topk", topk);
-        String shape = Shapes.dims("rows", rows, "topk", topk);
-        Shapes.length("ids", ids, (long) rows * topk, shape);
-        Shapes.length("weights", weights, (long) rows * topk, shape);
-        Shapes.length("gate", gate, rows, Shapes.dims("rows", rows, "cols", 1));
+        Args.positive("rows", rows);
+        Args.positive("topk", topk);
+        String shape = Args.dims("rows", rows, "topk", topk);
+        Args.length("ids", ids, (long) rows * topk, shape);
+        Args.length("weights", weights, (long) rows * topk, shape);
+        Args.length("gate", gate, rows, Args.dims("rows", rows, "cols", 1));
         int kp = topk + 1;
         int[] outIds = new int[rows * kp];
         float[] outWeights = new float[rows * kp];

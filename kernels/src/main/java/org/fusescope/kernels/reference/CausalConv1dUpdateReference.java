@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Reference of {@code causal_conv1d_update.cu}: one decode step of the depthwise causal conv over the
  * q|k|v channels of the projection rows, with SiLU and the per-request state shifted by one.
@@ -24,7 +27,7 @@ public final class CausalConv1dUpdateReference {
      * @param state {@code [tokens, convDim, W-1]}, oldest column first; not modified
      */
     public static Result apply(
-            float[] projection, float[] weight, float[] bias, float[] state, int tokens, GdnSizes s) {
+            float[] projection, float[] weight, float[] bias, float[] state, int tokens, LinearAttentionDims s) {
         checkConvInputs(projection, weight, bias, state, tokens, s);
         int c = s.convDim();
         float[] y = new float[tokens * c];
@@ -39,7 +42,8 @@ public final class CausalConv1dUpdateReference {
     }
 
     /** The bf16-rounded SiLU of the conv of channel {@code ch} of token {@code t}. */
-    static float convolve(float[] projection, float[] weight, float[] bias, float[] state, int t, int ch, GdnSizes s) {
+    static float convolve(
+            float[] projection, float[] weight, float[] bias, float[] state, int t, int ch, LinearAttentionDims s) {
         int w = s.convKernel();
         int cols = s.stateCols();
         long stateBase = ((long) t * s.convDim() + ch) * cols;
@@ -52,7 +56,7 @@ public final class CausalConv1dUpdateReference {
     }
 
     /** Writes channel {@code ch} of token {@code t} of the shifted state into {@code next}. */
-    static void shift(float[] projection, float[] state, float[] next, int t, int ch, GdnSizes s) {
+    static void shift(float[] projection, float[] state, float[] next, int t, int ch, LinearAttentionDims s) {
         int cols = s.stateCols();
         int base = (t * s.convDim() + ch) * cols;
         System.arraycopy(state, base + 1, next, base, cols - 1);
@@ -60,25 +64,25 @@ public final class CausalConv1dUpdateReference {
     }
 
     static void checkConvInputs(
-            float[] projection, float[] weight, float[] bias, float[] state, int tokens, GdnSizes s) {
-        Shapes.positive("tokens", tokens);
-        Shapes.length(
+            float[] projection, float[] weight, float[] bias, float[] state, int tokens, LinearAttentionDims s) {
+        Args.positive("tokens", tokens);
+        Args.length(
                 "projection",
                 projection,
                 (long) tokens * s.projectionDim(),
-                Shapes.dims("tokens", tokens, "projectionDim", s.projectionDim()));
-        Shapes.length(
+                Args.dims("tokens", tokens, "projectionDim", s.projectionDim()));
+        Args.length(
                 "weight",
                 weight,
                 (long) s.convDim() * s.convKernel(),
-                Shapes.dims("convDim", s.convDim(), "W", s.convKernel()));
+                Args.dims("convDim", s.convDim(), "W", s.convKernel()));
         if (bias != null) {
-            Shapes.length("bias", bias, s.convDim(), Shapes.dims("convDim", s.convDim()));
+            Args.length("bias", bias, s.convDim(), Args.dims("convDim", s.convDim()));
         }
-        Shapes.length(
+        Args.length(
                 "state",
                 state,
                 (long) tokens * s.convDim() * s.stateCols(),
-                Shapes.dims("tokens", tokens, "convDim", s.convDim(), "W-1", s.stateCols()));
+                Args.dims("tokens", tokens, "convDim", s.convDim(), "W-1", s.stateCols()));
     }
 }

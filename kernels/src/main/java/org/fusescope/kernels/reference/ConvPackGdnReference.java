@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Reference of {@code conv_pack_gdn.cu} (fusion {@code conv_pack_gdn}): the conv update of {@link
  * CausalConv1dUpdateReference} written head by head straight into q, k, v, plus the z, b, a copies
@@ -17,7 +19,7 @@ public final class ConvPackGdnReference {
 
     /** Arguments as {@link CausalConv1dUpdateReference#apply}; the inputs are not modified. */
     public static Result apply(
-            float[] projection, float[] weight, float[] bias, float[] state, int tokens, GdnSizes s) {
+            float[] projection, float[] weight, float[] bias, float[] state, int tokens, LinearAttentionDims s) {
         CausalConv1dUpdateReference.checkConvInputs(projection, weight, bias, state, tokens, s);
         int hk = s.keyHeads();
         int hv = s.valueHeads();

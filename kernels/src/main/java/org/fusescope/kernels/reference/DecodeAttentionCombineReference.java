@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+
 /**
  * Reference of {@code decode_attention_combine.cu}: merges the split decode attention's per-chunk
  * results ({@link DecodeAttentionReference#partials}) of the chunks that hold keys, {@code out =
@@ -21,26 +24,26 @@ public final class DecodeAttentionCombineReference {
             float[] partialLse,
             int[] positions,
             int rows,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext,
             int chunks,
             int chunkSize) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("chunks", chunks);
-        Shapes.positive("chunkSize", chunkSize);
+        Args.positive("rows", rows);
+        Args.positive("chunks", chunks);
+        Args.positive("chunkSize", chunkSize);
         int d = heads.headDim();
         int hq = heads.queryHeads();
-        Shapes.length(
+        Args.length(
                 "partialO",
                 partialO,
                 (long) rows * hq * chunks * d,
-                Shapes.dims("rows", rows, "queryHeads", hq, "chunks", chunks, "headDim", d));
-        Shapes.length(
+                Args.dims("rows", rows, "queryHeads", hq, "chunks", chunks, "headDim", d));
+        Args.length(
                 "partialLse",
                 partialLse,
                 (long) rows * hq * chunks,
-                Shapes.dims("rows", rows, "queryHeads", hq, "chunks", chunks));
-        Shapes.length("positions", positions, rows, Shapes.dims("rows", rows));
+                Args.dims("rows", rows, "queryHeads", hq, "chunks", chunks));
+        Args.length("positions", positions, rows, Args.dims("rows", rows));
         float[] out = new float[rows * hq * d];
         for (int rh = 0; rh < rows * hq; rh++) {
             int pos = positions[rh / hq];

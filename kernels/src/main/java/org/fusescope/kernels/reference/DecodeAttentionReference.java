@@ -1,6 +1,8 @@
 package org.fusescope.kernels.reference;
 
 import java.util.stream.IntStream;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * Reference of {@code decode_attention.cu}: request m's query heads attend keys {@code
@@ -33,13 +35,7 @@ public final class DecodeAttentionReference {
      * @return {@code [rows, Hq·D]}
      */
     public static float[] apply(
-            float[] q,
-            float[] kCache,
-            float[] vCache,
-            int[] positions,
-            int rows,
-            AttentionHeads heads,
-            int maxContext) {
+            float[] q, float[] kCache, float[] vCache, int[] positions, int rows, AttentionDims heads, int maxContext) {
         check(q, kCache, vCache, positions, rows, heads, maxContext);
         int d = heads.headDim();
         float[] out = new float[rows * heads.queryWidth()];
@@ -69,13 +65,13 @@ public final class DecodeAttentionReference {
             float[] vCache,
             int[] positions,
             int rows,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext,
             int chunks,
             int chunkSize) {
         check(q, kCache, vCache, positions, rows, heads, maxContext);
-        Shapes.positive("chunks", chunks);
-        Shapes.positive("chunkSize", chunkSize);
+        Args.positive("chunks", chunks);
+        Args.positive("chunkSize", chunkSize);
         int d = heads.headDim();
         float[] o = new float[rows * heads.queryHeads() * chunks * d];
         float[] lse = new float[rows * heads.queryHeads() * chunks];
@@ -110,7 +106,7 @@ public final class DecodeAttentionReference {
             float[] vCache,
             int row,
             int head,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext,
             int from,
             int to) {
@@ -144,25 +140,19 @@ public final class DecodeAttentionReference {
     }
 
     private static void check(
-            float[] q,
-            float[] kCache,
-            float[] vCache,
-            int[] positions,
-            int rows,
-            AttentionHeads heads,
-            int maxContext) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("maxContext", maxContext);
-        Shapes.length(
+            float[] q, float[] kCache, float[] vCache, int[] positions, int rows, AttentionDims heads, int maxContext) {
+        Args.positive("rows", rows);
+        Args.positive("maxContext", maxContext);
+        Args.length(
                 "q",
                 q,
                 (long) rows * heads.queryWidth(),
-                Shapes.dims("rows", rows, "queryHeads*headDim", heads.queryWidth()));
+                Args.dims("rows", rows, "queryHeads*headDim", heads.queryWidth()));
         long cache = (long) rows * heads.kvHeads() * maxContext * heads.headDim();
-        String cacheDims = Shapes.dims(
+        String cacheDims = Args.dims(
                 "rows", rows, "kvHeads", heads.kvHeads(), "maxContext", maxContext, "headDim", heads.headDim());
-        Shapes.length("kCache", kCache, cache, cacheDims);
-        Shapes.length("vCache", vCache, cache, cacheDims);
-        Shapes.length("positions", positions, rows, Shapes.dims("rows", rows));
+        Args.length("kCache", kCache, cache, cacheDims);
+        Args.length("vCache", vCache, cache, cacheDims);
+        Args.length("positions", positions, rows, Args.dims("rows", rows));
     }
 }

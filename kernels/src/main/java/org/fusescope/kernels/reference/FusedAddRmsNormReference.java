@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code fused_add_rmsnorm.cu}: {@code r = r + x; y = rmsnorm(r)}. The norm reads the
  * bf16-rounded residual, so the result equals {@link ResidualAddReference} then {@link
@@ -38,9 +40,9 @@ public final class FusedAddRmsNormReference {
      * @return the new residual {@code [rows, hidden]} and the normed output {@code [rows, hidden]}
      */
     public static Result apply(float[] x, float[] w, float[] r, int rows, int hidden, float eps) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("hidden", hidden);
-        Shapes.length("r", r, (long) rows * hidden, Shapes.dims("rows", rows, "hidden", hidden));
+        Args.positive("rows", rows);
+        Args.positive("hidden", hidden);
+        Args.length("r", r, (long) rows * hidden, Args.dims("rows", rows, "hidden", hidden));
         float[] residual = ResidualAddReference.apply(x, r, rows, hidden);
         return new Result(residual, RmsNormReference.apply(residual, w, rows, hidden, eps));
     }

@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Reference of {@code gated_delta_rule.cu}: one decode step of the gated delta rule per (token,
  * value head), float64 inside, the state rounded to fp32 and the output to bf16 where the kernel
@@ -29,17 +32,17 @@ public final class GatedDeltaRuleReference {
      * @param eps the q/k L2-norm epsilon (1e-6)
      */
     public static Result apply(
-            GdnPacked in, float[] aLog, float[] dtBias, float[] state, int tokens, GdnSizes s, float eps) {
-        Shapes.positive("tokens", tokens);
+            GdnPacked in, float[] aLog, float[] dtBias, float[] state, int tokens, LinearAttentionDims s, float eps) {
+        Args.positive("tokens", tokens);
         in.check(tokens, s);
-        Shapes.length("aLog", aLog, s.valueHeads(), Shapes.dims("Hv", s.valueHeads()));
-        Shapes.length("dtBias", dtBias, s.valueHeads(), Shapes.dims("Hv", s.valueHeads()));
+        Args.length("aLog", aLog, s.valueHeads(), Args.dims("Hv", s.valueHeads()));
+        Args.length("dtBias", dtBias, s.valueHeads(), Args.dims("Hv", s.valueHeads()));
         long headState = (long) s.keyDim() * s.valueDim();
-        Shapes.length(
+        Args.length(
                 "state",
                 state,
                 tokens * s.valueHeads() * headState,
-                Shapes.dims("tokens", tokens, "Hv", s.valueHeads(), "Dk", s.keyDim(), "Dv", s.valueDim()));
+                Args.dims("tokens", tokens, "Hv", s.valueHeads(), "Dk", s.keyDim(), "Dv", s.valueDim()));
         float[] o = new float[tokens * s.vDim()];
         float[] next = new float[state.length];
         for (int t = 0; t < tokens; t++) {
@@ -59,7 +62,7 @@ public final class GatedDeltaRuleReference {
             float[] o,
             int t,
             int h,
-            GdnSizes s,
+            LinearAttentionDims s,
             float eps) {
         int dk = s.keyDim();
         int dv = s.valueDim();

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code gated_rmsnorm.cu}: the gated-delta-net output norm per value head, {@code y =
  * rms(o) · w · silu(z)} with a plain weight (not {@code 1 + w}).
@@ -16,12 +18,12 @@ public final class GatedRmsNormReference {
      * @param w {@code [dim]} plain weight
      */
     public static float[] apply(float[] o, float[] z, float[] w, int rows, int dim, float eps) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("dim", dim);
-        String shape = Shapes.dims("rows", rows, "dim", dim);
-        Shapes.length("o", o, (long) rows * dim, shape);
-        Shapes.length("z", z, (long) rows * dim, shape);
-        Shapes.length("w", w, dim, Shapes.dims("dim", dim));
+        Args.positive("rows", rows);
+        Args.positive("dim", dim);
+        String shape = Args.dims("rows", rows, "dim", dim);
+        Args.length("o", o, (long) rows * dim, shape);
+        Args.length("z", z, (long) rows * dim, shape);
+        Args.length("w", w, dim, Args.dims("dim", dim));
         if (!(eps >= 0)) {
             throw new IllegalArgumentException("eps: expected >= 0 but was " + eps);
         }

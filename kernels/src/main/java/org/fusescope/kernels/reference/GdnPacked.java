@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * The contiguous inputs of the gated delta rule that {@code gdn_split} and {@code conv_pack_gdn}
  * write, each row-major with one row per token. The arrays themselves, not copies.
@@ -13,15 +16,15 @@ package org.fusescope.kernels.reference;
  */
 public record GdnPacked(float[] q, float[] k, float[] v, float[] z, float[] b, float[] a) {
     /** Checks every length against {@code tokens} and {@code s}. */
-    void check(int tokens, GdnSizes s) {
-        String qk = Shapes.dims("tokens", tokens, "Hk*Dk", s.qkDim());
-        String vz = Shapes.dims("tokens", tokens, "Hv*Dv", s.vDim());
-        String ba = Shapes.dims("tokens", tokens, "Hv", s.valueHeads());
-        Shapes.length("q", q, (long) tokens * s.qkDim(), qk);
-        Shapes.length("k", k, (long) tokens * s.qkDim(), qk);
-        Shapes.length("v", v, (long) tokens * s.vDim(), vz);
-        Shapes.length("z", z, (long) tokens * s.vDim(), vz);
-        Shapes.length("b", b, (long) tokens * s.valueHeads(), ba);
-        Shapes.length("a", a, (long) tokens * s.valueHeads(), ba);
+    void check(int tokens, LinearAttentionDims s) {
+        String qk = Args.dims("tokens", tokens, "Hk*Dk", s.qkDim());
+        String vz = Args.dims("tokens", tokens, "Hv*Dv", s.vDim());
+        String ba = Args.dims("tokens", tokens, "Hv", s.valueHeads());
+        Args.length("q", q, (long) tokens * s.qkDim(), qk);
+        Args.length("k", k, (long) tokens * s.qkDim(), qk);
+        Args.length("v", v, (long) tokens * s.vDim(), vz);
+        Args.length("z", z, (long) tokens * s.vDim(), vz);
+        Args.length("b", b, (long) tokens * s.valueHeads(), ba);
+        Args.length("a", a, (long) tokens * s.valueHeads(), ba);
     }
 }

@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Reference of {@code gdn_split.cu}: q, k, v out of the conv output and z, b, a out of the projection
  * rows, each contiguous. Pure copies.
@@ -12,14 +15,14 @@ public final class GdnSplitReference {
      * @param projection {@code [tokens, projectionDim]}, q|k|v|z|b|a
      * @return fresh q, k, v (from y) and z, b, a (from the projection)
      */
-    public static GdnPacked apply(float[] y, float[] projection, int tokens, GdnSizes s) {
-        Shapes.positive("tokens", tokens);
-        Shapes.length("y", y, (long) tokens * s.convDim(), Shapes.dims("tokens", tokens, "convDim", s.convDim()));
-        Shapes.length(
+    public static GdnPacked apply(float[] y, float[] projection, int tokens, LinearAttentionDims s) {
+        Args.positive("tokens", tokens);
+        Args.length("y", y, (long) tokens * s.convDim(), Args.dims("tokens", tokens, "convDim", s.convDim()));
+        Args.length(
                 "projection",
                 projection,
                 (long) tokens * s.projectionDim(),
-                Shapes.dims("tokens", tokens, "projectionDim", s.projectionDim()));
+                Args.dims("tokens", tokens, "projectionDim", s.projectionDim()));
         int qk = s.qkDim();
         int vd = s.vDim();
         int hv = s.valueHeads();

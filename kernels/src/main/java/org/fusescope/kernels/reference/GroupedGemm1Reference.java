@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code grouped_gemm1.cu}: for every expert e and slot s in its list, {@code h1[s, 0:2I]
  * = y[s / K'] · W13[e]ᵀ} with {@code W13[e] = [gate_proj; up_proj]}.
@@ -19,24 +21,24 @@ public final class GroupedGemm1Reference {
      */
     public static float[] apply(
             float[] y, float[] w13, MoeAlignReference.Result tables, int tokens, int hidden, int inter, int topk) {
-        Shapes.positive("tokens", tokens);
-        Shapes.positive("hidden", hidden);
-        Shapes.positive("inter", inter);
-        Shapes.positive("topk", topk);
+        Args.positive("tokens", tokens);
+        Args.positive("hidden", hidden);
+        Args.positive("inter", inter);
+        Args.positive("topk", topk);
         int experts = tables.experts();
         int rows = 2 * inter;
-        Shapes.length("y", y, (long) tokens * hidden, Shapes.dims("tokens", tokens, "hidden", hidden));
-        Shapes.length(
+        Args.length("y", y, (long) tokens * hidden, Args.dims("tokens", tokens, "hidden", hidden));
+        Args.length(
                 "w13",
                 w13,
                 (long) experts * rows * hidden,
-                Shapes.dims("experts", experts, "2*inter", rows, "hidden", hidden));
+                Args.dims("experts", experts, "2*inter", rows, "hidden", hidden));
         int numSlots = tokens * topk;
         float[] h1 = new float[numSlots * rows];
         for (int e = 0; e < experts; e++) {
             for (int i = 0; i < tables.counts()[e]; i++) {
                 int s = tables.slots()[e][i];
-                Shapes.checkSlot(s, numSlots, e);
+                Args.slot(s, numSlots, e);
                 int xBase = (s / topk) * hidden;
                 for (int n = 0; n < rows; n++) {
                     int wBase = (e * rows + n) * hidden;

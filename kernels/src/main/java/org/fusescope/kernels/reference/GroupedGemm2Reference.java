@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code grouped_gemm2.cu}: for every expert e and slot s in its list, {@code h2[s, 0:H]
  * = (a[s] · W2[e]ᵀ) * weight(s)} with {@code W2[e] = down_proj}.
@@ -18,21 +20,21 @@ public final class GroupedGemm2Reference {
      */
     public static float[] apply(
             float[] a, float[] w2, MoeAlignReference.Result tables, int numSlots, int hidden, int inter) {
-        Shapes.positive("numSlots", numSlots);
-        Shapes.positive("hidden", hidden);
-        Shapes.positive("inter", inter);
+        Args.positive("numSlots", numSlots);
+        Args.positive("hidden", hidden);
+        Args.positive("inter", inter);
         int experts = tables.experts();
-        Shapes.length("a", a, (long) numSlots * inter, Shapes.dims("numSlots", numSlots, "inter", inter));
-        Shapes.length(
+        Args.length("a", a, (long) numSlots * inter, Args.dims("numSlots", numSlots, "inter", inter));
+        Args.length(
                 "w2",
                 w2,
                 (long) experts * hidden * inter,
-                Shapes.dims("experts", experts, "hidden", hidden, "inter", inter));
+                Args.dims("experts", experts, "hidden", hidden, "inter", inter));
         float[] h2 = new float[numSlots * hidden];
         for (int e = 0; e < experts; e++) {
             for (int i = 0; i < tables.counts()[e]; i++) {
                 int s = tables.slots()[e][i];
-                Shapes.checkSlot(s, numSlots, e);
+                Args.slot(s, numSlots, e);
                 double weight = tables.weights()[e][i];
                 for (int n = 0; n < hidden; n++) {
                     int wBase = (e * hidden + n) * inter;

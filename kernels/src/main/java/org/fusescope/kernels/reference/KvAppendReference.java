@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+
 /**
  * Reference of {@code kv_append.cu}: copies each request's k and v into its cache at its position.
  * Cache layout {@code [rows, Hkv, maxContext, D]}; a position outside {@code [0, maxContext)} writes
@@ -25,20 +28,19 @@ public final class KvAppendReference {
             float[] v,
             int[] positions,
             int rows,
-            AttentionHeads heads,
+            AttentionDims heads,
             int maxContext) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("maxContext", maxContext);
+        Args.positive("rows", rows);
+        Args.positive("maxContext", maxContext);
         int d = heads.headDim();
         long cache = (long) rows * heads.kvHeads() * maxContext * d;
-        String cacheDims =
-                Shapes.dims("rows", rows, "kvHeads", heads.kvHeads(), "maxContext", maxContext, "headDim", d);
-        Shapes.length("kCache", kCache, cache, cacheDims);
-        Shapes.length("vCache", vCache, cache, cacheDims);
-        String rowDims = Shapes.dims("rows", rows, "kvHeads*headDim", heads.kvWidth());
-        Shapes.length("k", k, (long) rows * heads.kvWidth(), rowDims);
-        Shapes.length("v", v, (long) rows * heads.kvWidth(), rowDims);
-        Shapes.length("positions", positions, rows, Shapes.dims("rows", rows));
+        String cacheDims = Args.dims("rows", rows, "kvHeads", heads.kvHeads(), "maxContext", maxContext, "headDim", d);
+        Args.length("kCache", kCache, cache, cacheDims);
+        Args.length("vCache", vCache, cache, cacheDims);
+        String rowDims = Args.dims("rows", rows, "kvHeads*headDim", heads.kvWidth());
+        Args.length("k", k, (long) rows * heads.kvWidth(), rowDims);
+        Args.length("v", v, (long) rows * heads.kvWidth(), rowDims);
+        Args.length("positions", positions, rows, Args.dims("rows", rows));
         float[] kOut = kCache.clone();
         float[] vOut = vCache.clone();
         for (int r = 0; r < rows; r++) {

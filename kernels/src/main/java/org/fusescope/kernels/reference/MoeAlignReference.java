@@ -3,6 +3,7 @@ package org.fusescope.kernels.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fusescope.kernels.shape.Args;
 
 /**
  * Reference of {@code moe_align.cu}, {@code moe_align_fused.cu} (and what {@code
@@ -99,8 +100,8 @@ public final class MoeAlignReference {
      * @param experts number of experts in the tables (E, or E + 1 with the shared expert)
      */
     public static Result apply(int[] ids, float[] weights, int experts) {
-        Shapes.positive("experts", experts);
-        Shapes.length("weights", weights, ids.length, Shapes.dims("numSlots", ids.length));
+        Args.positive("experts", experts);
+        Args.length("weights", weights, ids.length, Args.dims("numSlots", ids.length));
         int[] counts = new int[experts];
         for (int s = 0; s < ids.length; s++) {
             if (ids[s] < 0 || ids[s] >= experts) {
@@ -132,11 +133,11 @@ public final class MoeAlignReference {
      * @param expertToWeights {@code [experts, numSlots]}
      */
     public static Result fromTables(int[] count, int[] expertToTokens, float[] expertToWeights, int numSlots) {
-        Shapes.positive("numSlots", numSlots);
+        Args.positive("numSlots", numSlots);
         int experts = count.length;
-        String shape = Shapes.dims("experts", experts, "numSlots", numSlots);
-        Shapes.length("expertToTokens", expertToTokens, (long) experts * numSlots, shape);
-        Shapes.length("expertToWeights", expertToWeights, (long) experts * numSlots, shape);
+        String shape = Args.dims("experts", experts, "numSlots", numSlots);
+        Args.length("expertToTokens", expertToTokens, (long) experts * numSlots, shape);
+        Args.length("expertToWeights", expertToWeights, (long) experts * numSlots, shape);
         int[][] slots = new int[experts][];
         float[][] weights = new float[experts][];
         for (int e = 0; e < experts; e++) {

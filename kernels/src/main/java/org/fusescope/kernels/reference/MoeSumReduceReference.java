@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code moe_sum_reduce.cu}: {@code out[t] = sum over k < K' of h2[t*K' + k]}. */
 public final class MoeSumReduceReference {
     private MoeSumReduceReference() {}
@@ -12,11 +14,10 @@ public final class MoeSumReduceReference {
      * @return {@code [tokens, hidden]}
      */
     public static float[] apply(float[] h2, int tokens, int hidden, int topk) {
-        Shapes.positive("tokens", tokens);
-        Shapes.positive("hidden", hidden);
-        Shapes.positive("topk", topk);
-        Shapes.length(
-                "h2", h2, (long) tokens * topk * hidden, Shapes.dims("tokens*topk", tokens * topk, "hidden", hidden));
+        Args.positive("tokens", tokens);
+        Args.positive("hidden", hidden);
+        Args.positive("topk", topk);
+        Args.length("h2", h2, (long) tokens * topk * hidden, Args.dims("tokens*topk", tokens * topk, "hidden", hidden));
         float[] out = new float[tokens * hidden];
         for (int t = 0; t < tokens; t++) {
             for (int h = 0; h < hidden; h++) {

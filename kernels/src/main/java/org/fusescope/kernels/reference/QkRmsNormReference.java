@@ -1,5 +1,8 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+
 /**
  * Reference of {@code qk_rmsnorm.cu}: zero-centred RMSNorm over each head's D dims, {@code y = x *
  * rsqrt(mean(x²) + eps) * (1 + w)}, one weight for the query heads and one for the kv heads.
@@ -19,13 +22,12 @@ public final class QkRmsNormReference {
      * @param kWeight {@code [D]}, zero-centred
      */
     public static Result apply(
-            float[] qGate, float[] k, float[] qWeight, float[] kWeight, int rows, AttentionHeads heads, float eps) {
-        Shapes.positive("rows", rows);
+            float[] qGate, float[] k, float[] qWeight, float[] kWeight, int rows, AttentionDims heads, float eps) {
+        Args.positive("rows", rows);
         int d = heads.headDim();
-        Shapes.length(
-                "k", k, (long) rows * heads.kvWidth(), Shapes.dims("rows", rows, "kvHeads*headDim", heads.kvWidth()));
-        Shapes.length("qWeight", qWeight, d, Shapes.dims("headDim", d));
-        Shapes.length("kWeight", kWeight, d, Shapes.dims("headDim", d));
+        Args.length("k", k, (long) rows * heads.kvWidth(), Args.dims("rows", rows, "kvHeads*headDim", heads.kvWidth()));
+        Args.length("qWeight", qWeight, d, Args.dims("headDim", d));
+        Args.length("kWeight", kWeight, d, Args.dims("headDim", d));
         float[] queries = QueryGateLayout.queries(qGate, rows, heads);
         return new Result(
                 RmsNormReference.apply(queries, qWeight, rows * heads.queryHeads(), d, eps),

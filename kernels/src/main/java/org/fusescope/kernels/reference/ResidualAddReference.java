@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code residual_add.cu}: {@code r = r + x}. */
 public final class ResidualAddReference {
     private ResidualAddReference() {}
@@ -12,11 +14,11 @@ public final class ResidualAddReference {
      * @return {@code [rows, cols]} the updated residual
      */
     public static float[] apply(float[] x, float[] r, int rows, int cols) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("cols", cols);
-        String shape = Shapes.dims("rows", rows, "cols", cols);
-        Shapes.length("x", x, (long) rows * cols, shape);
-        Shapes.length("r", r, (long) rows * cols, shape);
+        Args.positive("rows", rows);
+        Args.positive("cols", cols);
+        String shape = Args.dims("rows", rows, "cols", cols);
+        Args.length("x", x, (long) rows * cols, shape);
+        Args.length("r", r, (long) rows * cols, shape);
         float[] out = new float[r.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Bf16Round.round((double) r[i] + x[i]);

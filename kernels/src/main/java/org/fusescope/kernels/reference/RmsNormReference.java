@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code rmsnorm.cu}: zero-centred RMSNorm {@code y = x * rsqrt(mean(x²) + eps) * (1 + w)}. */
 public final class RmsNormReference {
     private RmsNormReference() {}
@@ -12,10 +14,10 @@ public final class RmsNormReference {
      * @return {@code [rows, hidden]}
      */
     public static float[] apply(float[] x, float[] w, int rows, int hidden, float eps) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("hidden", hidden);
-        Shapes.length("x", x, (long) rows * hidden, Shapes.dims("rows", rows, "hidden", hidden));
-        Shapes.length("w", w, hidden, Shapes.dims("hidden", hidden));
+        Args.positive("rows", rows);
+        Args.positive("hidden", hidden);
+        Args.length("x", x, (long) rows * hidden, Args.dims("rows", rows, "hidden", hidden));
+        Args.length("w", w, hidden, Args.dims("hidden", hidden));
         if (!(eps >= 0)) {
             throw new IllegalArgumentException("eps: expected >= 0 but was " + eps);
         }

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code rotary_partial.cu}: rotary embedding on the first {@code rotaryDim} dims of
  * each head, HuggingFace's rotate_half convention (dim i pairs with {@code i + rotaryDim/2}); the
@@ -38,15 +40,14 @@ public final class RotaryPartialReference {
      */
     public static float[] apply(
             float[] x, int[] positions, int rows, int heads, int headDim, int rotaryDim, double theta) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("heads", heads);
-        Shapes.positive("headDim", headDim);
+        Args.positive("rows", rows);
+        Args.positive("heads", heads);
+        Args.positive("headDim", headDim);
         if (rotaryDim > headDim) {
             throw new IllegalArgumentException("rotaryDim: expected <= headDim (" + headDim + ") but was " + rotaryDim);
         }
-        Shapes.length(
-                "x", x, (long) rows * heads * headDim, Shapes.dims("rows", rows, "heads*headDim", heads * headDim));
-        Shapes.length("positions", positions, rows, Shapes.dims("rows", rows));
+        Args.length("x", x, (long) rows * heads * headDim, Args.dims("rows", rows, "heads*headDim", heads * headDim));
+        Args.length("positions", positions, rows, Args.dims("rows", rows));
         float[] inv = inverseFrequencies(rotaryDim, theta);
         int half = rotaryDim / 2;
         float[] out = x.clone();

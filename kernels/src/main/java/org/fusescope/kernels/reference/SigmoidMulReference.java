@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code sigmoid_mul.cu}: {@code x *= sigmoid(g)}, one bf16 rounding. */
 public final class SigmoidMulReference {
     private SigmoidMulReference() {}
@@ -13,11 +15,11 @@ public final class SigmoidMulReference {
      * @return {@code [rows, cols]} the new x
      */
     public static float[] apply(float[] g, float[] x, int rows, int cols, int gCols) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("cols", cols);
-        Shapes.broadcastCols("gCols", gCols, cols);
-        Shapes.length("g", g, (long) rows * gCols, Shapes.dims("rows", rows, "gCols", gCols));
-        Shapes.length("x", x, (long) rows * cols, Shapes.dims("rows", rows, "cols", cols));
+        Args.positive("rows", rows);
+        Args.positive("cols", cols);
+        Args.broadcastCols("gCols", gCols, cols);
+        Args.length("g", g, (long) rows * gCols, Args.dims("rows", rows, "gCols", gCols));
+        Args.length("x", x, (long) rows * cols, Args.dims("rows", rows, "cols", cols));
         float[] out = new float[x.length];
         for (int t = 0; t < rows; t++) {
             for (int n = 0; n < cols; n++) {

@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Reference of {@code silu_and_mul.cu}: {@code a[s, 0:I] = silu(h1[s, 0:I]) * h1[s, I:2I]}. */
 public final class SiluAndMulReference {
     private SiluAndMulReference() {}
@@ -11,9 +13,9 @@ public final class SiluAndMulReference {
      * @return {@code [rows, inter]}
      */
     public static float[] apply(float[] h1, int rows, int inter) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("inter", inter);
-        Shapes.length("h1", h1, 2L * rows * inter, Shapes.dims("rows", rows, "2*inter", 2 * inter));
+        Args.positive("rows", rows);
+        Args.positive("inter", inter);
+        Args.length("h1", h1, 2L * rows * inter, Args.dims("rows", rows, "2*inter", 2 * inter));
         float[] a = new float[rows * inter];
         for (int s = 0; s < rows; s++) {
             for (int i = 0; i < inter; i++) {

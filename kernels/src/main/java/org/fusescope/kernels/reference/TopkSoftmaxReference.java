@@ -1,5 +1,7 @@
 package org.fusescope.kernels.reference;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * Reference of {@code topk_softmax.cu}: softmax over all experts, the top K, renormalized.
  *
@@ -38,13 +40,13 @@ public final class TopkSoftmaxReference {
      * @param renormalize whether the K weights are renormalized to sum 1 (Qwen3-Next: true)
      */
     public static Result apply(float[] logits, int rows, int experts, int topk, boolean renormalize) {
-        Shapes.positive("rows", rows);
-        Shapes.positive("experts", experts);
-        Shapes.positive("topk", topk);
+        Args.positive("rows", rows);
+        Args.positive("experts", experts);
+        Args.positive("topk", topk);
         if (topk > experts) {
             throw new IllegalArgumentException("topk: expected <= experts (" + experts + ") but was " + topk);
         }
-        Shapes.length("logits", logits, (long) rows * experts, Shapes.dims("rows", rows, "experts", experts));
+        Args.length("logits", logits, (long) rows * experts, Args.dims("rows", rows, "experts", experts));
         int[] ids = new int[rows * topk];
         float[] weights = new float[rows * topk];
         for (int t = 0; t < rows; t++) {

@@ -119,7 +119,8 @@ class GpuSmokeTest {
             assertThat(f.maxThreadsPerBlock()).isGreaterThanOrEqualTo(256);
             dx.upload(x);
             dy.fill(POISON);
-            Runnable launch = () -> Launcher.launch(f, Dim.cover(N, 256), Dim.of(256), 0, stream, dx, dy, a, b, N);
+            Runnable launch =
+                    () -> KernelLauncher.launch(f, Dim.cover(N, 256), Dim.of(256), 0, stream, dx, dy, a, b, N);
 
             start.record(stream);
             launch.run();

@@ -19,16 +19,16 @@ class LaunchTest {
 
     @Test
     void scalarArgumentsBecomePointers() {
-        assertThat(Launcher.kernelParams("k", 1, 2L, 3f)).isNotNull();
+        assertThat(KernelLauncher.kernelParams("k", 1, 2L, 3f)).isNotNull();
     }
 
     @Test
     void otherArgumentTypesAreRefusedByIndex() {
-        assertThatThrownBy(() -> Launcher.kernelParams("saxpy_kernel", 1, 2.0))
+        assertThatThrownBy(() -> KernelLauncher.kernelParams("saxpy_kernel", 1, 2.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("saxpy_kernel: kernel argument 1 is a java.lang.Double;"
                         + " expected DeviceBuffer, Integer, Long or Float");
-        assertThatThrownBy(() -> Launcher.kernelParams("k", (Object) null))
+        assertThatThrownBy(() -> KernelLauncher.kernelParams("k", (Object) null))
                 .hasMessageContaining("kernel argument 0 is null");
     }
 }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.reference.MoeAlignReference;
+import org.fusescope.kernels.shape.ModelDims;
 
 /** The inputs and (poisoned) outputs of an align launch, with the host-side check of the tables. */
 final class AlignBuffers implements AutoCloseable {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.api.Test;
 
 /** Without a GPU: the argument checks' messages, the work formulas, the routing and random fills. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.fusescope.kernels.cuda.BufferShapes;
 import org.fusescope.kernels.cuda.DType;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** Without a GPU: the attention kernels' split rule, layout limits, column checks and work formulas. */
@@ -95,7 +96,7 @@ class AttentionArgsTest {
     @Test
     void workCountsEachTensorOnce() {
         // one row at Qwen3-Next sizes: 18 heads of 256
-        Work norm = QkRmsnormKernel.work(Q, 1);
+        Work norm = QkRmsNormKernel.work(Q, 1);
         assertThat(norm.bytesRead()).isEqualTo((18 * 256 + 2 * 256) * 2L);
         assertThat(norm.bytesWritten()).isEqualTo(18 * 256 * 2L);
         assertThat(RotaryPartialKernel.work(Q, 2).bytesWritten()).isEqualTo(2L * 18 * 64 * 2);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.reference.AttentionHeads;
 import org.fusescope.kernels.reference.AttnGateSigmoidMulReference;
 import org.fusescope.kernels.reference.AttnGateSigmoidReference;
 import org.fusescope.kernels.reference.DecodeAttentionReference;
@@ -15,6 +14,8 @@ import org.fusescope.kernels.reference.KvAppendReference;
 import org.fusescope.kernels.reference.MulReference;
 import org.fusescope.kernels.reference.QkRmsNormReference;
 import org.fusescope.kernels.reference.RotaryPartialReference;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +39,6 @@ class AttentionLayerChainKernelTest extends GpuFixture {
     @MethodSource("cases")
     void chainMatchesTheChainedReferences(AttentionDims d, int m, int context) {
         SplittableRandom random = new SplittableRandom(13L * m + context);
-        AttentionHeads heads = new AttentionHeads(d.queryHeads(), d.kvHeads(), d.headDim());
         int[] positions = KvCacheData.positions(random, m, context);
         int[] beforeAppend = new int[m];
         for (int r = 0; r < m; r++) {
@@ -57,7 +57,7 @@ class AttentionLayerChainKernelTest extends GpuFixture {
                 DeviceBuffer gatedUnfused = poisoned("gatedUnfused", DType.BF16, m, qWidth)) {
             AttentionSplit split = AttentionSplit.choose(m, d.kvHeads(), context, lib.multiprocessors());
             inputsReady();
-            new QkRmsnormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
+            new QkRmsNormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
             new RotaryPartialKernel(lib, d).launch(stream, q, k, pos, m);
             new KvAppendKernel(lib, d)
                     .launch(stream, ColumnSlice.of(k), proj.v, cache.kCache, cache.vCache, pos, m, context);
@@ -85,21 +85,21 @@ class AttentionLayerChainKernelTest extends GpuFixture {
             }
 
             QkRmsNormReference.Result normed =
-                    QkRmsNormReference.apply(proj.qGate, proj.kHost, qw.host(), kw.host(), m, heads, EPS);
+                    QkRmsNormReference.apply(proj.qGate, proj.kHost, qw.host(), kw.host(), m, d, EPS);
             float[] qRef = RotaryPartialReference.apply(
                     normed.q(), positions, m, d.queryHeads(), d.headDim(), d.rotaryDim(), d.ropeTheta());
             float[] kRef = RotaryPartialReference.apply(
                     normed.k(), positions, m, d.kvHeads(), d.headDim(), d.rotaryDim(), d.ropeTheta());
             KvAppendReference.Result caches =
-                    KvAppendReference.apply(cache.kHost, cache.vHost, kRef, proj.vHost, positions, m, heads, context);
-            float[] attnRef = DecodeAttentionReference.apply(
-                    qRef, caches.kCache(), caches.vCache(), positions, m, heads, context);
+                    KvAppendReference.apply(cache.kHost, cache.vHost, kRef, proj.vHost, positions, m, d, context);
+            float[] attnRef =
+                    DecodeAttentionReference.apply(qRef, caches.kCache(), caches.vCache(), positions, m, d, context);
             String what = d + " M=" + m + " context " + context + ", " + split;
             assertClose(
                     "attention then attn_gate_sigmoid_mul " + what,
                     Compare.bf16(attn),
-                    AttnGateSigmoidMulReference.apply(proj.qGate, attnRef, m, heads));
-            float[] sigRef = AttnGateSigmoidReference.apply(proj.qGate, m, heads);
+                    AttnGateSigmoidMulReference.apply(proj.qGate, attnRef, m, d));
+            float[] sigRef = AttnGateSigmoidReference.apply(proj.qGate, m, d);
             assertClose(
                     "attention then attn_gate_sigmoid + mul " + what,
                     Compare.bf16(gatedUnfused),

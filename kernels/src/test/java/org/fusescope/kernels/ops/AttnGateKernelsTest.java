@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.reference.AttentionHeads;
 import org.fusescope.kernels.reference.AttnGateSigmoidMulReference;
 import org.fusescope.kernels.reference.AttnGateSigmoidReference;
 import org.fusescope.kernels.reference.MulReference;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +40,6 @@ class AttnGateKernelsTest extends GpuFixture {
     void unfusedAndFusedGatesMatchTheReferences(AttentionDims d, int m, ProjectionRows.Layout layout) {
         SplittableRandom random = new SplittableRandom(97L * m + layout.ordinal());
         int width = d.queryHeads() * d.headDim();
-        AttentionHeads heads = new AttentionHeads(d.queryHeads(), d.kvHeads(), d.headDim());
         try (ProjectionRows proj = ProjectionRows.random(random, d, m, layout, 4);
                 TestTensors attn = TestTensors.bf16("attn", random, 2, m, width);
                 TestTensors attnFused = TestTensors.bf16("attnFused", random, 2, m, width);
@@ -50,13 +50,13 @@ class AttnGateKernelsTest extends GpuFixture {
             new MulKernel(lib, ModelDims.QWEN3_NEXT).launch(stream, attn.device(), sig, gated, m, width, width);
             new AttnGateSigmoidMulKernel(lib, d).launch(stream, proj.q, attnFused.device(), m);
             String what = d + " M=" + m + " " + layout;
-            float[] sigRef = AttnGateSigmoidReference.apply(proj.qGate, m, heads);
+            float[] sigRef = AttnGateSigmoidReference.apply(proj.qGate, m, d);
             assertClose("attn_gate_sigmoid " + what, Compare.bf16(sig), sigRef);
             assertClose("mul " + what, Compare.bf16(gated), MulReference.apply(attn.host(), sigRef, m, width, width));
             assertClose(
                     "attn_gate_sigmoid_mul " + what,
                     Compare.bf16(attnFused.device()),
-                    AttnGateSigmoidMulReference.apply(proj.qGate, attnFused.host(), m, heads));
+                    AttnGateSigmoidMulReference.apply(proj.qGate, attnFused.host(), m, d));
         }
     }
 }

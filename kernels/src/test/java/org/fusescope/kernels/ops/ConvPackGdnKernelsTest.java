@@ -15,8 +15,8 @@ import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.reference.CausalConv1dUpdateReference;
 import org.fusescope.kernels.reference.ConvPackGdnReference;
 import org.fusescope.kernels.reference.GdnPacked;
-import org.fusescope.kernels.reference.GdnSizes;
 import org.fusescope.kernels.reference.GdnSplitReference;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,7 +40,6 @@ class ConvPackGdnKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("cases")
     void unfusedAndFusedMatchTheReferencesAndEachOther(LinearAttentionDims d, int m, boolean withBias) {
-        GdnSizes s = GdnTestData.sizes(d);
         long c = d.convDim();
         long w = d.convKernel();
         SplittableRandom random = new SplittableRandom(700 + m + (withBias ? 1000 : 0));
@@ -63,12 +62,12 @@ class ConvPackGdnKernelsTest extends GpuFixture {
 
             String at = " " + d + " M=" + m + (withBias ? " bias" : "");
             CausalConv1dUpdateReference.Result conv =
-                    CausalConv1dUpdateReference.apply(projection.host(), weight.host(), biasHost, state.host(), m, s);
+                    CausalConv1dUpdateReference.apply(projection.host(), weight.host(), biasHost, state.host(), m, d);
             float[] yOut = Compare.bf16(y);
             assertClose("causal_conv1d_update y" + at, yOut, conv.y());
             assertExact("causal_conv1d_update state" + at, Compare.bf16(state.device()), conv.state());
 
-            GdnPacked copied = GdnSplitReference.apply(yOut, projection.host(), m, s);
+            GdnPacked copied = GdnSplitReference.apply(yOut, projection.host(), m, d);
             GdnPacked got = GdnTestData.download(unfused);
             assertExact("gdn_split q" + at, got.q(), copied.q());
             assertExact("gdn_split k" + at, got.k(), copied.k());
@@ -77,7 +76,7 @@ class ConvPackGdnKernelsTest extends GpuFixture {
             assertExact("gdn_split b" + at, got.b(), copied.b());
             assertExact("gdn_split a" + at, got.a(), copied.a());
 
-            GdnPacked ref = ConvPackGdnReference.apply(projection.host(), weight.host(), biasHost, state.host(), m, s)
+            GdnPacked ref = ConvPackGdnReference.apply(projection.host(), weight.host(), biasHost, state.host(), m, d)
                     .packed();
             GdnPacked packed = GdnTestData.download(fused);
             assertClose("conv_pack_gdn q" + at, packed.q(), ref.q());

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.reference.AttentionHeads;
 import org.fusescope.kernels.reference.DecodeAttentionReference;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,10 +41,6 @@ class DecodeAttentionKernelTest extends GpuFixture {
         return out;
     }
 
-    static AttentionHeads heads(AttentionDims d) {
-        return new AttentionHeads(d.queryHeads(), d.kvHeads(), d.headDim());
-    }
-
     /** The rule's choice, the single pass, chunks of 64 keys, and 3 chunks of context/5 (the last takes the rest). */
     static Set<AttentionSplit> splits(AttentionDims d, int m, int context, int multiprocessors) {
         Set<AttentionSplit> s = new LinkedHashSet<>();
@@ -65,8 +61,7 @@ class DecodeAttentionKernelTest extends GpuFixture {
                 KvCacheData cache = KvCacheData.random(random, d, m, context, positions, 2);
                 DeviceBuffer pos = DeviceArrays.i32("positions", positions, m)) {
             inputsReady();
-            float[] ref =
-                    DecodeAttentionReference.apply(q.host(), cache.kHost, cache.vHost, positions, m, heads(d), context);
+            float[] ref = DecodeAttentionReference.apply(q.host(), cache.kHost, cache.vHost, positions, m, d, context);
             for (AttentionSplit split : splits(d, m, context, lib.multiprocessors())) {
                 float[] out = run(d, q.device(), cache, pos, m, context, split);
                 assertClose("decode_attention " + d + " M=" + m + " context " + context + ", " + split, out, ref);
@@ -86,8 +81,7 @@ class DecodeAttentionKernelTest extends GpuFixture {
                 KvCacheData cache = KvCacheData.random(random, d, m, context, positions, 2);
                 DeviceBuffer pos = DeviceArrays.i32("positions", positions, m)) {
             inputsReady();
-            float[] ref =
-                    DecodeAttentionReference.apply(q.host(), cache.kHost, cache.vHost, positions, m, heads(d), context);
+            float[] ref = DecodeAttentionReference.apply(q.host(), cache.kHost, cache.vHost, positions, m, d, context);
             int w = (int) width;
             for (AttentionSplit split : List.of(AttentionSplit.SINGLE_PASS, AttentionSplit.chunksOf(64, context))) {
                 float[] out = run(d, q.device(), cache, pos, m, context, split);

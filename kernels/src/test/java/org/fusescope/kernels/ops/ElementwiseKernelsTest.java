@@ -15,6 +15,7 @@ import org.fusescope.kernels.reference.RmsNormReference;
 import org.fusescope.kernels.reference.SigmoidMulReference;
 import org.fusescope.kernels.reference.SigmoidReference;
 import org.fusescope.kernels.reference.SiluAndMulReference;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +26,7 @@ class ElementwiseKernelsTest extends GpuFixture {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 64, 257})
-    void residualAddRmsnormAndFused(int m) {
+    void residualAddRmsNormAndFused(int m) {
         SplittableRandom random = new SplittableRandom(100 + m);
         try (TestTensors x = TestTensors.bf16("x", random, 2, m, H);
                 TestTensors r = TestTensors.bf16("r", random, 2, m, H);
@@ -36,8 +37,8 @@ class ElementwiseKernelsTest extends GpuFixture {
             r2.device().upload(org.fusescope.kernels.cuda.Bf16.fromFloats(r.host()));
             inputsReady();
             new ResidualAddKernel(lib, D).launch(stream, x.device(), r.device(), m);
-            new RmsnormKernel(lib, D).launch(stream, r.device(), w.device(), y, m, EPS);
-            new FusedAddRmsnormKernel(lib, D).launch(stream, x.device(), w.device(), r2.device(), y2, m, EPS);
+            new RmsNormKernel(lib, D).launch(stream, r.device(), w.device(), y, m, EPS);
+            new FusedAddRmsNormKernel(lib, D).launch(stream, x.device(), w.device(), r2.device(), y2, m, EPS);
             float[] residual = ResidualAddReference.apply(x.host(), r.host(), m, H);
             assertClose("residual_add", Compare.bf16(r.device()), residual);
             assertClose("rmsnorm", Compare.bf16(y), RmsNormReference.apply(residual, w.host(), m, H, EPS));

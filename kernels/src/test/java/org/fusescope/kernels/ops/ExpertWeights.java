@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * Random expert weights of one preset for E + 1 experts (expert E = the shared expert), uniform

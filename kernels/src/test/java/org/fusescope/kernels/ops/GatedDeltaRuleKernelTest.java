@@ -12,7 +12,7 @@ import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.GdnTestData.PackedTensors;
 import org.fusescope.kernels.reference.GatedDeltaRuleReference;
-import org.fusescope.kernels.reference.GdnSizes;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +36,6 @@ class GatedDeltaRuleKernelTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("cases")
     void twoStepsOnTheSameStateMatchTheReference(LinearAttentionDims d, int m) {
-        GdnSizes s = GdnTestData.sizes(d);
         int hv = d.valueHeads();
         long vd = (long) hv * d.valueDim();
         SplittableRandom random = new SplittableRandom(800 + m);
@@ -54,14 +53,14 @@ class GatedDeltaRuleKernelTest extends GpuFixture {
 
             kernel.launch(stream, step1.device(), aLog.device(), dtBias.device(), state.device(), o1, m, eps);
             GatedDeltaRuleReference.Result ref1 =
-                    GatedDeltaRuleReference.apply(step1.host(), aLog.host(), dtBias.host(), state.host(), m, s, eps);
+                    GatedDeltaRuleReference.apply(step1.host(), aLog.host(), dtBias.host(), state.host(), m, d, eps);
             assertClose("gated_delta_rule o, step 1" + at, Compare.bf16(o1), ref1.o());
             assertRelative(
                     "gated_delta_rule state, step 1" + at, Compare.f32(state.device()), ref1.state(), STATE_TOLERANCE);
 
             kernel.launch(stream, step2.device(), aLog.device(), dtBias.device(), state.device(), o2, m, eps);
             GatedDeltaRuleReference.Result ref2 =
-                    GatedDeltaRuleReference.apply(step2.host(), aLog.host(), dtBias.host(), ref1.state(), m, s, eps);
+                    GatedDeltaRuleReference.apply(step2.host(), aLog.host(), dtBias.host(), ref1.state(), m, d, eps);
             assertClose("gated_delta_rule o, step 2" + at, Compare.bf16(o2), ref2.o());
             assertRelative(
                     "gated_delta_rule state, step 2" + at, Compare.f32(state.device()), ref2.state(), STATE_TOLERANCE);

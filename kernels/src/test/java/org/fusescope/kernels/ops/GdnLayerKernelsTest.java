@@ -10,7 +10,7 @@ import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.reference.ConvPackGdnReference;
 import org.fusescope.kernels.reference.GatedDeltaRuleReference;
 import org.fusescope.kernels.reference.GatedRmsNormReference;
-import org.fusescope.kernels.reference.GdnSizes;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +23,6 @@ class GdnLayerKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.GdnTestData#layersAndTokens")
     void convRecurrenceAndNormChainMatchTheReferenceChain(LinearAttentionDims d, int m) {
-        GdnSizes s = GdnTestData.sizes(d);
         int hv = d.valueHeads();
         long c = d.convDim();
         long w = d.convKernel();
@@ -45,12 +44,12 @@ class GdnLayerKernelsTest extends GpuFixture {
                     .launch(stream, projection.device(), weight.device(), null, convState.device(), packed, m);
             new GatedDeltaRuleKernel(lib, d)
                     .launch(stream, packed, aLog.device(), dtBias.device(), state.device(), o, m, eps);
-            new GatedRmsnormKernel(lib, d).launch(stream, o, packed.z(), normWeight.device(), y, m, EPS);
+            new GatedRmsNormKernel(lib, d).launch(stream, o, packed.z(), normWeight.device(), y, m, EPS);
 
             ConvPackGdnReference.Result conv =
-                    ConvPackGdnReference.apply(projection.host(), weight.host(), null, convState.host(), m, s);
+                    ConvPackGdnReference.apply(projection.host(), weight.host(), null, convState.host(), m, d);
             GatedDeltaRuleReference.Result rule =
-                    GatedDeltaRuleReference.apply(conv.packed(), aLog.host(), dtBias.host(), state.host(), m, s, eps);
+                    GatedDeltaRuleReference.apply(conv.packed(), aLog.host(), dtBias.host(), state.host(), m, d, eps);
             float[] ref = GatedRmsNormReference.apply(
                     rule.o(), conv.packed().z(), normWeight.host(), m * hv, d.valueDim(), EPS);
             assertClose("gated-delta-net steps 3-5 " + d + " M=" + m, Compare.bf16(y), ref);

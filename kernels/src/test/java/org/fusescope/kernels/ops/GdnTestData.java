@@ -9,7 +9,7 @@ import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.reference.GdnPacked;
-import org.fusescope.kernels.reference.GdnSizes;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** Inputs, downloads and checks of the gated-delta-net kernel tests. */
@@ -28,10 +28,6 @@ final class GdnTestData {
             }
         }
         return out;
-    }
-
-    static GdnSizes sizes(LinearAttentionDims d) {
-        return new GdnSizes(d.keyHeads(), d.valueHeads(), d.keyDim(), d.valueDim(), d.convKernel());
     }
 
     /** Uniform ±{@code scale} fp32, uploaded. */

@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** Without a GPU: the gated-delta-net kernels' work formulas, launch arithmetic and size checks. */
@@ -50,7 +51,7 @@ class GdnWorkTest {
         assertThat(conv.bytesRead()).isEqualTo(16384 + 65536 + 49152);
         assertThat(conv.bytesWritten()).isEqualTo(16384 + 49152);
         assertThat(CausalConv1dUpdateKernel.work(Q, 1, true).bytesRead()).isEqualTo(conv.bytesRead() + 16384);
-        assertThat(GatedRmsnormKernel.work(Q, 2).bytes()).isEqualTo(2L * (3 * 2 * 4096 + 128));
+        assertThat(GatedRmsNormKernel.work(Q, 2).bytes()).isEqualTo(2L * (3 * 2 * 4096 + 128));
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.reference.AttentionHeads;
 import org.fusescope.kernels.reference.KvAppendReference;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,15 +43,8 @@ class KvAppendKernelTest extends GpuFixture {
                 DeviceBuffer pos = DeviceArrays.i32("positions", positions, m)) {
             inputsReady();
             new KvAppendKernel(lib, d).launch(stream, proj.k, proj.v, cache.kCache, cache.vCache, pos, m, context);
-            KvAppendReference.Result ref = KvAppendReference.apply(
-                    cache.kHost,
-                    cache.vHost,
-                    proj.kHost,
-                    proj.vHost,
-                    positions,
-                    m,
-                    new AttentionHeads(d.queryHeads(), d.kvHeads(), d.headDim()),
-                    context);
+            KvAppendReference.Result ref =
+                    KvAppendReference.apply(cache.kHost, cache.vHost, proj.kHost, proj.vHost, positions, m, d, context);
             String what = d + " M=" + m + " context " + context + " " + layout;
             assertSameValues("kv_append k cache " + what, ref.kCache(), Compare.bf16(cache.kCache));
             assertSameValues("kv_append v cache " + what, ref.vCache(), Compare.bf16(cache.vCache));

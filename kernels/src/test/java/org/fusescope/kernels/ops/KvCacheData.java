@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * A random KV cache pair on the device and the host ({@code [rows, Hkv, maxContext, D]}), and the

@@ -2,6 +2,7 @@ package org.fusescope.kernels.ops;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -2,6 +2,7 @@ package org.fusescope.kernels.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** Test arguments: both presets, with and without the shared expert, times the token counts. */

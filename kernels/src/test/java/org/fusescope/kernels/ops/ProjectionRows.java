@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * Random q (with gate), k and v projection rows on the device in one of the layouts the attention

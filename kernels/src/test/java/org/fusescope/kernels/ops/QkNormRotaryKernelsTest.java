@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
-import org.fusescope.kernels.reference.AttentionHeads;
 import org.fusescope.kernels.reference.QkRmsNormReference;
 import org.fusescope.kernels.reference.RotaryPartialReference;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,10 +32,6 @@ class QkNormRotaryKernelsTest extends GpuFixture {
         return out;
     }
 
-    static AttentionHeads heads(AttentionDims d) {
-        return new AttentionHeads(d.queryHeads(), d.kvHeads(), d.headDim());
-    }
-
     @ParameterizedTest
     @MethodSource("cases")
     void normThenRopeMatchTheReferences(AttentionDims d, int m, ProjectionRows.Layout layout) {
@@ -52,9 +48,9 @@ class QkNormRotaryKernelsTest extends GpuFixture {
                 DeviceBuffer q = poisoned("q", DType.BF16, m, (long) d.queryHeads() * d.headDim());
                 DeviceBuffer k = poisoned("k", DType.BF16, m, (long) d.kvHeads() * d.headDim())) {
             inputsReady();
-            new QkRmsnormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
+            new QkRmsNormKernel(lib, d).launch(stream, proj.q, proj.k, qw.device(), kw.device(), q, k, m, EPS);
             QkRmsNormReference.Result ref =
-                    QkRmsNormReference.apply(proj.qGate, proj.kHost, qw.host(), kw.host(), m, heads(d), EPS);
+                    QkRmsNormReference.apply(proj.qGate, proj.kHost, qw.host(), kw.host(), m, d, EPS);
             String what = d + " M=" + m + " " + layout;
             float[] qNormed = Compare.bf16(q);
             float[] kNormed = Compare.bf16(k);

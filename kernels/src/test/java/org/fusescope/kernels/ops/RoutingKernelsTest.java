@@ -13,6 +13,7 @@ import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.reference.AppendSharedExpertReference;
 import org.fusescope.kernels.reference.MoeSumReduceReference;
 import org.fusescope.kernels.reference.TopkSoftmaxReference;
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

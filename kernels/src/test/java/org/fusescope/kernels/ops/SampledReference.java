@@ -13,6 +13,7 @@ import org.fusescope.kernels.reference.GroupedGemm1Reference;
 import org.fusescope.kernels.reference.GroupedGemm2Reference;
 import org.fusescope.kernels.reference.MoeAlignReference;
 import org.fusescope.kernels.reference.TopkSoftmaxReference;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * The grouped-GEMM references on a sample of slots, in parallel: the sample is cut into groups of

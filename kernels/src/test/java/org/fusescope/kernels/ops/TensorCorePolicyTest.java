@@ -3,6 +3,7 @@ package org.fusescope.kernels.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.fusescope.kernels.shape.ModelDims;
 import org.junit.jupiter.api.Test;
 
 class TensorCorePolicyTest {

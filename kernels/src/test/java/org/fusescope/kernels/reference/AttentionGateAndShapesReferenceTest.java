@@ -6,6 +6,7 @@ import static org.fusescope.kernels.reference.Bf16Assertions.assertWithinUlps;
 import static org.fusescope.kernels.reference.Bf16Assertions.randomBf16;
 
 import java.util.Random;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.api.Test;
 
 class AttentionGateAndShapesReferenceTest {
@@ -13,7 +14,7 @@ class AttentionGateAndShapesReferenceTest {
     void gateSigmoidAndSigmoidMulByHand() {
         // Hq 1, D 2: [query 9 9 | gate 0 2]; sigmoid(0) = 0.5, sigmoid(2) = 0.880797 -> (1 + 97/128) / 2
         // attn [2, -4] * sigmoid(gate) = [1, -3.523188 -> -(1 + 97/128) * 2]
-        AttentionHeads heads = new AttentionHeads(1, 1, 2);
+        AttentionDims heads = LayerDims.heads(1, 1, 2);
         float[] qGate = {9, 9, 0, 2};
         assertThat(AttnGateSigmoidReference.apply(qGate, 1, heads)).containsExactly(0.5f, (1 + 97 / 128f) / 2);
         assertThat(AttnGateSigmoidMulReference.apply(qGate, new float[] {2, -4}, 1, heads))
@@ -23,7 +24,7 @@ class AttentionGateAndShapesReferenceTest {
     @Test
     void fusedGateEqualsSigmoidThenMulUpToTheExtraRounding() {
         Random random = new Random(5);
-        AttentionHeads heads = new AttentionHeads(4, 2, 16);
+        AttentionDims heads = LayerDims.heads(4, 2, 16);
         int rows = 3;
         float[] qGate = randomBf16(random, rows * 2 * heads.queryWidth(), 6);
         float[] attn = randomBf16(random, rows * heads.queryWidth(), 3);
@@ -35,9 +36,9 @@ class AttentionGateAndShapesReferenceTest {
 
     @Test
     void badShapesNameTheArgument() {
-        assertThatThrownBy(() -> new AttentionHeads(3, 2, 8))
+        assertThatThrownBy(() -> LayerDims.heads(3, 2, 8))
                 .hasMessage("queryHeads: expected a multiple of kvHeads (2) but was 3");
-        AttentionHeads heads = new AttentionHeads(2, 1, 4);
+        AttentionDims heads = LayerDims.heads(2, 1, 4);
         assertThatThrownBy(() -> QueryGateLayout.gates(new float[8], 1, heads))
                 .hasMessage("qGate: expected length 16 [rows=1, queryHeads=2, 2*headDim=8] but was 8");
         assertThatThrownBy(() -> DecodeAttentionReference.apply(

@@ -7,6 +7,7 @@ import static org.fusescope.kernels.reference.Bf16Assertions.assertWithinUlps;
 import static org.fusescope.kernels.reference.Bf16Assertions.randomBf16;
 
 import java.util.Random;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** The gated delta rule reference: by hand, and the properties of the delta rule and of the gates. */
@@ -20,7 +21,7 @@ class GatedDeltaRuleReferenceTest {
 
     @Test
     void oneHeadByHand() {
-        GdnSizes s = new GdnSizes(1, 1, 2, 2, 4);
+        LinearAttentionDims s = LayerDims.gdn(1, 1, 2, 2, 4);
         // k = [3, 4] -> k^ = [0.6, 0.8]; q = [0, 2] -> q^ = [0, 1] / sqrt(2) (eps 0)
         // a + dt_bias = 0, A_log = 0: g = -ln 2, decay 0.5; b = 0: beta = 0.5
         GdnPacked in = step(
@@ -42,7 +43,7 @@ class GatedDeltaRuleReferenceTest {
     @Test
     void withFullWriteStrengthAndNoDecayTheStateReturnsVAtK() {
         Random random = new Random(21);
-        GdnSizes s = new GdnSizes(1, 1, 8, 5, 4);
+        LinearAttentionDims s = LayerDims.gdn(1, 1, 8, 5, 4);
         float[] k = randomBf16(random, 8, 2);
         float[] v = randomBf16(random, 5, 2);
         float[] state = randomBf16(random, 40, 1);
@@ -69,7 +70,7 @@ class GatedDeltaRuleReferenceTest {
     @Test
     void withoutWriteStrengthTheStateOnlyDecays() {
         Random random = new Random(22);
-        GdnSizes s = new GdnSizes(1, 1, 4, 4, 4);
+        LinearAttentionDims s = LayerDims.gdn(1, 1, 4, 4, 4);
         float[] state = randomBf16(random, 16, 1);
         float aLog = 0.5f;
         float a = -0.75f;
@@ -99,7 +100,7 @@ class GatedDeltaRuleReferenceTest {
     @Test
     void valueHeadsReadTheirGroupsKeyHead() {
         Random random = new Random(23);
-        GdnSizes s = new GdnSizes(2, 4, 4, 3, 4); // value heads 0, 1 -> key head 0; 2, 3 -> key head 1
+        LinearAttentionDims s = LayerDims.gdn(2, 4, 4, 3, 4); // value heads 0, 1 -> key head 0; 2, 3 -> key head 1
         float[] q = randomBf16(random, 8, 1);
         float[] k = randomBf16(random, 8, 1);
         GdnPacked in = step(q, k, randomBf16(random, 12, 1), randomBf16(random, 4, 1), randomBf16(random, 4, 1));
@@ -128,7 +129,7 @@ class GatedDeltaRuleReferenceTest {
 
     @Test
     void badShapesAreNamed() {
-        GdnSizes s = new GdnSizes(1, 2, 4, 4, 4);
+        LinearAttentionDims s = LayerDims.gdn(1, 2, 4, 4, 4);
         GdnPacked in =
                 new GdnPacked(new float[4], new float[4], new float[8], new float[8], new float[2], new float[2]);
         assertThatThrownBy(

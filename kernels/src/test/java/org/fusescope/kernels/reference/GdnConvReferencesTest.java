@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fusescope.kernels.reference.Bf16Assertions.randomBf16;
 
 import java.util.Random;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** causal_conv1d_update, gdn_split and conv_pack_gdn references: by hand, over a sequence, fused = unfused. */
 class GdnConvReferencesTest {
     /** Hk = Hv = Dk = Dv = 1, W = 3: conv channels q, k, v; projection row q k v z b a. */
-    private static final GdnSizes ONE = new GdnSizes(1, 1, 1, 1, 3);
+    private static final LinearAttentionDims ONE = LayerDims.gdn(1, 1, 1, 1, 3);
 
     @Test
     void convByHand() {
@@ -31,7 +32,7 @@ class GdnConvReferencesTest {
     @Test
     void twoStepsEqualTheCausalConvOverTheSequence() {
         Random random = new Random(11);
-        GdnSizes s = new GdnSizes(2, 4, 3, 2, 4);
+        LinearAttentionDims s = LayerDims.gdn(2, 4, 3, 2, 4);
         int tokens = 2;
         float[] weight = randomBf16(random, s.convDim() * 4, 1);
         float[] state0 = randomBf16(random, tokens * s.convDim() * 3, 2);
@@ -59,7 +60,7 @@ class GdnConvReferencesTest {
 
     @Test
     void splitPlacesEverySegment() {
-        GdnSizes s = new GdnSizes(1, 2, 1, 1, 2); // q 1, k 1, v 2 | z 2, b 2, a 2: convDim 4, row 10
+        LinearAttentionDims s = LayerDims.gdn(1, 2, 1, 1, 2); // q 1, k 1, v 2 | z 2, b 2, a 2: convDim 4, row 10
         float[] y = {1, 2, 3, 4, /* t1 */ 11, 12, 13, 14};
         float[] projection = {0, 0, 0, 0, 5, 6, 7, 8, 9, 10, /* t1 */ 0, 0, 0, 0, 15, 16, 17, 18, 19, 20};
         GdnPacked p = GdnSplitReference.apply(y, projection, 2, s);
@@ -74,7 +75,7 @@ class GdnConvReferencesTest {
     @Test
     void packEqualsConvThenSplitWithAndWithoutBias() {
         Random random = new Random(12);
-        GdnSizes s = new GdnSizes(2, 6, 4, 3, 4);
+        LinearAttentionDims s = LayerDims.gdn(2, 6, 4, 3, 4);
         int tokens = 3;
         float[] projection = randomBf16(random, tokens * s.projectionDim(), 2);
         float[] weight = randomBf16(random, s.convDim() * 4, 1);
@@ -115,8 +116,8 @@ class GdnConvReferencesTest {
                 .hasMessage("bias: expected length 3 [convDim=3] but was 2");
         assertThatThrownBy(() -> GdnSplitReference.apply(new float[3], new float[5], 1, ONE))
                 .hasMessage("projection: expected length 6 [tokens=1, projectionDim=6] but was 5");
-        assertThatThrownBy(() -> new GdnSizes(2, 3, 8, 8, 4))
+        assertThatThrownBy(() -> LayerDims.gdn(2, 3, 8, 8, 4))
                 .hasMessage("valueHeads: expected a multiple of keyHeads (2) but was 3");
-        assertThatThrownBy(() -> new GdnSizes(1, 1, 8, 8, 1)).hasMessage("convKernel: expected >= 2 but was 1");
+        assertThatThrownBy(() -> LayerDims.gdn(1, 1, 8, 8, 1)).hasMessage("convKernel: expected >= 2 but was 1");
     }
 }

@@ -6,6 +6,7 @@ import static org.fusescope.kernels.reference.Bf16Assertions.randomBf16;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.api.Test;
 
 class KvAppendAndAttentionReferencesTest {
@@ -14,7 +15,7 @@ class KvAppendAndAttentionReferencesTest {
     @Test
     void kvAppendWritesEachRequestAtItsPositionOnly() {
         // rows 2, Hkv 1, D 2, maxContext 3; positions 0 and 2
-        AttentionHeads heads = new AttentionHeads(1, 1, 2);
+        AttentionDims heads = LayerDims.heads(1, 1, 2);
         float[] empty = new float[2 * 3 * 2];
         KvAppendReference.Result r = KvAppendReference.apply(
                 empty, empty, new float[] {1, 2, 3, 4}, new float[] {5, 6, 7, 8}, new int[] {0, 2}, 2, heads, 3);
@@ -33,7 +34,7 @@ class KvAppendAndAttentionReferencesTest {
         // D = 4 (scale 1/2), q = [2,0,0,0], k0 = 0 -> s0 = 0, k1 = [1,0,0,0] -> s1 = 1;
         // p = [1/(1+e), e/(1+e)] = [0.268941, 0.731059]; v0 = e0, v1 = e1
         // -> out = [0.268941 -> 0.26953125, 0.731059 -> 0.73046875, 0, 0]; key 2 is past the position
-        AttentionHeads heads = new AttentionHeads(1, 1, 4);
+        AttentionDims heads = LayerDims.heads(1, 1, 4);
         float[] k = {0, 0, 0, 0, 1, 0, 0, 0, 50, 50, 50, 50};
         float[] v = {1, 0, 0, 0, 0, 1, 0, 0, Float.NaN, 9, 9, 9};
         float[] out = DecodeAttentionReference.apply(new float[] {2, 0, 0, 0}, k, v, new int[] {1}, 1, heads, 3);
@@ -42,7 +43,7 @@ class KvAppendAndAttentionReferencesTest {
 
     @Test
     void oneKeyGivesItsValueAndABadPositionGivesNaN() {
-        AttentionHeads heads = new AttentionHeads(2, 1, 8);
+        AttentionDims heads = LayerDims.heads(2, 1, 8);
         float[] q = randomBf16(random, 2 * 16, 3);
         float[] k = randomBf16(random, 2 * 4 * 8, 3);
         float[] v = randomBf16(random, 2 * 4 * 8, 3);
@@ -56,7 +57,7 @@ class KvAppendAndAttentionReferencesTest {
     @Test
     void queryHeadsReadTheirGroupsKvHead() {
         // Hq 4, Hkv 2: heads 0, 1 read kv head 0, heads 2, 3 kv head 1; one key, so out = that kv head's v
-        AttentionHeads heads = new AttentionHeads(4, 2, 8);
+        AttentionDims heads = LayerDims.heads(4, 2, 8);
         float[] q = randomBf16(random, 4 * 8, 3);
         float[] k = randomBf16(random, 2 * 2 * 8, 3);
         float[] v = randomBf16(random, 2 * 2 * 8, 3);
@@ -72,7 +73,7 @@ class KvAppendAndAttentionReferencesTest {
     @Test
     void combineByHand() {
         // 1 row, 1 head, D 1, 2 chunks: lse [0, 1] -> weights 1, 2 -> (3 + 2*6) / 3 = 5
-        AttentionHeads heads = new AttentionHeads(1, 1, 1);
+        AttentionDims heads = LayerDims.heads(1, 1, 1);
         float[] out = DecodeAttentionCombineReference.apply(
                 new float[] {3, 6}, new float[] {0, 1}, new int[] {5}, 1, heads, 8, 2, 4);
         assertThat(out).containsExactly(5f);
@@ -84,7 +85,7 @@ class KvAppendAndAttentionReferencesTest {
 
     @Test
     void splitThenCombineEqualsTheSinglePass() {
-        AttentionHeads heads = new AttentionHeads(4, 2, 16);
+        AttentionDims heads = LayerDims.heads(4, 2, 16);
         int rows = 3;
         int maxContext = 300;
         float[] q = randomBf16(random, rows * heads.queryWidth(), 2);
@@ -105,7 +106,7 @@ class KvAppendAndAttentionReferencesTest {
 
     @Test
     void partialsLeaveChunksWithoutKeysUnwritten() {
-        AttentionHeads heads = new AttentionHeads(1, 1, 8);
+        AttentionDims heads = LayerDims.heads(1, 1, 8);
         float[] q = randomBf16(random, 8, 2);
         float[] k = randomBf16(random, 100 * 8, 2);
         float[] v = randomBf16(random, 100 * 8, 2);

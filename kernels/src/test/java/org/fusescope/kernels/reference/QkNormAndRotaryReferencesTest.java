@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.fusescope.kernels.reference.Bf16Assertions.randomBf16;
 
 import java.util.Random;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.junit.jupiter.api.Test;
 
 class QkNormAndRotaryReferencesTest {
@@ -14,7 +15,7 @@ class QkNormAndRotaryReferencesTest {
     void queryGateLayoutSplitsEachHeadIntoQueryAndGate() {
         // 1 row, Hq = 2, D = 2: [q00 q01 | g00 g01 | q10 q11 | g10 g11]
         float[] qGate = {1, 2, 3, 4, 5, 6, 7, 8};
-        AttentionHeads heads = new AttentionHeads(2, 1, 2);
+        AttentionDims heads = LayerDims.heads(2, 1, 2);
         assertThat(QueryGateLayout.queries(qGate, 1, heads)).containsExactly(1f, 2f, 5f, 6f);
         assertThat(QueryGateLayout.gates(qGate, 1, heads)).containsExactly(3f, 4f, 7f, 8f);
     }
@@ -30,7 +31,7 @@ class QkNormAndRotaryReferencesTest {
                 new float[] {0, 1},
                 new float[] {1, 0},
                 1,
-                new AttentionHeads(1, 1, 2),
+                LayerDims.heads(1, 1, 2),
                 0f);
         assertThat(r.q()).containsExactly(0.84765625f, 2.265625f);
         assertThat(r.k()).containsExactly(1 + 89 / 128f, 1 + 17 / 128f);
@@ -38,7 +39,7 @@ class QkNormAndRotaryReferencesTest {
 
     @Test
     void qkNormNormalizesEveryHeadOnItsOwnAndIgnoresTheGate() {
-        AttentionHeads heads = new AttentionHeads(4, 2, 16);
+        AttentionDims heads = LayerDims.heads(4, 2, 16);
         int rows = 3;
         float[] qGate = randomBf16(random, rows * 2 * heads.queryWidth(), 3);
         float[] k = randomBf16(random, rows * heads.kvWidth(), 3);

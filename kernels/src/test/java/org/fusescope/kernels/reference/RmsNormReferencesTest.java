@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RmsNormReferencesTest {
     @Test
-    void rmsnormByHand() {
+    void rmsNormByHand() {
         // x = [3, 4]: mean(x²) = 12.5, rsqrt = 0.2828427; w = [0, 1] -> scales 1 and 2
         // 3*0.2828427 = 0.848528 = 1.697056 * 2^-1, 0.697056*128 = 89.2 -> (1 + 89/128)/2 = 0.84765625
         // 4*0.2828427*2 = 2.262742 = 1.131371 * 2, 0.131371*128 = 16.8 -> (1 + 17/128)*2 = 2.265625
@@ -34,7 +34,7 @@ class RmsNormReferencesTest {
     }
 
     @Test
-    void fusedAddRmsnormByHand() {
+    void fusedAddRmsNormByHand() {
         // r = [2, 2] + x = [1, 2] -> [3, 4], then the rmsnorm case above
         FusedAddRmsNormReference.Result res =
                 FusedAddRmsNormReference.apply(new float[] {1, 2}, new float[] {0, 1}, new float[] {2, 2}, 1, 2, 0f);
@@ -43,7 +43,7 @@ class RmsNormReferencesTest {
     }
 
     @Test
-    void fusedAddRmsnormEqualsResidualAddThenRmsnorm() {
+    void fusedAddRmsNormEqualsResidualAddThenRmsNorm() {
         Random random = new Random(7);
         int rows = 6;
         int hidden = 64;

@@ -32,7 +32,7 @@ class ShapeValidationTest {
     @Test
     void nonPositiveSizesAndBadRoutingAreRejected() {
         assertThatThrownBy(() -> AddReference.apply(new float[0], new float[0], 0, 4, 4))
-                .hasMessage("rows: expected > 0 but was 0");
+                .hasMessage("rows: expected >= 1 but was 0");
         assertThatThrownBy(() -> TopkSoftmaxReference.apply(new float[4], 1, 4, 5, true))
                 .hasMessage("topk: expected <= experts (4) but was 5");
         assertThatThrownBy(() -> MoeAlignReference.apply(new int[] {0, 3}, new float[2], 3))

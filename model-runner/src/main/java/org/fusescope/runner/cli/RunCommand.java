@@ -14,8 +14,8 @@ import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.WeightSource;
 import org.fusescope.runner.record.Progress;
-import org.fusescope.runner.record.Recording;
 import org.fusescope.runner.record.RunOutcome;
+import org.fusescope.runner.record.RunRecording;
 import org.fusescope.runner.record.RunRequest;
 import org.fusescope.runner.record.StepDevice;
 import org.fusescope.runner.step.DecodeContext;
@@ -164,8 +164,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter summary = progress.equals("json")
                 ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
-        Recording recording =
-                new Recording(runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress());
+        RunRecording recording = new RunRecording(
+                runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress());
         List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, steps));
         summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));

@@ -4,20 +4,20 @@ import org.fusescope.kernels.cuda.Blas;
 import org.fusescope.kernels.ops.AddKernel;
 import org.fusescope.kernels.ops.AddSharedExpertGateKernel;
 import org.fusescope.kernels.ops.AppendSharedExpertKernel;
-import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
+import org.fusescope.kernels.ops.FusedAddRmsNormKernel;
 import org.fusescope.kernels.ops.GroupedGemm1Kernel;
 import org.fusescope.kernels.ops.GroupedGemm2Kernel;
 import org.fusescope.kernels.ops.KernelLibrary;
-import org.fusescope.kernels.ops.ModelDims;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.MoeAlignKernel;
 import org.fusescope.kernels.ops.MoeSumReduceKernel;
 import org.fusescope.kernels.ops.MulKernel;
 import org.fusescope.kernels.ops.ResidualAddKernel;
-import org.fusescope.kernels.ops.RmsnormKernel;
+import org.fusescope.kernels.ops.RmsNormKernel;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * Every kernel the MoE block may launch, compiled for one model's sizes (the shared expert's
@@ -27,8 +27,8 @@ import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 final class BlockKernels {
     final Blas blas;
     final ResidualAddKernel residualAdd;
-    final RmsnormKernel rmsnorm;
-    final FusedAddRmsnormKernel fusedAddRmsnorm;
+    final RmsNormKernel rmsNorm;
+    final FusedAddRmsNormKernel fusedAddRmsNorm;
     final TopkSoftmaxKernel topkSoftmax;
     final AppendSharedExpertKernel appendSharedExpert;
     final MoeAlignKernel moeAlign;
@@ -50,8 +50,8 @@ final class BlockKernels {
     BlockKernels(KernelLibrary lib, Blas blas, ModelDims d, int sharedInter) {
         this.blas = blas;
         residualAdd = new ResidualAddKernel(lib, d);
-        rmsnorm = new RmsnormKernel(lib, d);
-        fusedAddRmsnorm = new FusedAddRmsnormKernel(lib, d);
+        rmsNorm = new RmsNormKernel(lib, d);
+        fusedAddRmsNorm = new FusedAddRmsNormKernel(lib, d);
         topkSoftmax = new TopkSoftmaxKernel(lib, d);
         appendSharedExpert = new AppendSharedExpertKernel(lib, d);
         moeAlign = new MoeAlignKernel(lib, d);

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
-import org.fusescope.runner.model.AttentionConfig;
-import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.step.InitialDecodeState;
 import org.fusescope.runner.step.StepSpec;
 
@@ -28,8 +28,8 @@ final class DecodeState implements AutoCloseable {
 
     DecodeState(StepSpec spec) {
         int m = spec.batch();
-        LinearAttentionConfig g = spec.config().linear();
-        AttentionConfig a = spec.config().attention();
+        LinearAttentionDims g = spec.config().linear();
+        AttentionDims a = spec.config().attention();
         try {
             positions = buffers.keep(DeviceArrays.i32("positions", InitialDecodeState.positions(spec), m));
             for (int l = 0; l < spec.layers(); l++) {
@@ -45,12 +45,7 @@ final class DecodeState implements AutoCloseable {
                     recurrentStates.put(
                             layer,
                             buffers.keep(DeviceArrays.f32(
-                                    name + "recurrent state",
-                                    rec,
-                                    m,
-                                    g.valueHeads(),
-                                    g.keyHeadDim(),
-                                    g.valueHeadDim())));
+                                    name + "recurrent state", rec, m, g.valueHeads(), g.keyDim(), g.valueDim())));
                 } else {
                     long[] shape = {m, a.kvHeads(), spec.context().attendedTokens(), a.headDim()};
                     keyCaches.put(

@@ -2,7 +2,7 @@ package org.fusescope.runner.gpu;
 
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
-import org.fusescope.runner.model.AttentionConfig;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.runner.model.AttentionWeights;
 
 /**
@@ -24,12 +24,12 @@ final class DeviceAttentionWeights implements DeviceMixerWeights {
     private final BufferGroup buffers = new BufferGroup();
 
     DeviceAttentionWeights(AttentionWeights w) {
-        AttentionConfig c = w.config().attention();
+        AttentionDims c = w.config().attention();
         int h = w.config().hidden();
-        long qDim = (long) c.heads() * c.headDim();
+        long qDim = (long) c.queryHeads() * c.headDim();
         long kvDim = (long) c.kvHeads() * c.headDim();
         String layer = "layer " + w.layer() + " ";
-        short[] perHead = perHeadQueryGate(w.qGateProj(), c.heads(), c.headDim(), h);
+        short[] perHead = perHeadQueryGate(w.qGateProj(), c.queryHeads(), c.headDim(), h);
         try {
             inputNorm = buffers.keep(DeviceArrays.bf16(layer + "input norm", w.inputNorm(), h));
             qGateProj = buffers.keep(DeviceArrays.bf16(layer + "q_proj", perHead, 2 * qDim, h));

@@ -3,7 +3,7 @@ package org.fusescope.runner.gpu;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
-import org.fusescope.runner.model.LinearAttentionConfig;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.runner.model.LinearAttentionWeights;
 
 /**
@@ -21,7 +21,7 @@ final class DeviceLinearAttentionWeights implements DeviceMixerWeights {
     private final BufferGroup buffers = new BufferGroup();
 
     DeviceLinearAttentionWeights(LinearAttentionWeights w) {
-        LinearAttentionConfig c = w.config().linear();
+        LinearAttentionDims c = w.config().linear();
         long h = w.config().hidden();
         long hv = c.valueHeads();
         String layer = "layer " + w.layer() + " ";
@@ -31,8 +31,8 @@ final class DeviceLinearAttentionWeights implements DeviceMixerWeights {
             conv = buffers.keep(DeviceArrays.bf16(layer + "conv1d", w.conv(), c.convDim(), c.convKernel()));
             aLog = buffers.keep(DeviceArrays.f32(layer + "A_log", Bf16.toFloats(w.aLog()), hv));
             dtBias = buffers.keep(DeviceArrays.f32(layer + "dt_bias", Bf16.toFloats(w.dtBias()), hv));
-            norm = buffers.keep(DeviceArrays.bf16(layer + "gated norm", w.norm(), c.valueHeadDim()));
-            outProj = buffers.keep(DeviceArrays.bf16(layer + "out_proj", w.outProj(), h, hv * c.valueHeadDim()));
+            norm = buffers.keep(DeviceArrays.bf16(layer + "gated norm", w.norm(), c.valueDim()));
+            outProj = buffers.keep(DeviceArrays.bf16(layer + "out_proj", w.outProj(), h, hv * c.valueDim()));
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -20,7 +20,7 @@ final class GpuBlock implements AutoCloseable {
     private final CudaStream stream;
     private final BlockKernels k;
     private final List<DeviceWeights> weights;
-    private final Activations a;
+    private final BlockActivations a;
     private final List<LayerRouting> routing = new ArrayList<>();
     private final boolean sharedAsExpert;
     private final boolean routerGate;
@@ -34,7 +34,7 @@ final class GpuBlock implements AutoCloseable {
         this.sharedAsExpert = spec.sharedAsExpert();
         this.routerGate = sharedAsExpert && spec.switches().contains(Fusion.ROUTER_GATE);
         this.eps = (float) spec.config().rmsNormEps();
-        this.a = new Activations(spec);
+        this.a = new BlockActivations(spec);
         try {
             for (int layer = 0; layer < spec.layers(); layer++) {
                 routing.add(new LayerRouting(spec, layer));
@@ -46,7 +46,7 @@ final class GpuBlock implements AutoCloseable {
     }
 
     /** The run's hidden state, residual and normed input, which the mixers share. */
-    Activations activations() {
+    BlockActivations activations() {
         return a;
     }
 
@@ -58,8 +58,8 @@ final class GpuBlock implements AutoCloseable {
         int h = spec.config().hidden();
         switch (launch) {
             case RESIDUAL_ADD -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
-            case RMSNORM -> k.rmsnorm.launch(stream, a.residual, w.norm, a.y, m, eps);
-            case FUSED_ADD_RMSNORM -> k.fusedAddRmsnorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
+            case RMSNORM -> k.rmsNorm.launch(stream, a.residual, w.norm, a.y, m, eps);
+            case FUSED_ADD_RMSNORM -> k.fusedAddRmsNorm.launch(stream, a.hidden, w.norm, a.residual, a.y, m, eps);
             case ROUTER_GEMM -> k.blas.linear(stream, a.y, w.router, a.logits);
             case GATE_GEMV -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
             case ROUTER_GATE_GEMM -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);

@@ -13,7 +13,7 @@ import org.fusescope.runner.step.StepSpec;
 /**
  * The mixer blocks of one run on the GPU: each launch of {@code LinearAttentionPlan} and {@code
  * AttentionPlan} bound to our kernels or cuBLAS on the run's stream. A mixer reads the hidden state
- * and residual of the run's {@link Activations} (its leading residual add + RMSNorm with the layer's
+ * and residual of the run's {@link BlockActivations} (its leading residual add + RMSNorm with the layer's
  * input norm) and writes its output projection into {@code hidden}, which the layer's MoE block then
  * adds to the residual. {@code decode_attention} launches the single-pass kernel or, when the context
  * is split, the split kernel alone, and {@code decode_attention_combine} the combine of its partial
@@ -25,7 +25,7 @@ final class GpuMixers implements AutoCloseable {
     private final CudaStream stream;
     private final BlockKernels k;
     private final MixerKernels mk;
-    private final Activations a;
+    private final BlockActivations a;
     private final List<DeviceMixerWeights> weights;
     private final DecodeState state;
     private final MixerActivations x;
@@ -37,7 +37,7 @@ final class GpuMixers implements AutoCloseable {
             CudaStream stream,
             BlockKernels kernels,
             MixerKernels mixerKernels,
-            Activations activations,
+            BlockActivations activations,
             List<DeviceMixerWeights> weights,
             AttentionSplit split) {
         this.spec = spec;
@@ -63,8 +63,8 @@ final class GpuMixers implements AutoCloseable {
         int m = spec.batch();
         switch (launch) {
             case RESIDUAL_ADD -> k.residualAdd.launch(stream, a.hidden, a.residual, m);
-            case RMSNORM -> k.rmsnorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
-            case FUSED_ADD_RMSNORM -> k.fusedAddRmsnorm.launch(
+            case RMSNORM -> k.rmsNorm.launch(stream, a.residual, w.inputNorm(), a.y, m, eps);
+            case FUSED_ADD_RMSNORM -> k.fusedAddRmsNorm.launch(
                     stream, a.hidden, w.inputNorm(), a.residual, a.y, m, eps);
             default -> {
                 if (w instanceof DeviceLinearAttentionWeights g) {
@@ -93,7 +93,7 @@ final class GpuMixers implements AutoCloseable {
                     x.deltaOut,
                     m,
                     GatedDeltaRuleKernel.QK_NORM_EPS);
-            case GATED_RMSNORM -> mk.gatedRmsnorm.launch(stream, x.deltaOut, x.packed.z(), g.norm, x.gatedNorm, m, eps);
+            case GATED_RMSNORM -> mk.gatedRmsNorm.launch(stream, x.deltaOut, x.packed.z(), g.norm, x.gatedNorm, m, eps);
             case GDN_OUT_PROJ_GEMM -> k.blas.linear(stream, x.gatedNorm, g.outProj, a.hidden);
             default -> throw new IllegalArgumentException(
                     "no GPU binding for op '" + launch.opName() + "' in a linear attention layer");
@@ -103,7 +103,7 @@ final class GpuMixers implements AutoCloseable {
     private void attention(Op launch, int layer, DeviceAttentionWeights w, int m) {
         boolean fusedProjection = spec.switches().contains(Fusion.QKVO_GEMM);
         int qGateCols = 2
-                * spec.config().attention().heads()
+                * spec.config().attention().queryHeads()
                 * spec.config().attention().headDim();
         int kvCols =
                 spec.config().attention().kvHeads() * spec.config().attention().headDim();
@@ -116,7 +116,7 @@ final class GpuMixers implements AutoCloseable {
             case K_PROJ_GEMM -> k.blas.linear(stream, a.y, w.kProj, x.k);
             case V_PROJ_GEMM -> k.blas.linear(stream, a.y, w.vProj, x.v);
             case QKV_PROJ_GEMM -> k.blas.linear(stream, a.y, w.qkvProj, x.qkv);
-            case QK_RMSNORM -> mk.qkRmsnorm.launch(
+            case QK_RMSNORM -> mk.qkRmsNorm.launch(
                     stream, qGate, kProj, w.qNorm, w.kNorm, x.qNormed, x.kNormed, m, eps);
             case ROTARY_PARTIAL -> mk.rotaryPartial.launch(stream, x.qNormed, x.kNormed, state.positions, m);
             case KV_APPEND -> mk.kvAppend.launch(
@@ -160,7 +160,7 @@ final class GpuMixers implements AutoCloseable {
                     stream, x.partialO, x.partialLse, state.positions, x.attention, m, maxContext, split);
             case ATTENTION_GATE_SIGMOID -> mk.attnGateSigmoid.launch(stream, qGate, x.gateSigmoid, m);
             case ATTENTION_GATE_MUL -> {
-                int cols = spec.config().attention().heads()
+                int cols = spec.config().attention().queryHeads()
                         * spec.config().attention().headDim();
                 k.mul.launch(stream, x.attention, x.gateSigmoid, x.gated, m, cols, cols);
             }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
-import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.kernels.shape.ModelDims;
 import org.fusescope.runner.model.TopkRouting;
 import org.fusescope.runner.step.StepSpec;
 

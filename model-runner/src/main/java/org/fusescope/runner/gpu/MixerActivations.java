@@ -6,8 +6,8 @@ import org.fusescope.kernels.ops.AttentionSplit;
 import org.fusescope.kernels.ops.DecodeAttentionCombineKernel;
 import org.fusescope.kernels.ops.DeviceArrays;
 import org.fusescope.kernels.ops.GdnPackedBuffers;
-import org.fusescope.runner.model.AttentionConfig;
-import org.fusescope.runner.model.LinearAttentionConfig;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -41,15 +41,15 @@ final class MixerActivations implements AutoCloseable {
 
     MixerActivations(StepSpec spec, AttentionSplit split) {
         long m = spec.batch();
-        LinearAttentionConfig g = spec.config().linear();
-        AttentionConfig a = spec.config().attention();
-        long qDim = (long) a.heads() * a.headDim();
+        LinearAttentionDims g = spec.config().linear();
+        AttentionDims a = spec.config().attention();
+        long qDim = (long) a.queryHeads() * a.headDim();
         long kvDim = (long) a.kvHeads() * a.headDim();
-        long valueRows = (long) g.valueHeads() * g.valueHeadDim();
+        long valueRows = (long) g.valueHeads() * g.valueDim();
         try {
             projection = keep("gdn projection", m, g.projectionDim());
             convOut = keep("gdn conv out", m, g.convDim());
-            packedToClose = GdnPackedBuffers.allocate("gdn ", spec.config().linearAttentionDims(), spec.batch());
+            packedToClose = GdnPackedBuffers.allocate("gdn ", spec.config().linear(), spec.batch());
             packed = packedToClose;
             deltaOut = keep("gdn delta out", m, valueRows);
             gatedNorm = keep("gdn gated norm", m, valueRows);
@@ -66,7 +66,7 @@ final class MixerActivations implements AutoCloseable {
                 partialO = null;
                 partialLse = null;
             } else {
-                var dims = spec.config().attentionDims();
+                var dims = spec.config().attention();
                 int rows = spec.batch();
                 partialO = buffers.keep(DeviceArrays.out(
                         "attention partial o",

@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -31,18 +33,18 @@ public record AttentionWeights(
 
     /** Checks the layer's type and every array's length against {@code config}. */
     public AttentionWeights {
-        Check.layer(config, layer, LayerType.FULL_ATTENTION);
-        AttentionConfig c = config.attention();
+        config.checkLayer(layer, LayerType.FULL_ATTENTION);
+        AttentionDims c = config.attention();
         long h = config.hidden();
-        long qDim = (long) c.heads() * c.headDim();
+        long qDim = (long) c.queryHeads() * c.headDim();
         long kvDim = (long) c.kvHeads() * c.headDim();
-        Check.length("inputNorm", inputNorm, h);
-        Check.length("qGateProj", qGateProj, 2 * qDim * h);
-        Check.length("kProj", kProj, kvDim * h);
-        Check.length("vProj", vProj, kvDim * h);
-        Check.length("oProj", oProj, h * qDim);
-        Check.length("qNorm", qNorm, c.headDim());
-        Check.length("kNorm", kNorm, c.headDim());
+        Args.length("inputNorm", inputNorm, h, Args.dims("H", h));
+        Args.length("qGateProj", qGateProj, 2 * qDim * h, Args.dims("2*Hq*D", 2 * qDim, "H", h));
+        Args.length("kProj", kProj, kvDim * h, Args.dims("Hkv*D", kvDim, "H", h));
+        Args.length("vProj", vProj, kvDim * h, Args.dims("Hkv*D", kvDim, "H", h));
+        Args.length("oProj", oProj, h * qDim, Args.dims("H", h, "Hq*D", qDim));
+        Args.length("qNorm", qNorm, c.headDim(), Args.dims("D", c.headDim()));
+        Args.length("kNorm", kNorm, c.headDim(), Args.dims("D", c.headDim()));
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class Checkpoint {
      * @throws CheckpointException naming the file and tensor for a missing or mismatched tensor
      */
     public MoeWeights moeWeights(ModelConfig config, int layer) {
-        Check.layer(config, layer, null);
+        config.checkLayer(layer, null);
         int h = config.hidden();
         int e = config.experts();
         int i = config.inter();

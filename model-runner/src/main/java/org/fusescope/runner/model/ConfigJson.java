@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /** {@link ModelConfig} ⇄ JSON with HuggingFace's {@code config.json} keys. Stateless, thread-safe. */
@@ -48,32 +51,44 @@ final class ConfigJson {
         try {
             int layers = f.integer("num_hidden_layers");
             int interval = f.integer("full_attention_interval");
+            String name = root.path("name").isTextual() ? root.get("name").asText() : defaultName;
+            int hidden = f.integer("hidden_size");
+            int experts = f.integer("num_experts");
+            int topK = f.integer("num_experts_per_tok");
+            int inter = f.integer("moe_intermediate_size");
+            int sharedInter = f.integer("shared_expert_intermediate_size");
+            boolean normTopkProb = f.bool("norm_topk_prob");
+            double rmsNormEps = f.number("rms_norm_eps");
+            int heads = f.integer("num_attention_heads");
+            int kvHeads = f.integer("num_key_value_heads");
+            int headDim = f.integer("head_dim");
+            double partialRotaryFactor = f.rope("partial_rotary_factor");
+            double ropeTheta = f.rope("rope_theta");
+            int rotaryDim = checkAttention(heads, kvHeads, headDim, partialRotaryFactor, ropeTheta);
+            int keyHeads = f.integer("linear_num_key_heads");
+            int valueHeads = f.integer("linear_num_value_heads");
+            int keyDim = f.integer("linear_key_head_dim");
+            int valueDim = f.integer("linear_value_head_dim");
+            int convKernel = f.integer("linear_conv_kernel_dim");
+            checkLinear(keyHeads, valueHeads, keyDim, valueDim, convKernel);
+            List<LayerType> layerTypes = model.hasNonNull("layer_types")
+                    ? f.layerTypes("layer_types")
+                    : ModelConfig.intervalPattern(layers, interval);
+            ModelConfig.checkHidden(hidden); // before the layers' records take it
             return new ModelConfig(
-                    root.path("name").isTextual() ? root.get("name").asText() : defaultName,
-                    f.integer("hidden_size"),
+                    name,
+                    hidden,
                     layers,
-                    f.integer("num_experts"),
-                    f.integer("num_experts_per_tok"),
-                    f.integer("moe_intermediate_size"),
-                    f.integer("shared_expert_intermediate_size"),
-                    f.bool("norm_topk_prob"),
-                    f.number("rms_norm_eps"),
+                    experts,
+                    topK,
+                    inter,
+                    sharedInter,
+                    normTopkProb,
+                    rmsNormEps,
                     interval,
-                    new AttentionConfig(
-                            f.integer("num_attention_heads"),
-                            f.integer("num_key_value_heads"),
-                            f.integer("head_dim"),
-                            f.rope("partial_rotary_factor"),
-                            f.rope("rope_theta")),
-                    new LinearAttentionConfig(
-                            f.integer("linear_num_key_heads"),
-                            f.integer("linear_num_value_heads"),
-                            f.integer("linear_key_head_dim"),
-                            f.integer("linear_value_head_dim"),
-                            f.integer("linear_conv_kernel_dim")),
-                    model.hasNonNull("layer_types")
-                            ? f.layerTypes("layer_types")
-                            : ModelConfig.intervalPattern(layers, interval));
+                    new AttentionDims(hidden, heads, kvHeads, headDim, rotaryDim, ropeTheta),
+                    new LinearAttentionDims(hidden, keyHeads, valueHeads, keyDim, valueDim, convKernel),
+                    layerTypes);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
                 throw e;
@@ -94,19 +109,72 @@ final class ConfigJson {
         o.put("norm_topk_prob", c.normTopkProb());
         o.put("rms_norm_eps", c.rmsNormEps());
         o.put("full_attention_interval", c.fullAttentionInterval());
-        o.put("num_attention_heads", c.attention().heads());
+        o.put("num_attention_heads", c.attention().queryHeads());
         o.put("num_key_value_heads", c.attention().kvHeads());
         o.put("head_dim", c.attention().headDim());
-        o.put("partial_rotary_factor", c.attention().partialRotaryFactor());
+        o.put(
+                "partial_rotary_factor",
+                (double) c.attention().rotaryDim() / c.attention().headDim());
         o.put("rope_theta", c.attention().ropeTheta());
         o.put("linear_num_key_heads", c.linear().keyHeads());
         o.put("linear_num_value_heads", c.linear().valueHeads());
-        o.put("linear_key_head_dim", c.linear().keyHeadDim());
-        o.put("linear_value_head_dim", c.linear().valueHeadDim());
+        o.put("linear_key_head_dim", c.linear().keyDim());
+        o.put("linear_value_head_dim", c.linear().valueDim());
         o.put("linear_conv_kernel_dim", c.linear().convKernel());
         ArrayNode types = o.putArray("layer_types");
         c.layerTypes().forEach(t -> types.add(t.configName()));
         return o.toString();
+    }
+
+    /**
+     * Checks the full attention layers' keys as the kernels need them.
+     *
+     * @return the rotated dims at the start of each head ({@code head_dim * partial_rotary_factor})
+     * @throws IllegalArgumentException naming the offending key
+     */
+    static int checkAttention(int heads, int kvHeads, int headDim, double partialRotaryFactor, double ropeTheta) {
+        Args.positive("num_attention_heads", heads);
+        Args.positive("num_key_value_heads", kvHeads);
+        Args.positive("head_dim", headDim);
+        Args.check(headDim % 8 == 0, "head_dim must be a multiple of 8 (the kernels' vector width), not " + headDim);
+        Args.check(
+                heads % kvHeads == 0,
+                "num_attention_heads (" + heads + ") must be a multiple of num_key_value_heads (" + kvHeads + ")");
+        Args.check(
+                partialRotaryFactor > 0 && partialRotaryFactor <= 1,
+                "partial_rotary_factor must be in (0, 1], not " + partialRotaryFactor);
+        double rotary = headDim * partialRotaryFactor;
+        Args.check(
+                rotary == Math.rint(rotary) && ((long) rotary) % 2 == 0,
+                "head_dim * partial_rotary_factor (" + rotary + ") must be an even whole number");
+        Args.check(
+                ropeTheta > 1 && Double.isFinite(ropeTheta), "rope_theta must be finite and above 1, not " + ropeTheta);
+        return (int) Math.round(rotary);
+    }
+
+    /**
+     * Checks the gated-delta-net layers' keys as the kernels need them.
+     *
+     * @throws IllegalArgumentException naming the offending key
+     */
+    static void checkLinear(int keyHeads, int valueHeads, int keyDim, int valueDim, int convKernel) {
+        Args.positive("linear_num_key_heads", keyHeads);
+        Args.positive("linear_num_value_heads", valueHeads);
+        Args.positive("linear_key_head_dim", keyDim);
+        Args.positive("linear_value_head_dim", valueDim);
+        Args.check(
+                keyDim % 8 == 0,
+                "linear_key_head_dim must be a multiple of 8 (the kernels' vector width), not " + keyDim);
+        Args.check(
+                valueDim % 8 == 0,
+                "linear_value_head_dim must be a multiple of 8 (the kernels' vector width), not " + valueDim);
+        Args.check(
+                convKernel >= 2,
+                "linear_conv_kernel_dim must be at least 2 (the state keeps W - 1 columns), not " + convKernel);
+        Args.check(
+                valueHeads % keyHeads == 0,
+                "linear_num_value_heads (" + valueHeads + ") must be a multiple of linear_num_key_heads (" + keyHeads
+                        + ")");
     }
 
     /** Typed access to one object's fields, with errors naming the source and the key. */

@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -32,17 +34,21 @@ public record LinearAttentionWeights(
 
     /** Checks the layer's type and every array's length against {@code config}. */
     public LinearAttentionWeights {
-        Check.layer(config, layer, LayerType.LINEAR_ATTENTION);
-        LinearAttentionConfig c = config.linear();
+        config.checkLayer(layer, LayerType.LINEAR_ATTENTION);
+        LinearAttentionDims c = config.linear();
         long h = config.hidden();
         long hv = c.valueHeads();
-        Check.length("inputNorm", inputNorm, h);
-        Check.length("inProj", inProj, c.projectionDim() * h);
-        Check.length("conv", conv, (long) c.convDim() * c.convKernel());
-        Check.length("dtBias", dtBias, hv);
-        Check.length("aLog", aLog, hv);
-        Check.length("norm", norm, c.valueHeadDim());
-        Check.length("outProj", outProj, h * hv * c.valueHeadDim());
+        Args.length("inputNorm", inputNorm, h, Args.dims("H", h));
+        Args.length("inProj", inProj, c.projectionDim() * h, Args.dims("projectionDim", c.projectionDim(), "H", h));
+        Args.length(
+                "conv",
+                conv,
+                (long) c.convDim() * c.convKernel(),
+                Args.dims("convDim", c.convDim(), "W", c.convKernel()));
+        Args.length("dtBias", dtBias, hv, Args.dims("Hv", hv));
+        Args.length("aLog", aLog, hv, Args.dims("Hv", hv));
+        Args.length("norm", norm, c.valueDim(), Args.dims("Dv", c.valueDim()));
+        Args.length("outProj", outProj, h * hv * c.valueDim(), Args.dims("H", h, "Hv*Dv", hv * c.valueDim()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -20,38 +22,38 @@ final class MixerTensors {
     }
 
     static LinearAttentionWeights linearAttention(Checkpoint checkpoint, ModelConfig config, int layer) {
-        Check.layer(config, layer, LayerType.LINEAR_ATTENTION);
-        LinearAttentionConfig c = config.linear();
+        config.checkLayer(layer, LayerType.LINEAR_ATTENTION);
+        LinearAttentionDims c = config.linear();
         int h = config.hidden();
         int hv = c.valueHeads();
-        int valueRows = hv * c.valueHeadDim();
+        int valueRows = hv * c.valueDim();
         Reader r = new Reader(checkpoint, "model.layers." + layer + ".linear_attn.");
-        short[] qkvz = r.read("in_proj_qkvz.weight", 2L * c.keyHeads() * c.keyHeadDim() + 2L * valueRows, h);
+        short[] qkvz = r.read("in_proj_qkvz.weight", 2L * c.keyHeads() * c.keyDim() + 2L * valueRows, h);
         short[] ba = r.read("in_proj_ba.weight", 2L * hv, h);
         return new LinearAttentionWeights(
                 config,
                 layer,
                 inputNorm(checkpoint, layer, h),
-                ProjectionLayouts.gdnInProj(qkvz, ba, c, h),
+                ProjectionLayouts.gdnInProj(qkvz, ba, c),
                 r.read("conv1d.weight", c.convDim(), 1, c.convKernel()),
                 r.read("dt_bias", hv),
                 r.read("A_log", hv),
-                r.read("norm.weight", c.valueHeadDim()),
+                r.read("norm.weight", c.valueDim()),
                 r.read("out_proj.weight", h, valueRows));
     }
 
     static AttentionWeights attention(Checkpoint checkpoint, ModelConfig config, int layer) {
-        Check.layer(config, layer, LayerType.FULL_ATTENTION);
-        AttentionConfig c = config.attention();
+        config.checkLayer(layer, LayerType.FULL_ATTENTION);
+        AttentionDims c = config.attention();
         int h = config.hidden();
-        long qDim = (long) c.heads() * c.headDim();
+        long qDim = (long) c.queryHeads() * c.headDim();
         long kvDim = (long) c.kvHeads() * c.headDim();
         Reader r = new Reader(checkpoint, "model.layers." + layer + ".self_attn.");
         return new AttentionWeights(
                 config,
                 layer,
                 inputNorm(checkpoint, layer, h),
-                ProjectionLayouts.queryGate(r.read("q_proj.weight", 2 * qDim, h), c, h),
+                ProjectionLayouts.queryGate(r.read("q_proj.weight", 2 * qDim, h), c),
                 r.read("k_proj.weight", kvDim, h),
                 r.read("v_proj.weight", kvDim, h),
                 r.read("o_proj.weight", h, qDim),

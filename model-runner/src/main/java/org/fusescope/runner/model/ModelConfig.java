@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.fusescope.kernels.ops.AttentionDims;
-import org.fusescope.kernels.ops.LinearAttentionDims;
-import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -25,8 +26,9 @@ import org.fusescope.profiler.ops.LayerType;
  * @param rmsNormEps the RMSNorm epsilon ({@code rms_norm_eps})
  * @param fullAttentionInterval without {@code layerTypes}, layer i is full attention iff {@code (i + 1) %
  *     interval == 0} ({@code full_attention_interval}, 4 in Qwen3-Next)
- * @param attention the full attention layers' sizes
- * @param linear the gated-delta-net layers' sizes
+ * @param attention the full attention layers' sizes, with the same {@code hidden}; the kernels'
+ *     record, which the kernels are compiled for and the references compute with
+ * @param linear the gated-delta-net layers' sizes, with the same {@code hidden}; the kernels' record
  * @param layerTypes each layer's type, {@code layers} of them ({@code layer_types}; HuggingFace derives
  *     it from the interval when a config.json has none)
  */
@@ -41,52 +43,68 @@ public record ModelConfig(
         boolean normTopkProb,
         double rmsNormEps,
         int fullAttentionInterval,
-        AttentionConfig attention,
-        LinearAttentionConfig linear,
+        AttentionDims attention,
+        LinearAttentionDims linear,
         List<LayerType> layerTypes) {
 
-    private static final AttentionConfig QWEN_ATTENTION = new AttentionConfig(16, 2, 256, 0.25, 1e7);
-    private static final LinearAttentionConfig QWEN_LINEAR = new LinearAttentionConfig(16, 32, 128, 128, 4);
     private static final Map<String, ModelConfig> PRESETS = Map.of(
             "qwen3-next-80b-a3b",
             new ModelConfig(
-                    "qwen3-next-80b-a3b", 2048, 48, 512, 10, 512, 512, true, 1e-6, 4, QWEN_ATTENTION, QWEN_LINEAR),
-            "qwen3.5-35b-a3b",
-            new ModelConfig("qwen3.5-35b-a3b", 2048, 40, 256, 8, 512, 512, true, 1e-6, 4, QWEN_ATTENTION, QWEN_LINEAR),
-            "tiny",
-            new ModelConfig(
-                    "tiny",
-                    256,
-                    4,
-                    16,
-                    4,
-                    64,
-                    64,
+                    "qwen3-next-80b-a3b",
+                    2048,
+                    48,
+                    512,
+                    10,
+                    512,
+                    512,
                     true,
                     1e-6,
                     4,
-                    new AttentionConfig(4, 2, 64, 0.25, 1e4),
-                    new LinearAttentionConfig(2, 4, 32, 32, 4)));
+                    AttentionDims.QWEN3_NEXT,
+                    LinearAttentionDims.QWEN3_NEXT),
+            "qwen3.5-35b-a3b",
+            new ModelConfig(
+                    "qwen3.5-35b-a3b",
+                    2048,
+                    40,
+                    256,
+                    8,
+                    512,
+                    512,
+                    true,
+                    1e-6,
+                    4,
+                    AttentionDims.QWEN3_NEXT,
+                    LinearAttentionDims.QWEN3_NEXT),
+            "tiny",
+            new ModelConfig(
+                    "tiny", 256, 4, 16, 4, 64, 64, true, 1e-6, 4, AttentionDims.TINY, LinearAttentionDims.TINY));
 
     /** Validates every field; the message names the offending HuggingFace key. */
     public ModelConfig {
-        Check.that(name != null && !name.isBlank(), "name must not be blank");
-        Check.that(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
-        Check.positive("num_hidden_layers", layers);
-        Check.positive("num_experts", experts);
-        Check.positive("num_experts_per_tok", topK);
-        Check.that(topK <= experts, "num_experts_per_tok (" + topK + ") must not exceed num_experts (" + experts + ")");
-        Check.that(topK <= 32, "num_experts_per_tok must be at most 32 (the kernels' limit), not " + topK);
-        Check.positive("moe_intermediate_size", inter);
-        Check.positive("shared_expert_intermediate_size", sharedInter);
-        Check.that(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
-        Check.positive("full_attention_interval", fullAttentionInterval);
-        Check.that(attention != null && linear != null, "attention and linear attention sizes are required");
-        Check.that(layerTypes != null, "layer_types is required");
-        Check.that(
+        Args.check(name != null && !name.isBlank(), "name must not be blank");
+        checkHidden(hidden);
+        Args.positive("num_hidden_layers", layers);
+        Args.positive("num_experts", experts);
+        Args.positive("num_experts_per_tok", topK);
+        Args.check(topK <= experts, "num_experts_per_tok (" + topK + ") must not exceed num_experts (" + experts + ")");
+        Args.check(topK <= 32, "num_experts_per_tok must be at most 32 (the kernels' limit), not " + topK);
+        Args.positive("moe_intermediate_size", inter);
+        Args.positive("shared_expert_intermediate_size", sharedInter);
+        Args.check(rmsNormEps > 0 && rmsNormEps < 1, "rms_norm_eps must be in (0, 1), not " + rmsNormEps);
+        Args.positive("full_attention_interval", fullAttentionInterval);
+        Args.check(attention != null && linear != null, "attention and linear attention sizes are required");
+        Args.check(
+                attention.hidden() == hidden && linear.hidden() == hidden,
+                "the attention layers' hidden sizes (" + attention.hidden() + ", " + linear.hidden()
+                        + ") must equal hidden_size (" + hidden + ")");
+        attention.checkKernelSizes();
+        linear.checkKernelSizes();
+        Args.check(layerTypes != null, "layer_types is required");
+        Args.check(
                 layerTypes.size() == layers,
                 "layer_types has " + layerTypes.size() + " entries but num_hidden_layers is " + layers);
-        Check.that(!layerTypes.contains(null), "layer_types must not contain null");
+        Args.check(!layerTypes.contains(null), "layer_types must not contain null");
         layerTypes = List.copyOf(layerTypes);
     }
 
@@ -102,8 +120,8 @@ public record ModelConfig(
             boolean normTopkProb,
             double rmsNormEps,
             int fullAttentionInterval,
-            AttentionConfig attention,
-            LinearAttentionConfig linear) {
+            AttentionDims attention,
+            LinearAttentionDims linear) {
         this(
                 name,
                 hidden,
@@ -120,14 +138,19 @@ public record ModelConfig(
                 intervalPattern(layers, fullAttentionInterval));
     }
 
+    /** @throws IllegalArgumentException unless {@code hidden} is a positive multiple of 8 */
+    static void checkHidden(int hidden) {
+        Args.check(hidden > 0 && hidden % 8 == 0, "hidden_size must be a positive multiple of 8, not " + hidden);
+    }
+
     /**
      * Layer i is full attention iff {@code (i + 1) % interval == 0}.
      *
      * @throws IllegalArgumentException naming num_hidden_layers or full_attention_interval when not positive
      */
     static List<LayerType> intervalPattern(int layers, int interval) {
-        Check.positive("num_hidden_layers", layers);
-        Check.positive("full_attention_interval", interval);
+        Args.positive("num_hidden_layers", layers);
+        Args.positive("full_attention_interval", interval);
         return IntStream.range(0, layers)
                 .mapToObj(i -> LayerType.byInterval(i, interval))
                 .toList();
@@ -181,35 +204,26 @@ public record ModelConfig(
      * @throws IllegalArgumentException for a layer outside 0..layers-1
      */
     public LayerType layerType(int layer) {
-        Check.that(layer >= 0 && layer < layers, "layer " + layer + " outside 0.." + (layers - 1) + " of " + name);
+        Args.check(layer >= 0 && layer < layers, "layer " + layer + " outside 0.." + (layers - 1) + " of " + name);
         return layerTypes.get(layer);
+    }
+
+    /**
+     * Checks that {@code layer} is a layer of this model of type {@code type} (any type when null).
+     *
+     * @throws IllegalArgumentException for a layer outside the model or of another type
+     */
+    void checkLayer(int layer, LayerType type) {
+        LayerType actual = layerType(layer);
+        Args.check(
+                type == null || actual == type,
+                "layer " + layer + " of " + name + " is of type " + actual.configName() + ", not "
+                        + (type == null ? "" : type.configName()));
     }
 
     /** Whether layer {@code layer} (0-based) is a full attention layer; the others are gated-delta-net. */
     public boolean isFullAttention(int layer) {
         return layerType(layer) == LayerType.FULL_ATTENTION;
-    }
-
-    /** The gated-delta-net kernels' sizes record. */
-    public LinearAttentionDims linearAttentionDims() {
-        return new LinearAttentionDims(
-                hidden,
-                linear.keyHeads(),
-                linear.valueHeads(),
-                linear.keyHeadDim(),
-                linear.valueHeadDim(),
-                linear.convKernel());
-    }
-
-    /** The attention kernels' sizes record. */
-    public AttentionDims attentionDims() {
-        return new AttentionDims(
-                hidden,
-                attention.heads(),
-                attention.kvHeads(),
-                attention.headDim(),
-                attention.rotaryDim(),
-                attention.ropeTheta());
     }
 
     /**
@@ -218,7 +232,7 @@ public record ModelConfig(
      * @throws IllegalArgumentException when {@code sharedInter != inter}
      */
     public void validateSharedAsExpert() {
-        Check.that(
+        Args.check(
                 sharedInter == inter,
                 "shared_as_expert needs shared_expert_intermediate_size (" + sharedInter
                         + ") == moe_intermediate_size (" + inter + ") in " + name);

@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * One layer's MoE block weights as bf16 bits, row-major, in the kernels' layout. The arrays are held,
  * not copied: treat them as read-only; then the record is safe to share between threads.
@@ -32,18 +34,14 @@ public record MoeWeights(
         long e = config.experts();
         long i = config.inter();
         long si = config.sharedInter();
-        Check.layer(config, layer, null);
-        length("router", router, e * h);
-        length("w13", w13, e * 2 * i * h);
-        length("w2", w2, e * h * i);
-        length("sharedW13", sharedW13, 2 * si * h);
-        length("sharedW2", sharedW2, h * si);
-        length("sharedGate", sharedGate, h);
-        length("norm", norm, h);
-    }
-
-    private static void length(String what, short[] array, long expected) {
-        Check.length(what, array, expected);
+        config.checkLayer(layer, null);
+        Args.length("router", router, e * h, Args.dims("E", e, "H", h));
+        Args.length("w13", w13, e * 2 * i * h, Args.dims("E", e, "2I", 2 * i, "H", h));
+        Args.length("w2", w2, e * h * i, Args.dims("E", e, "H", h, "I", i));
+        Args.length("sharedW13", sharedW13, 2 * si * h, Args.dims("2SI", 2 * si, "H", h));
+        Args.length("sharedW2", sharedW2, h * si, Args.dims("H", h, "SI", si));
+        Args.length("sharedGate", sharedGate, h, Args.dims("H", h));
+        Args.length("norm", norm, h, Args.dims("H", h));
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+
 /**
  * Regroups HuggingFace's projection weights into the kernels' layout, whole rows of {@code H} at a time.
  * Stateless, thread-safe.
@@ -20,14 +24,19 @@ public final class ProjectionLayouts {
      * | a]}, from HuggingFace's per-key-head grouped {@code in_proj_qkvz [2·Hk·Dk + 2·Hv·Dv, H]} and
      * {@code in_proj_ba [2·Hv, H]}.
      */
-    public static short[] gdnInProj(short[] qkvz, short[] ba, LinearAttentionConfig c, int hidden) {
+    public static short[] gdnInProj(short[] qkvz, short[] ba, LinearAttentionDims c) {
+        int hidden = c.hidden();
         int hk = c.keyHeads();
-        int dk = c.keyHeadDim();
+        int dk = c.keyDim();
         int group = c.valueHeadsPerKeyHead();
-        int groupRows = group * c.valueHeadDim();
-        int valueRows = c.valueHeads() * c.valueHeadDim();
-        Check.length("in_proj_qkvz", qkvz, (long) (2 * hk * dk + 2 * valueRows) * hidden);
-        Check.length("in_proj_ba", ba, 2L * c.valueHeads() * hidden);
+        int groupRows = group * c.valueDim();
+        int valueRows = c.valueHeads() * c.valueDim();
+        Args.length(
+                "in_proj_qkvz",
+                qkvz,
+                (long) (2 * hk * dk + 2 * valueRows) * hidden,
+                Args.dims("2*Hk*Dk+2*Hv*Dv", 2 * hk * dk + 2 * valueRows, "H", hidden));
+        Args.length("in_proj_ba", ba, 2L * c.valueHeads() * hidden, Args.dims("2*Hv", 2 * c.valueHeads(), "H", hidden));
         Rows out = new Rows(new short[Math.multiplyExact(c.projectionDim(), hidden)], hidden);
         int qAt = 0;
         int kAt = hk * dk;
@@ -51,10 +60,11 @@ public final class ProjectionLayouts {
      * The attention query projection {@code [2·Hq·D, H]} with rows {@code [q (Hq·D) | gate (Hq·D)]}, from
      * HuggingFace's per-head interleaved {@code q_proj} ({@code [q_h, gate_h]} for each head).
      */
-    public static short[] queryGate(short[] qProj, AttentionConfig c, int hidden) {
-        int heads = c.heads();
+    public static short[] queryGate(short[] qProj, AttentionDims c) {
+        int hidden = c.hidden();
+        int heads = c.queryHeads();
         int d = c.headDim();
-        Check.length("q_proj", qProj, 2L * heads * d * hidden);
+        Args.length("q_proj", qProj, 2L * heads * d * hidden, Args.dims("2*Hq*D", 2 * heads * d, "H", hidden));
         Rows out = new Rows(new short[qProj.length], hidden);
         for (int h = 0; h < heads; h++) {
             out.copy(qProj, h * 2 * d, h * d, d);

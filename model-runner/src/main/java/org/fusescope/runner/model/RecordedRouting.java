@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import org.fusescope.kernels.shape.Args;
 
 /**
  * A recorded routing ({@code file:PATH}): a JSON file
@@ -36,17 +37,17 @@ public record RecordedRouting(Path path, int experts, int topK, int[][] layers) 
             throw new UncheckedIOException(path + ": cannot read the recorded routing: " + e.getMessage(), e);
         }
         String where = path + ": ";
-        Check.that(root != null && root.isObject(), where + "expected a JSON object");
+        Args.check(root != null && root.isObject(), where + "expected a JSON object");
         int experts = root.path("experts").asInt(0);
         int topK = root.path("topk").asInt(0);
-        Check.that(root.path("experts").isInt() && experts > 0, where + "experts must be a whole number > 0");
-        Check.that(root.path("topk").isInt() && topK > 0 && topK <= experts, where + "topk must be in 1..experts");
+        Args.check(root.path("experts").isInt() && experts > 0, where + "experts must be a whole number > 0");
+        Args.check(root.path("topk").isInt() && topK > 0 && topK <= experts, where + "topk must be in 1..experts");
         JsonNode layers = root.path("layers");
-        Check.that(layers.isArray() && layers.size() > 0, where + "layers must be a non-empty array");
+        Args.check(layers.isArray() && layers.size() > 0, where + "layers must be a non-empty array");
         int[][] ids = new int[layers.size()][];
         for (int l = 0; l < ids.length; l++) {
             JsonNode tokens = layers.get(l);
-            Check.that(tokens.isArray() && tokens.size() > 0, where + "layers[" + l + "] must be a non-empty array");
+            Args.check(tokens.isArray() && tokens.size() > 0, where + "layers[" + l + "] must be a non-empty array");
             ids[l] = new int[tokens.size() * topK];
             for (int t = 0; t < tokens.size(); t++) {
                 readToken(tokens.get(t), experts, topK, ids[l], t, where + "layers[" + l + "][" + t + "]");
@@ -56,14 +57,14 @@ public record RecordedRouting(Path path, int experts, int topK, int[][] layers) 
     }
 
     private static void readToken(JsonNode token, int experts, int topK, int[] out, int t, String where) {
-        Check.that(token.isArray() && token.size() == topK, where + " must list " + topK + " expert ids");
+        Args.check(token.isArray() && token.size() == topK, where + " must list " + topK + " expert ids");
         boolean[] seen = new boolean[experts];
         for (int k = 0; k < topK; k++) {
             JsonNode id = token.get(k);
             int e = id.asInt(-1);
-            Check.that(
+            Args.check(
                     id.isInt() && e >= 0 && e < experts, where + ": expert id " + id + " outside 0.." + (experts - 1));
-            Check.that(!seen[e], where + ": expert " + e + " listed twice");
+            Args.check(!seen[e], where + ": expert " + e + " listed twice");
             seen[e] = true;
             out[t * topK + k] = e;
         }
@@ -71,11 +72,11 @@ public record RecordedRouting(Path path, int experts, int topK, int[][] layers) 
 
     @Override
     public Optional<TopkRouting> route(int tokens, int experts, int topK, long seed, int layer) {
-        Check.that(
+        Args.check(
                 experts == this.experts && topK == this.topK,
                 path + ": recorded for " + this.experts + " experts, top-" + this.topK + "; the model has " + experts
                         + ", top-" + topK);
-        Check.positive("tokens", tokens);
+        Args.positive("tokens", tokens);
         int[] recorded = layers[Math.floorMod(layer, layers.length)];
         int[] ids = new int[tokens * topK];
         for (int t = 0; t < tokens; t++) {

@@ -2,6 +2,7 @@ package org.fusescope.runner.model;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.fusescope.kernels.shape.Args;
 
 /**
  * What decides each token's experts: the real router GEMM ({@code router}, the default) or a synthetic
@@ -59,7 +60,7 @@ public sealed interface RoutingScenario
                         ScenarioArgs.integer(s, "N", parts[1]), ScenarioArgs.number(s, "FRACTION", parts[2], 0, 1));
             }
             case "file" -> {
-                Check.that(s.length() > "file:".length(), "routing scenario '" + s + "': file: needs a PATH");
+                Args.check(s.length() > "file:".length(), "routing scenario '" + s + "': file: needs a PATH");
                 return RecordedRouting.load(Path.of(s.substring("file:".length())));
             }
             default -> throw new IllegalArgumentException("unknown routing scenario '" + s + "': expected " + FORMS);
@@ -100,7 +101,7 @@ public sealed interface RoutingScenario
      */
     record Zipf(double s) implements RoutingScenario {
         public Zipf {
-            Check.that(s >= 0 && s <= 100, "zipf exponent must be in [0, 100], not " + s);
+            Args.check(s >= 0 && s <= 100, "zipf exponent must be in [0, 100], not " + s);
         }
 
         @Override
@@ -123,8 +124,8 @@ public sealed interface RoutingScenario
      */
     record Hot(int n, double fraction) implements RoutingScenario {
         public Hot {
-            Check.that(n >= 1, "hot experts N must be at least 1, not " + n);
-            Check.that(fraction >= 0 && fraction <= 1, "hot FRACTION must be in [0, 1], not " + fraction);
+            Args.check(n >= 1, "hot experts N must be at least 1, not " + n);
+            Args.check(fraction >= 0 && fraction <= 1, "hot FRACTION must be in [0, 1], not " + fraction);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.fusescope.runner.model;
 
 import java.util.Arrays;
+import org.fusescope.kernels.shape.Args;
 
 /** The sampled scenarios' routings; see {@link RoutingScenario.Zipf} and {@link RoutingScenario.Hot}. */
 final class SampledRouting {
@@ -26,7 +27,7 @@ final class SampledRouting {
         checkSizes(tokens, experts, topK);
         int n = hot.n();
         double perToken = hot.fraction() * topK;
-        Check.that(
+        Args.check(
                 n <= experts && perToken <= Math.min(n, topK) + 1e-9 && topK - perToken <= experts - n + 1e-9,
                 "routing scenario '" + hot.spec() + "' cannot be met with " + experts + " experts, " + topK
                         + " distinct per token: the hot share per token must lie in ["
@@ -48,8 +49,8 @@ final class SampledRouting {
     }
 
     private static void checkSizes(int tokens, int experts, int topK) {
-        Check.positive("tokens", tokens);
-        Check.positive("experts", experts);
-        Check.that(topK >= 1 && topK <= experts, "topK must be in 1.." + experts + ", not " + topK);
+        Args.positive("tokens", tokens);
+        Args.positive("experts", experts);
+        Args.check(topK >= 1 && topK <= experts, "topK must be in 1.." + experts + ", not " + topK);
     }
 }

@@ -1,11 +1,13 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
+
 /** Parses the arguments of a routing scenario's spelling, with errors naming the whole spelling. */
 final class ScenarioArgs {
     private ScenarioArgs() {}
 
     static void count(String spec, String[] parts, int expected) {
-        Check.that(parts.length == expected, "routing scenario '" + spec + "': expected " + RoutingScenario.FORMS);
+        Args.check(parts.length == expected, "routing scenario '" + spec + "': expected " + RoutingScenario.FORMS);
     }
 
     static double number(String spec, String what, String text, double min, double max) {
@@ -15,7 +17,7 @@ final class ScenarioArgs {
         } catch (NumberFormatException e) {
             value = Double.NaN;
         }
-        Check.that(
+        Args.check(
                 value >= min && value <= max,
                 "routing scenario '" + spec + "': " + what + " must be a number in [" + min + ", " + max + "], not '"
                         + text + "'");
@@ -25,7 +27,7 @@ final class ScenarioArgs {
     static int integer(String spec, String what, String text) {
         try {
             int value = Integer.parseInt(text);
-            Check.that(value >= 1, "");
+            Args.check(value >= 1, "");
             return value;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(

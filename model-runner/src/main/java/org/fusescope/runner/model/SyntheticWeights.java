@@ -3,6 +3,8 @@ package org.fusescope.runner.model;
 import java.util.SplittableRandom;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.ops.RandomFill;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * Seeded random weights at a realistic scale: every matrix (and the depthwise convolution) uniform with
@@ -56,9 +58,9 @@ public final class SyntheticWeights {
         long h = config.hidden();
         return switch (config.layerType(layer)) {
             case LINEAR_ATTENTION -> {
-                LinearAttentionConfig c = config.linear();
+                LinearAttentionDims c = config.linear();
                 long hv = c.valueHeads();
-                long valueRows = hv * c.valueHeadDim();
+                long valueRows = hv * c.valueDim();
                 yield new LinearAttentionWeights(
                         config,
                         layer,
@@ -67,12 +69,12 @@ public final class SyntheticWeights {
                         RandomFill.bf16(random, (long) c.convDim() * c.convKernel(), uniformScale(c.convKernel())),
                         around(random, hv, 1, NORM_SCALE),
                         aLog(random, hv),
-                        around(random, c.valueHeadDim(), 1, NORM_SCALE),
+                        around(random, c.valueDim(), 1, NORM_SCALE),
                         RandomFill.bf16(random, h * valueRows, uniformScale(valueRows)));
             }
             case FULL_ATTENTION -> {
-                AttentionConfig c = config.attention();
-                long qDim = (long) c.heads() * c.headDim();
+                AttentionDims c = config.attention();
+                long qDim = (long) c.queryHeads() * c.headDim();
                 long kvDim = (long) c.kvHeads() * c.headDim();
                 yield new AttentionWeights(
                         config,

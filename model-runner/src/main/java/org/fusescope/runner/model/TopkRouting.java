@@ -1,5 +1,7 @@
 package org.fusescope.runner.model;
 
+import org.fusescope.kernels.shape.Args;
+
 /**
  * A routing decided by a scenario instead of the router: each token's K distinct experts and weights.
  * The arrays are held, not copied; treat them as read-only.
@@ -11,7 +13,7 @@ package org.fusescope.runner.model;
  */
 public record TopkRouting(int tokens, int topK, int[] ids, float[] weights) {
     public TopkRouting {
-        Check.that(
+        Args.check(
                 ids.length == (long) tokens * topK && weights.length == ids.length,
                 "ids and weights must hold tokens * topK = " + (long) tokens * topK + " entries");
     }

@@ -1,9 +1,9 @@
 package org.fusescope.runner.step;
 
 import java.util.Locale;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.LayerType;
-import org.fusescope.runner.model.AttentionConfig;
-import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.model.ModelConfig;
 
 /**
@@ -52,19 +52,19 @@ public record DecodeStateSizes(ModelConfig config, int layers, int batch, Decode
 
     /** One request's conv state in one gated-delta-net layer: {@code convDim × (W - 1)} bf16. */
     public long convStateBytesPerLayer() {
-        LinearAttentionConfig g = config.linear();
+        LinearAttentionDims g = config.linear();
         return Math.multiplyExact((long) g.convDim() * (g.convKernel() - 1), BF16);
     }
 
     /** One request's recurrent state in one gated-delta-net layer: {@code Hv × Dk × Dv} fp32. */
     public long recurrentStateBytesPerLayer() {
-        LinearAttentionConfig g = config.linear();
-        return Math.multiplyExact((long) g.valueHeads() * g.keyHeadDim() * g.valueHeadDim(), F32);
+        LinearAttentionDims g = config.linear();
+        return Math.multiplyExact((long) g.valueHeads() * g.keyDim() * g.valueDim(), F32);
     }
 
     /** One request's KV cache in one attention layer: k and v, {@code Hkv × D} bf16 per attended token. */
     public long kvCacheBytesPerLayer() {
-        AttentionConfig a = config.attention();
+        AttentionDims a = config.attention();
         return Math.multiplyExact(2L * a.kvHeads() * a.headDim() * BF16, context.attendedTokens());
     }
 

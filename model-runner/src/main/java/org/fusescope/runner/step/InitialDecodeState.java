@@ -2,8 +2,8 @@ package org.fusescope.runner.step;
 
 import java.util.SplittableRandom;
 import org.fusescope.kernels.ops.RandomFill;
-import org.fusescope.runner.model.AttentionConfig;
-import org.fusescope.runner.model.LinearAttentionConfig;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * The decode state a run starts from, seeded so that the GPU and a CPU reference build the same one:
@@ -29,17 +29,17 @@ public final class InitialDecodeState {
 
     /** Request {@code request}'s conv state in gated-delta-net layer {@code layer}, {@code [convDim, W-1]}. */
     public static short[] convState(StepSpec spec, int layer, int request) {
-        LinearAttentionConfig g = spec.config().linear();
+        LinearAttentionDims g = spec.config().linear();
         return RandomFill.bf16(
                 random(spec, layer, request, CONV), (long) g.convDim() * (g.convKernel() - 1), CONV_SCALE);
     }
 
     /** Request {@code request}'s recurrent state in layer {@code layer}, {@code [Hv, Dk, Dv]} fp32. */
     public static float[] recurrentState(StepSpec spec, int layer, int request) {
-        LinearAttentionConfig g = spec.config().linear();
+        LinearAttentionDims g = spec.config().linear();
         return RandomFill.floats(
                 random(spec, layer, request, RECURRENT),
-                (long) g.valueHeads() * g.keyHeadDim() * g.valueHeadDim(),
+                (long) g.valueHeads() * g.keyDim() * g.valueDim(),
                 RECURRENT_SCALE);
     }
 
@@ -62,7 +62,7 @@ public final class InitialDecodeState {
 
     /** Slots of one request's k (or v) cache: {@code Hkv · (C + 1) · D}. */
     public static long cacheElements(StepSpec spec) {
-        AttentionConfig a = spec.config().attention();
+        AttentionDims a = spec.config().attention();
         return (long) a.kvHeads() * spec.context().attendedTokens() * a.headDim();
     }
 

@@ -5,20 +5,20 @@ import org.fusescope.kernels.ops.AddKernel;
 import org.fusescope.kernels.ops.AddSharedExpertGateKernel;
 import org.fusescope.kernels.ops.AppendSharedExpertKernel;
 import org.fusescope.kernels.ops.DenseBenchCases;
-import org.fusescope.kernels.ops.FusedAddRmsnormKernel;
+import org.fusescope.kernels.ops.FusedAddRmsNormKernel;
 import org.fusescope.kernels.ops.GroupedGemm1Kernel;
 import org.fusescope.kernels.ops.GroupedGemm2Kernel;
-import org.fusescope.kernels.ops.ModelDims;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.MoeAlignKernel;
 import org.fusescope.kernels.ops.MoeSumReduceKernel;
 import org.fusescope.kernels.ops.MulKernel;
 import org.fusescope.kernels.ops.ResidualAddKernel;
-import org.fusescope.kernels.ops.RmsnormKernel;
+import org.fusescope.kernels.ops.RmsNormKernel;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 import org.fusescope.kernels.ops.Work;
+import org.fusescope.kernels.shape.ModelDims;
 import org.fusescope.profiler.ops.Op;
 
 /**
@@ -40,8 +40,8 @@ public final class OpWork {
         int si = spec.config().sharedInter();
         return switch (launch) {
             case RESIDUAL_ADD -> ResidualAddKernel.work(d, m);
-            case RMSNORM -> RmsnormKernel.work(d, m);
-            case FUSED_ADD_RMSNORM -> FusedAddRmsnormKernel.work(d, m);
+            case RMSNORM -> RmsNormKernel.work(d, m);
+            case FUSED_ADD_RMSNORM -> FusedAddRmsNormKernel.work(d, m);
             case ROUTER_GEMM -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
             case GATE_GEMV -> DenseBenchCases.work(m, 1, h, DType.BF16);
             case ROUTER_GATE_GEMM -> DenseBenchCases.work(m, TopkSoftmaxKernel.routerGateRows(d), h, DType.F32);

@@ -3,7 +3,6 @@ package org.fusescope.runner.verify;
 import java.util.stream.IntStream;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.ops.GatedDeltaRuleKernel;
-import org.fusescope.kernels.reference.AttentionHeads;
 import org.fusescope.kernels.reference.AttnGateSigmoidReference;
 import org.fusescope.kernels.reference.CausalConv1dUpdateReference;
 import org.fusescope.kernels.reference.DecodeAttentionReference;
@@ -11,15 +10,14 @@ import org.fusescope.kernels.reference.FusedAddRmsNormReference;
 import org.fusescope.kernels.reference.GatedDeltaRuleReference;
 import org.fusescope.kernels.reference.GatedRmsNormReference;
 import org.fusescope.kernels.reference.GdnPacked;
-import org.fusescope.kernels.reference.GdnSizes;
 import org.fusescope.kernels.reference.GdnSplitReference;
 import org.fusescope.kernels.reference.KvAppendReference;
 import org.fusescope.kernels.reference.MulReference;
 import org.fusescope.kernels.reference.QkRmsNormReference;
 import org.fusescope.kernels.reference.RotaryPartialReference;
-import org.fusescope.runner.model.AttentionConfig;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.runner.model.AttentionWeights;
-import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.model.LinearAttentionWeights;
 import org.fusescope.runner.model.MixerWeights;
 import org.fusescope.runner.step.InitialDecodeState;
@@ -59,12 +57,11 @@ public final class MixerReference {
     }
 
     private static float[] linearAttention(StepSpec spec, LinearAttentionWeights w, float[] y, int tokens) {
-        LinearAttentionConfig c = spec.config().linear();
-        GdnSizes s = new GdnSizes(c.keyHeads(), c.valueHeads(), c.keyHeadDim(), c.valueHeadDim(), c.convKernel());
+        LinearAttentionDims c = spec.config().linear();
         int h = spec.config().hidden();
         float[] projection = linear(y, w.inProj(), tokens, h, c.projectionDim());
         float[] convState = new float[tokens * c.convDim() * (c.convKernel() - 1)];
-        float[] recurrent = new float[tokens * c.valueHeads() * c.keyHeadDim() * c.valueHeadDim()];
+        float[] recurrent = new float[tokens * c.valueHeads() * c.keyDim() * c.valueDim()];
         for (int r = 0; r < tokens; r++) {
             float[] conv = Bf16.toFloats(InitialDecodeState.convState(spec, w.layer(), r));
             System.arraycopy(conv, 0, convState, r * conv.length, conv.length);
@@ -72,37 +69,36 @@ public final class MixerReference {
             System.arraycopy(state, 0, recurrent, r * state.length, state.length);
         }
         CausalConv1dUpdateReference.Result conv =
-                CausalConv1dUpdateReference.apply(projection, Bf16.toFloats(w.conv()), null, convState, tokens, s);
-        GdnPacked packed = GdnSplitReference.apply(conv.y(), projection, tokens, s);
+                CausalConv1dUpdateReference.apply(projection, Bf16.toFloats(w.conv()), null, convState, tokens, c);
+        GdnPacked packed = GdnSplitReference.apply(conv.y(), projection, tokens, c);
         GatedDeltaRuleReference.Result delta = GatedDeltaRuleReference.apply(
                 packed,
                 Bf16.toFloats(w.aLog()),
                 Bf16.toFloats(w.dtBias()),
                 recurrent,
                 tokens,
-                s,
+                c,
                 GatedDeltaRuleKernel.QK_NORM_EPS);
         float[] normed = GatedRmsNormReference.apply(
-                delta.o(), packed.z(), Bf16.toFloats(w.norm()), tokens * c.valueHeads(), c.valueHeadDim(), (float)
+                delta.o(), packed.z(), Bf16.toFloats(w.norm()), tokens * c.valueHeads(), c.valueDim(), (float)
                         spec.config().rmsNormEps());
-        return linear(normed, w.outProj(), tokens, c.valueHeads() * c.valueHeadDim(), h);
+        return linear(normed, w.outProj(), tokens, c.valueHeads() * c.valueDim(), h);
     }
 
     private static float[] attention(StepSpec spec, AttentionWeights w, float[] y, int tokens) {
-        AttentionConfig c = spec.config().attention();
-        AttentionHeads heads = new AttentionHeads(c.heads(), c.kvHeads(), c.headDim());
+        AttentionDims c = spec.config().attention();
         int h = spec.config().hidden();
         int d = c.headDim();
-        float[] qGate = perHead(linear(y, w.qGateProj(), tokens, h, 2 * heads.queryWidth()), tokens, heads);
-        float[] k = linear(y, w.kProj(), tokens, h, heads.kvWidth());
-        float[] v = linear(y, w.vProj(), tokens, h, heads.kvWidth());
+        float[] qGate = perHead(linear(y, w.qGateProj(), tokens, h, 2 * c.queryWidth()), tokens, c);
+        float[] k = linear(y, w.kProj(), tokens, h, c.kvWidth());
+        float[] v = linear(y, w.vProj(), tokens, h, c.kvWidth());
         float eps = (float) spec.config().rmsNormEps();
-        QkRmsNormReference.Result normed = QkRmsNormReference.apply(
-                qGate, k, Bf16.toFloats(w.qNorm()), Bf16.toFloats(w.kNorm()), tokens, heads, eps);
+        QkRmsNormReference.Result normed =
+                QkRmsNormReference.apply(qGate, k, Bf16.toFloats(w.qNorm()), Bf16.toFloats(w.kNorm()), tokens, c, eps);
         int[] positions = new int[tokens];
         System.arraycopy(InitialDecodeState.positions(spec), 0, positions, 0, tokens);
-        float[] q =
-                RotaryPartialReference.apply(normed.q(), positions, tokens, c.heads(), d, c.rotaryDim(), c.ropeTheta());
+        float[] q = RotaryPartialReference.apply(
+                normed.q(), positions, tokens, c.queryHeads(), d, c.rotaryDim(), c.ropeTheta());
         float[] kRoped = RotaryPartialReference.apply(
                 normed.k(), positions, tokens, c.kvHeads(), d, c.rotaryDim(), c.ropeTheta());
         int maxContext = spec.context().attendedTokens();
@@ -114,19 +110,19 @@ public final class MixerReference {
             System.arraycopy(Bf16.toFloats(InitialDecodeState.values(spec, w.layer(), r)), 0, values, r * cache, cache);
         }
         KvAppendReference.Result caches =
-                KvAppendReference.apply(keys, values, kRoped, v, positions, tokens, heads, maxContext);
-        float[] attn = DecodeAttentionReference.apply(
-                q, caches.kCache(), caches.vCache(), positions, tokens, heads, maxContext);
-        float[] gate = AttnGateSigmoidReference.apply(qGate, tokens, heads);
-        float[] gated = MulReference.apply(attn, gate, tokens, heads.queryWidth(), heads.queryWidth());
-        return linear(gated, w.oProj(), tokens, heads.queryWidth(), h);
+                KvAppendReference.apply(keys, values, kRoped, v, positions, tokens, c, maxContext);
+        float[] attn =
+                DecodeAttentionReference.apply(q, caches.kCache(), caches.vCache(), positions, tokens, c, maxContext);
+        float[] gate = AttnGateSigmoidReference.apply(qGate, tokens, c);
+        float[] gated = MulReference.apply(attn, gate, tokens, c.queryWidth(), c.queryWidth());
+        return linear(gated, w.oProj(), tokens, c.queryWidth(), h);
     }
 
     /**
      * {@code [rows, 2·Hq·D]} with the q block then the gate block ({@link AttentionWeights#qGateProj})
      * to the kernels' per-head {@code [rows, Hq, 2·D]} ({@code [query_h | gate_h]} per head).
      */
-    static float[] perHead(float[] blocks, int rows, AttentionHeads heads) {
+    static float[] perHead(float[] blocks, int rows, AttentionDims heads) {
         int d = heads.headDim();
         int width = heads.queryWidth();
         float[] out = new float[blocks.length];

@@ -2,6 +2,8 @@ package org.fusescope.runner.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * Builds HuggingFace's projection layouts for tests from the rows of our layout, head by head, the way
@@ -13,25 +15,27 @@ final class HfLayouts {
     private HfLayouts() {}
 
     /** HuggingFace's {@code in_proj_qkvz} from our {@code [q | k | v | z | b | a]} projection. */
-    static short[] inProjQkvz(short[] ours, LinearAttentionConfig c, int hidden) {
+    static short[] inProjQkvz(short[] ours, LinearAttentionDims c) {
+        int hidden = c.hidden();
         Sections s = new Sections(ours, c, hidden);
         List<short[]> rows = new ArrayList<>();
         int group = c.valueHeads() / c.keyHeads();
         for (int head = 0; head < c.keyHeads(); head++) {
-            rows.addAll(s.head(s.q, head, c.keyHeadDim()));
-            rows.addAll(s.head(s.k, head, c.keyHeadDim()));
+            rows.addAll(s.head(s.q, head, c.keyDim()));
+            rows.addAll(s.head(s.k, head, c.keyDim()));
             for (int j = 0; j < group; j++) {
-                rows.addAll(s.head(s.v, head * group + j, c.valueHeadDim()));
+                rows.addAll(s.head(s.v, head * group + j, c.valueDim()));
             }
             for (int j = 0; j < group; j++) {
-                rows.addAll(s.head(s.z, head * group + j, c.valueHeadDim()));
+                rows.addAll(s.head(s.z, head * group + j, c.valueDim()));
             }
         }
         return join(rows, hidden);
     }
 
     /** HuggingFace's {@code in_proj_ba} from our {@code [q | k | v | z | b | a]} projection. */
-    static short[] inProjBa(short[] ours, LinearAttentionConfig c, int hidden) {
+    static short[] inProjBa(short[] ours, LinearAttentionDims c) {
+        int hidden = c.hidden();
         Sections s = new Sections(ours, c, hidden);
         List<short[]> rows = new ArrayList<>();
         int group = c.valueHeads() / c.keyHeads();
@@ -47,13 +51,14 @@ final class HfLayouts {
     }
 
     /** HuggingFace's {@code q_proj} from our {@code [q | gate]} rows. */
-    static short[] qProj(short[] ours, AttentionConfig c, int hidden) {
+    static short[] qProj(short[] ours, AttentionDims c) {
+        int hidden = c.hidden();
         List<short[]> all = rows(ours, hidden);
         int d = c.headDim();
-        List<short[]> q = all.subList(0, c.heads() * d);
-        List<short[]> gate = all.subList(c.heads() * d, all.size());
+        List<short[]> q = all.subList(0, c.queryHeads() * d);
+        List<short[]> gate = all.subList(c.queryHeads() * d, all.size());
         List<short[]> rows = new ArrayList<>();
-        for (int head = 0; head < c.heads(); head++) {
+        for (int head = 0; head < c.queryHeads(); head++) {
             rows.addAll(q.subList(head * d, (head + 1) * d));
             rows.addAll(gate.subList(head * d, (head + 1) * d));
         }
@@ -87,10 +92,10 @@ final class HfLayouts {
         final List<short[]> b;
         final List<short[]> a;
 
-        Sections(short[] ours, LinearAttentionConfig c, int hidden) {
+        Sections(short[] ours, LinearAttentionDims c, int hidden) {
             List<short[]> all = rows(ours, hidden);
-            int keyRows = c.keyHeads() * c.keyHeadDim();
-            int valueRows = c.valueHeads() * c.valueHeadDim();
+            int keyRows = c.keyHeads() * c.keyDim();
+            int valueRows = c.valueHeads() * c.valueDim();
             int at = 0;
             q = all.subList(at, at += keyRows);
             k = all.subList(at, at += keyRows);

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,28 +32,27 @@ class MixerCheckpointTest {
         MixerWeights mixer = SyntheticWeights.mixer(TINY, layer, SEED);
         t.put(p + "input_layernorm.weight", new Object[] {new long[] {h}, mixer.inputNorm()});
         if (mixer instanceof LinearAttentionWeights w) {
-            LinearAttentionConfig c = TINY.linear();
+            LinearAttentionDims c = TINY.linear();
             String a = p + "linear_attn.";
-            long valueRows = (long) c.valueHeads() * c.valueHeadDim();
-            long qkvzRows = 2L * c.keyHeads() * c.keyHeadDim() + 2 * valueRows;
-            t.put(
-                    a + "in_proj_qkvz.weight",
-                    new Object[] {new long[] {qkvzRows, h}, HfLayouts.inProjQkvz(w.inProj(), c, h)});
+            long valueRows = (long) c.valueHeads() * c.valueDim();
+            long qkvzRows = 2L * c.keyHeads() * c.keyDim() + 2 * valueRows;
+            t.put(a + "in_proj_qkvz.weight", new Object[] {new long[] {qkvzRows, h}, HfLayouts.inProjQkvz(w.inProj(), c)
+            });
             t.put(
                     a + "in_proj_ba.weight",
-                    new Object[] {new long[] {2L * c.valueHeads(), h}, HfLayouts.inProjBa(w.inProj(), c, h)});
+                    new Object[] {new long[] {2L * c.valueHeads(), h}, HfLayouts.inProjBa(w.inProj(), c)});
             t.put(a + "conv1d.weight", new Object[] {new long[] {c.convDim(), 1, c.convKernel()}, w.conv()});
             t.put(a + "dt_bias", new Object[] {new long[] {c.valueHeads()}, w.dtBias()});
             t.put(a + "A_log", new Object[] {new long[] {c.valueHeads()}, Bf16.toFloats(w.aLog())});
-            t.put(a + "norm.weight", new Object[] {new long[] {c.valueHeadDim()}, w.norm()});
+            t.put(a + "norm.weight", new Object[] {new long[] {c.valueDim()}, w.norm()});
             t.put(a + "out_proj.weight", new Object[] {new long[] {h, valueRows}, w.outProj()});
         } else {
             AttentionWeights w = (AttentionWeights) mixer;
-            AttentionConfig c = TINY.attention();
+            AttentionDims c = TINY.attention();
             String a = p + "self_attn.";
-            long qDim = (long) c.heads() * c.headDim();
+            long qDim = (long) c.queryHeads() * c.headDim();
             long kvDim = (long) c.kvHeads() * c.headDim();
-            t.put(a + "q_proj.weight", new Object[] {new long[] {2 * qDim, h}, HfLayouts.qProj(w.qGateProj(), c, h)});
+            t.put(a + "q_proj.weight", new Object[] {new long[] {2 * qDim, h}, HfLayouts.qProj(w.qGateProj(), c)});
             t.put(a + "k_proj.weight", new Object[] {new long[] {kvDim, h}, w.kProj()});
             t.put(a + "v_proj.weight", new Object[] {new long[] {kvDim, h}, w.vProj()});
             t.put(a + "o_proj.weight", new Object[] {new long[] {h, qDim}, w.oProj()});

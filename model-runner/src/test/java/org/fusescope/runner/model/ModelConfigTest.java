@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fusescope.kernels.ops.AttentionDims;
-import org.fusescope.kernels.ops.LinearAttentionDims;
-import org.fusescope.kernels.ops.ModelDims;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
+import org.fusescope.kernels.shape.ModelDims;
 import org.fusescope.profiler.ops.LayerType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +42,12 @@ class ModelConfigTest {
     @Test
     void layerDimsMatchTheKernelsSizeRecords() {
         for (String qwen : new String[] {"qwen3-next-80b-a3b", "qwen3.5-35b-a3b"}) {
-            assertThat(ModelConfig.preset(qwen).linearAttentionDims()).isEqualTo(LinearAttentionDims.QWEN3_NEXT);
-            assertThat(ModelConfig.preset(qwen).attentionDims()).isEqualTo(AttentionDims.QWEN3_NEXT);
+            assertThat(ModelConfig.preset(qwen).linear()).isEqualTo(LinearAttentionDims.QWEN3_NEXT);
+            assertThat(ModelConfig.preset(qwen).attention()).isEqualTo(AttentionDims.QWEN3_NEXT);
         }
         ModelConfig tiny = ModelConfig.preset("tiny");
-        assertThat(tiny.linearAttentionDims()).isEqualTo(LinearAttentionDims.TINY);
-        assertThat(tiny.attentionDims()).isEqualTo(AttentionDims.TINY);
+        assertThat(tiny.linear()).isEqualTo(LinearAttentionDims.TINY);
+        assertThat(tiny.attention()).isEqualTo(AttentionDims.TINY);
         assertThat(tiny.linear().projectionDim()).isEqualTo(LinearAttentionDims.TINY.projectionDim());
         assertThat(tiny.linear().valueHeadsPerKeyHead()).isEqualTo(2);
     }
@@ -127,7 +127,7 @@ class ModelConfigTest {
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_key_head_dim", 100)))))
                 .hasMessageContaining("linear_key_head_dim must be a multiple of 8");
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_value_head_dim", 0)))))
-                .hasMessageContaining("linear_value_head_dim must be positive");
+                .hasMessageContaining("linear_value_head_dim: expected >= 1 but was 0");
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("linear_conv_kernel_dim", 1)))))
                 .hasMessageContaining("linear_conv_kernel_dim must be at least 2");
         assertThatThrownBy(() -> ModelConfig.fromHuggingFace(write(edited(n -> n.put("head_dim", 60)))))

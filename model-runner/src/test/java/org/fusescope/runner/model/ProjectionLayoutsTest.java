@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 
 /** HuggingFace's per-head grouped projections regrouped into ours, checked row by row. */
 class ProjectionLayoutsTest {
     private static final int HIDDEN = 16;
     /** Hk 2, Hv 6 (three value heads per key head), Dk 8, Dv 16, W 4. */
-    private static final LinearAttentionConfig GDN = new LinearAttentionConfig(2, 6, 8, 16, 4);
+    private static final LinearAttentionDims GDN = new LinearAttentionDims(HIDDEN, 2, 6, 8, 16, 4);
 
     /** A row of its own for every (tensor part, head, row in head): unequal to every other. */
     private static short[] row(String part, int head, int r) {
@@ -39,13 +41,13 @@ class ProjectionLayoutsTest {
         List<short[]> qkvz = new ArrayList<>();
         List<short[]> ba = new ArrayList<>();
         for (int h = 0; h < GDN.keyHeads(); h++) {
-            qkvz.addAll(block("q", h, GDN.keyHeadDim()));
-            qkvz.addAll(block("k", h, GDN.keyHeadDim()));
+            qkvz.addAll(block("q", h, GDN.keyDim()));
+            qkvz.addAll(block("k", h, GDN.keyDim()));
             for (int j = 0; j < group; j++) {
-                qkvz.addAll(block("v", h * group + j, GDN.valueHeadDim()));
+                qkvz.addAll(block("v", h * group + j, GDN.valueDim()));
             }
             for (int j = 0; j < group; j++) {
-                qkvz.addAll(block("z", h * group + j, GDN.valueHeadDim()));
+                qkvz.addAll(block("z", h * group + j, GDN.valueDim()));
             }
             for (int j = 0; j < group; j++) {
                 ba.add(row("b", h * group + j, 0));
@@ -54,15 +56,14 @@ class ProjectionLayoutsTest {
                 ba.add(row("a", h * group + j, 0));
             }
         }
-        short[] ours =
-                ProjectionLayouts.gdnInProj(HfLayouts.join(qkvz, HIDDEN), HfLayouts.join(ba, HIDDEN), GDN, HIDDEN);
+        short[] ours = ProjectionLayouts.gdnInProj(HfLayouts.join(qkvz, HIDDEN), HfLayouts.join(ba, HIDDEN), GDN);
 
         List<short[]> expected = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        expect(expected, names, "q", GDN.keyHeads(), GDN.keyHeadDim());
-        expect(expected, names, "k", GDN.keyHeads(), GDN.keyHeadDim());
-        expect(expected, names, "v", GDN.valueHeads(), GDN.valueHeadDim());
-        expect(expected, names, "z", GDN.valueHeads(), GDN.valueHeadDim());
+        expect(expected, names, "q", GDN.keyHeads(), GDN.keyDim());
+        expect(expected, names, "k", GDN.keyHeads(), GDN.keyDim());
+        expect(expected, names, "v", GDN.valueHeads(), GDN.valueDim());
+        expect(expected, names, "z", GDN.valueHeads(), GDN.valueDim());
         expect(expected, names, "b", GDN.valueHeads(), 1);
         expect(expected, names, "a", GDN.valueHeads(), 1);
         List<short[]> rows = HfLayouts.rows(ours, HIDDEN);
@@ -83,14 +84,13 @@ class ProjectionLayoutsTest {
 
     @Test
     void queryAndGateAreSeparated() {
-        AttentionConfig attention = new AttentionConfig(3, 1, 8, 0.25, 1e4);
+        AttentionDims attention = new AttentionDims(HIDDEN, 3, 1, 8, 2, 1e4);
         List<short[]> hf = new ArrayList<>();
         for (int h = 0; h < 3; h++) {
             hf.addAll(block("q", h, 8));
             hf.addAll(block("gate", h, 8));
         }
-        List<short[]> rows =
-                HfLayouts.rows(ProjectionLayouts.queryGate(HfLayouts.join(hf, HIDDEN), attention, HIDDEN), HIDDEN);
+        List<short[]> rows = HfLayouts.rows(ProjectionLayouts.queryGate(HfLayouts.join(hf, HIDDEN), attention), HIDDEN);
         assertThat(rows).hasSize(2 * 3 * 8);
         for (int h = 0; h < 3; h++) {
             for (int r = 0; r < 8; r++) {
@@ -108,19 +108,18 @@ class ProjectionLayoutsTest {
         for (int i = 0; i < ours.length; i++) {
             ours[i] = (short) (i * 7 + 3);
         }
-        short[] back = ProjectionLayouts.gdnInProj(
-                HfLayouts.inProjQkvz(ours, GDN, HIDDEN), HfLayouts.inProjBa(ours, GDN, HIDDEN), GDN, HIDDEN);
+        short[] back = ProjectionLayouts.gdnInProj(HfLayouts.inProjQkvz(ours, GDN), HfLayouts.inProjBa(ours, GDN), GDN);
         assertThat(back).isEqualTo(ours);
-        short[] qkvz = HfLayouts.inProjQkvz(ours, GDN, HIDDEN);
+        short[] qkvz = HfLayouts.inProjQkvz(ours, GDN);
         assertThat(qkvz).isNotEqualTo(Arrays.copyOf(ours, qkvz.length)); // the layouts do differ
     }
 
     @Test
     void wrongLengthsAreNamed() {
-        assertThatThrownBy(() -> ProjectionLayouts.gdnInProj(new short[3], new short[2 * 6 * HIDDEN], GDN, HIDDEN))
-                .hasMessageContaining("in_proj_qkvz: expected " + (2 * 16 + 2 * 96) * HIDDEN + " elements, got 3");
-        assertThatThrownBy(() ->
-                        ProjectionLayouts.queryGate(new short[5], new AttentionConfig(3, 1, 8, 0.25, 1e4), HIDDEN))
+        assertThatThrownBy(() -> ProjectionLayouts.gdnInProj(new short[3], new short[2 * 6 * HIDDEN], GDN))
+                .hasMessageContaining("in_proj_qkvz: expected length " + (2 * 16 + 2 * 96) * HIDDEN)
+                .hasMessageEndingWith(" but was 3");
+        assertThatThrownBy(() -> ProjectionLayouts.queryGate(new short[5], new AttentionDims(HIDDEN, 3, 1, 8, 2, 1e4)))
                 .hasMessageContaining("q_proj: expected");
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.junit.jupiter.api.Test;
 
 class SyntheticMixerWeightsTest {
@@ -45,9 +47,9 @@ class SyntheticMixerWeightsTest {
     @Test
     void gatedDeltaNetScaleKeepsUnitActivations() {
         LinearAttentionWeights w = (LinearAttentionWeights) SyntheticWeights.mixer(TINY, 0, 1);
-        LinearAttentionConfig c = TINY.linear();
+        LinearAttentionDims c = TINY.linear();
         assertThat(std(w.inProj())).isCloseTo(1 / Math.sqrt(TINY.hidden()), within(0.003));
-        assertThat(std(w.outProj())).isCloseTo(1 / Math.sqrt(c.valueHeads() * c.valueHeadDim()), within(0.005));
+        assertThat(std(w.outProj())).isCloseTo(1 / Math.sqrt(c.valueHeads() * c.valueDim()), within(0.005));
         assertThat(std(w.conv())).isCloseTo(1 / Math.sqrt(c.convKernel()), within(0.05));
         assertThat(floats(w.inputNorm()))
                 .allSatisfy(x -> assertThat(Math.abs(x)).isLessThanOrEqualTo(0.0501f));
@@ -61,10 +63,10 @@ class SyntheticMixerWeightsTest {
     @Test
     void attentionScaleKeepsUnitActivations() {
         AttentionWeights w = (AttentionWeights) SyntheticWeights.mixer(TINY, 3, 1);
-        AttentionConfig c = TINY.attention();
+        AttentionDims c = TINY.attention();
         assertThat(std(w.qGateProj())).isCloseTo(1 / Math.sqrt(TINY.hidden()), within(0.003));
         assertThat(std(w.kProj())).isCloseTo(1 / Math.sqrt(TINY.hidden()), within(0.005));
-        assertThat(std(w.oProj())).isCloseTo(1 / Math.sqrt(c.heads() * c.headDim()), within(0.005));
+        assertThat(std(w.oProj())).isCloseTo(1 / Math.sqrt(c.queryHeads() * c.headDim()), within(0.005));
         assertThat(floats(w.qNorm())).allSatisfy(x -> assertThat(Math.abs(x)).isLessThanOrEqualTo(0.0501f));
         assertThat(w.qNorm()).isNotEqualTo(w.kNorm());
     }

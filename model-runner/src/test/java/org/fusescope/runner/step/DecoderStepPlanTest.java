@@ -105,7 +105,7 @@ class DecoderStepPlanTest {
     }
 
     @Test
-    void addRmsnormJoinsEveryBlockBoundaryIncludingTheLayerBoundary() {
+    void addRmsNormJoinsEveryBlockBoundaryIncludingTheLayerBoundary() {
         List<LayerPlan> fused = plan("add_rmsnorm", 4);
         for (LayerPlan layer : fused) {
             for (BlockPlan block : layer.blocks()) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fusescope.kernels.ops.Work;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.Op;
-import org.fusescope.runner.model.AttentionConfig;
-import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.junit.jupiter.api.Test;
@@ -57,15 +57,15 @@ class MixerOpWorkTest {
     @Test
     void projectionGemmsCountTheirMultiplyAdds() {
         StepSpec spec = spec("unfused", DecodeContext.of(10));
-        LinearAttentionConfig g = NEXT.linear();
-        AttentionConfig a = NEXT.attention();
+        LinearAttentionDims g = NEXT.linear();
+        AttentionDims a = NEXT.attention();
         long h = NEXT.hidden();
         assertThat(work("in_proj_gemm", spec).flops()).isEqualTo(2L * M * g.projectionDim() * h);
-        assertThat(work("gdn_out_proj_gemm", spec).flops()).isEqualTo(2L * M * h * g.valueHeads() * g.valueHeadDim());
+        assertThat(work("gdn_out_proj_gemm", spec).flops()).isEqualTo(2L * M * h * g.valueHeads() * g.valueDim());
         long q = work("q_proj_gemm", spec).flops();
         long k = work("k_proj_gemm", spec).flops();
         long v = work("v_proj_gemm", spec).flops();
-        assertThat(q).isEqualTo(2L * M * 2 * a.heads() * a.headDim() * h);
+        assertThat(q).isEqualTo(2L * M * 2 * a.queryHeads() * a.headDim() * h);
         assertThat(work("qkv_proj_gemm", spec).flops()).isEqualTo(q + k + v);
         assertThat(work("qkv_proj_gemm", spec).bytes())
                 .isLessThan(work("q_proj_gemm", spec).bytes()
@@ -87,23 +87,23 @@ class MixerOpWorkTest {
     @Test
     void recurrentStateIsReadAndWrittenInFp32() {
         StepSpec spec = spec("unfused", DecodeContext.of(10));
-        LinearAttentionConfig g = NEXT.linear();
-        long state = 4L * M * g.valueHeads() * g.keyHeadDim() * g.valueHeadDim();
+        LinearAttentionDims g = NEXT.linear();
+        long state = 4L * M * g.valueHeads() * g.keyDim() * g.valueDim();
         Work w = work("gated_delta_rule", spec);
         assertThat(w.bytesRead()).isGreaterThan(state).isLessThan(state + state / 10);
-        assertThat(w.bytesWritten()).isEqualTo(state + 2L * M * g.valueHeads() * g.valueHeadDim());
+        assertThat(w.bytesWritten()).isEqualTo(state + 2L * M * g.valueHeads() * g.valueDim());
     }
 
     @Test
     void decodeAttentionReadsTheWholeCacheAndSplitsWriteFp32Partials() {
-        AttentionConfig a = NEXT.attention();
+        AttentionDims a = NEXT.attention();
         long kvPerToken = 2L * 2 * a.kvHeads() * a.headDim();
         Work short1 = work("decode_attention", spec("unfused", DecodeContext.of(999)));
         Work long1 = work("decode_attention", spec("unfused", DecodeContext.of(1999)));
         assertThat(long1.bytesRead() - short1.bytesRead()).isEqualTo(M * 1000 * kvPerToken);
-        assertThat(short1.bytesWritten()).isEqualTo(2L * M * a.heads() * a.headDim());
+        assertThat(short1.bytesWritten()).isEqualTo(2L * M * a.queryHeads() * a.headDim());
         Work split = work("decode_attention", spec("unfused", new DecodeContext(999, 4)));
-        long partials = 4L * M * a.heads() * 4 * (a.headDim() + 1);
+        long partials = 4L * M * a.queryHeads() * 4 * (a.headDim() + 1);
         assertThat(split.bytesWritten()).isEqualTo(partials);
         assertThat(work("decode_attention_combine", spec("unfused", new DecodeContext(999, 4)))
                         .bytesRead())
@@ -115,8 +115,11 @@ class MixerOpWorkTest {
         StepSpec spec = spec("unfused", DecodeContext.of(10));
         assertThat(work("sigmoid", "shared_gate", spec).bytes()).isEqualTo(2L * 2 * M);
         assertThat(work("sigmoid", "sigmoid_mul", spec).bytes())
-                .isEqualTo(
-                        2L * 2 * M * NEXT.attention().heads() * NEXT.attention().headDim());
+                .isEqualTo(2L
+                        * 2
+                        * M
+                        * NEXT.attention().queryHeads()
+                        * NEXT.attention().headDim());
         for (Op op : Op.values()) {
             assertThat(OpWork.of(op, spec, 8).bytes()).as("work of %s", op).isPositive();
         }

@@ -3,10 +3,10 @@ package org.fusescope.runner.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.kernels.shape.AttentionDims;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.profiler.ops.Fusion;
-import org.fusescope.runner.model.AttentionConfig;
 import org.fusescope.runner.model.AttentionWeights;
-import org.fusescope.runner.model.LinearAttentionConfig;
 import org.fusescope.runner.model.LinearAttentionWeights;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
@@ -96,11 +96,11 @@ class MixerReferenceTest {
     }
 
     private static double[] linearAttention(LinearAttentionWeights w, int t) {
-        LinearAttentionConfig c = TINY.linear();
+        LinearAttentionDims c = TINY.linear();
         int hk = c.keyHeads();
         int hv = c.valueHeads();
-        int dk = c.keyHeadDim();
-        int dv = c.valueHeadDim();
+        int dk = c.keyDim();
+        int dv = c.valueDim();
         int width = c.convKernel();
         double[] p = matVec(w.inProj(), normedInput(w.inputNorm(), t), c.projectionDim());
         int convDim = c.convDim();
@@ -156,8 +156,8 @@ class MixerReferenceTest {
     }
 
     private static double[] attention(AttentionWeights w, int t) {
-        AttentionConfig c = TINY.attention();
-        int hq = c.heads();
+        AttentionDims c = TINY.attention();
+        int hq = c.queryHeads();
         int hkv = c.kvHeads();
         int d = c.headDim();
         double[] y = normedInput(w.inputNorm(), t);

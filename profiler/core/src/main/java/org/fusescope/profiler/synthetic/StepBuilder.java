@@ -19,7 +19,7 @@ final class StepBuilder {
     private final List<SyntheticKernel> ops;
     private final LaunchShapes launch;
     private final KernelTimings time;
-    private final Routing routing;
+    private final SyntheticRouting routing;
     private final TraceSink sink;
     private final ReadBack readBack;
     private long cpu;
@@ -31,7 +31,7 @@ final class StepBuilder {
         this.ops = KernelSequence.sequence(spec);
         this.launch = new LaunchShapes(shape);
         this.time = time;
-        this.routing = new Routing(spec.seed(), spec.experts(), spec.topK(), spec.batch(), spec.layers());
+        this.routing = new SyntheticRouting(spec.seed(), spec.experts(), spec.topK(), spec.batch(), spec.layers());
         this.sink = sink;
         this.readBack = new ReadBack(spec, time, sink);
         this.cpu = spec.startNs();

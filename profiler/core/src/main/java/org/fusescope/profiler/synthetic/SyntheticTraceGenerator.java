@@ -94,6 +94,6 @@ public final class SyntheticTraceGenerator {
                 spec.intermediate(),
                 spec.layers(),
                 spec.steps(),
-                Routing.ZIPF_EXPONENT);
+                SyntheticRouting.ZIPF_EXPONENT);
     }
 }

@@ -5,18 +5,20 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code fused_add_rmsnorm.cu}: {@code r = r + x; y = rmsnorm(r) * (1 + w)} in one kernel (fusion
  * {@code add_rmsnorm}), compiled for {@code HIDDEN = dims.hidden()}. Immutable; launch from the
  * thread that has the context current.
  */
-public final class FusedAddRmsnormKernel {
+public final class FusedAddRmsNormKernel {
     private final CudaFunction function;
     private final ModelDims dims;
 
-    public FusedAddRmsnormKernel(KernelLibrary lib, ModelDims dims) {
+    public FusedAddRmsNormKernel(KernelLibrary lib, ModelDims dims) {
         this.function = lib.function("fused_add_rmsnorm", dims);
         this.dims = dims;
     }
@@ -37,7 +39,7 @@ public final class FusedAddRmsnormKernel {
         Args.buffer("w", w, DType.BF16, dims.hidden());
         Args.buffer("r", r, DType.BF16, tokens, dims.hidden());
         Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
-        Launcher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, r, y, tokens, eps);
+        KernelLauncher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, r, y, tokens, eps);
     }
 
     /** Reads x, r and w, writes r and y; about 5 FLOPs per element. */

@@ -5,20 +5,22 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.AttentionDims;
 
 /**
  * {@code qk_rmsnorm.cu}: the attention layer's q-norm and k-norm in one launch, zero-centred RMSNorm
  * over each head's D dims ({@code y = x * rsqrt(mean(x²) + eps) * (1 + w)}), writing q and k
  * contiguous. Immutable; launch from the thread that has the context current.
  */
-public final class QkRmsnormKernel {
+public final class QkRmsNormKernel {
     private static final int HEADS_PER_BLOCK = 8;
 
     private final CudaFunction function;
     private final AttentionDims dims;
 
-    public QkRmsnormKernel(KernelLibrary lib, AttentionDims dims) {
+    public QkRmsNormKernel(KernelLibrary lib, AttentionDims dims) {
         this.function = lib.function("qk_rmsnorm", "qk_rmsnorm_kernel", dims.definitions());
         this.dims = dims;
     }
@@ -53,7 +55,7 @@ public final class QkRmsnormKernel {
         Args.buffer("qOut", qOut, DType.BF16, rows, (long) dims.queryHeads() * d);
         Args.buffer("kOut", kOut, DType.BF16, rows, (long) dims.kvHeads() * d);
         long heads = (long) rows * (dims.queryHeads() + dims.kvHeads());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.cover(heads, HEADS_PER_BLOCK),
                 Grids.BLOCK_256,

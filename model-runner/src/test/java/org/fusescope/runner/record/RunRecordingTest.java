@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run loop, attribution and database writing, on the labelled fake device (no GPU). */
-class RecordingTest {
+class RunRecordingTest {
     private static final int WARMUP = 2;
     private static final int ITERS = 3;
     private static final int LAYERS = 2;
@@ -144,7 +144,7 @@ class RecordingTest {
         Path db = dir.resolve("broken.sqlite");
         // table reads: WARMUP * LAYERS in warm-up, then LAYERS per step: step 1, layer 1
         int read = WARMUP * LAYERS + LAYERS + 1;
-        new Recording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
+        new RunRecording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
             FakeStepDevice d = new FakeStepDevice(sink);
             d.breakTableRead = read;
             return d;
@@ -165,8 +165,8 @@ class RecordingTest {
         Path db = dir.resolve("failed.sqlite");
         int perStep = MoeBlockPlan.launches(Fusion.parseVariant("unfused")).size() * LAYERS;
         int failAt = (WARMUP + ITERS + ITERS) * perStep + (WARMUP + 1) * perStep + 5; // run 2, measured step 0
-        Recording recording =
-                new Recording(List.of(run("unfused", 4, false), run("unfused", 4, false)), null, events::add);
+        RunRecording recording =
+                new RunRecording(List.of(run("unfused", 4, false), run("unfused", 4, false)), null, events::add);
         assertThatThrownBy(() -> recording.record(db, sink -> {
                     FakeStepDevice d = new FakeStepDevice(sink);
                     d.failAtLaunch = failAt;
@@ -191,7 +191,7 @@ class RecordingTest {
     @Test
     void aFailedSetupStillLeavesAnIncompleteRunNamingTheCause() {
         Path db = dir.resolve("setup.sqlite");
-        Recording recording = new Recording(List.of(run("fused", 4, true)), null, events::add);
+        RunRecording recording = new RunRecording(List.of(run("fused", 4, true)), null, events::add);
         assertThatThrownBy(() -> recording.record(db, sink -> {
                     FakeStepDevice d = new FakeStepDevice(sink);
                     d.failPrepare = true;
@@ -223,7 +223,7 @@ class RecordingTest {
 
     private Path record(List<RunRequest> runs, Object unused) {
         Path db = dir.resolve("run.sqlite");
-        new Recording(runs, null, events::add).record(db, sink -> {
+        new RunRecording(runs, null, events::add).record(db, sink -> {
             FakeStepDevice d = new FakeStepDevice(sink);
             opened.add(d);
             return d;

@@ -5,17 +5,19 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.ModelDims;
 
 /**
  * {@code rmsnorm.cu}: {@code y = x * rsqrt(mean(x²) + eps) * (1 + w)} (MoE step 2), compiled for
  * {@code HIDDEN = dims.hidden()}. Immutable; launch from the thread that has the context current.
  */
-public final class RmsnormKernel {
+public final class RmsNormKernel {
     private final CudaFunction function;
     private final ModelDims dims;
 
-    public RmsnormKernel(KernelLibrary lib, ModelDims dims) {
+    public RmsNormKernel(KernelLibrary lib, ModelDims dims) {
         this.function = lib.function("rmsnorm", dims);
         this.dims = dims;
     }
@@ -33,7 +35,7 @@ public final class RmsnormKernel {
         Args.buffer("x", x, DType.BF16, tokens, dims.hidden());
         Args.buffer("w", w, DType.BF16, dims.hidden());
         Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
-        Launcher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, y, tokens, eps);
+        KernelLauncher.launch(function, Dim.of(tokens), Grids.BLOCK_256, 0, stream, x, w, y, tokens, eps);
     }
 
     /** Reads x and w, writes y; about 4 FLOPs per element (square-add, scale, 1 + w, multiply). */

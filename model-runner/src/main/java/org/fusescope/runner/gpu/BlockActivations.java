@@ -10,7 +10,7 @@ import org.fusescope.runner.step.StepSpec;
  * moe_sum_reduce (and the shared expert's add), its output, so layer l + 1 reads layer l's output
  * and step s + 1 reads step s's; {@code residual} is the residual stream. Needs the context current.
  */
-final class Activations implements AutoCloseable {
+final class BlockActivations implements AutoCloseable {
     final DeviceBuffer hidden;
     final DeviceBuffer residual;
     final DeviceBuffer y;
@@ -29,7 +29,7 @@ final class Activations implements AutoCloseable {
     final DeviceBuffer sharedGated;
     private final BufferGroup buffers = new BufferGroup();
 
-    Activations(StepSpec spec) {
+    BlockActivations(StepSpec spec) {
         long m = spec.batch();
         long h = spec.config().hidden();
         long slots = spec.slots();

@@ -5,20 +5,22 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.cuda.Dim;
-import org.fusescope.kernels.cuda.Launcher;
+import org.fusescope.kernels.cuda.KernelLauncher;
+import org.fusescope.kernels.shape.Args;
+import org.fusescope.kernels.shape.LinearAttentionDims;
 
 /**
  * {@code gated_rmsnorm.cu}: the gated-delta-net output norm per value head, {@code y = rms(o) · w ·
  * silu(z)} with a plain weight (not {@code 1 + w}). Immutable; launch from the thread that has the
  * context current.
  */
-public final class GatedRmsnormKernel {
+public final class GatedRmsNormKernel {
     private static final int ROWS_PER_BLOCK = 4;
 
     private final CudaFunction function;
     private final LinearAttentionDims dims;
 
-    public GatedRmsnormKernel(KernelLibrary lib, LinearAttentionDims dims) {
+    public GatedRmsNormKernel(KernelLibrary lib, LinearAttentionDims dims) {
         this.function = lib.function("gated_rmsnorm", "gated_rmsnorm_kernel", dims.definitions());
         this.dims = dims;
     }
@@ -41,7 +43,7 @@ public final class GatedRmsnormKernel {
         Args.buffer("w", w, DType.BF16, dims.valueDim());
         Args.buffer("y", y, DType.BF16, tokens, width);
         int rows = Args.product("rows", tokens, dims.valueHeads());
-        Launcher.launch(
+        KernelLauncher.launch(
                 function,
                 Dim.of((rows + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK),
                 Dim.of(32 * ROWS_PER_BLOCK),

@@ -22,7 +22,7 @@ import org.fusescope.profiler.store.TraceWriter;
  * every finished run and the failed run's records, marked incomplete, and the failure is rethrown.
  * Not thread-safe.
  */
-public final class Recording {
+public final class RunRecording {
     private final List<RunRequest> runs;
     private final BiFunction<StepDevice, Integer, List<NumericCheck>> verifier;
     private final Progress progress;
@@ -31,7 +31,7 @@ public final class Recording {
      * @param verifier the numeric checks of one batch (fused vs unfused vs CPU reference), or null
      *     to skip verification
      */
-    public Recording(
+    public RunRecording(
             List<RunRequest> runs, BiFunction<StepDevice, Integer, List<NumericCheck>> verifier, Progress progress) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to record: no runs");

@@ -1,4 +1,4 @@
-package org.fusescope.kernels.ops;
+package org.fusescope.kernels.shape;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,15 +22,11 @@ public record ModelDims(int hidden, int experts, int topK, int inter, boolean sh
     public static final ModelDims TINY = new ModelDims(256, 16, 4, 64, false);
 
     public ModelDims {
-        if (hidden < 8 || hidden % 8 != 0) {
-            throw new IllegalArgumentException("hidden must be a positive multiple of 8, not " + hidden);
-        }
-        if (experts < 1 || topK < 1 || topK > experts || topK > 32) {
-            throw new IllegalArgumentException("need 1 <= topK <= min(experts, 32), got K=" + topK + ", E=" + experts);
-        }
-        if (inter < 1) {
-            throw new IllegalArgumentException("inter must be positive, not " + inter);
-        }
+        Args.check(hidden >= 8 && hidden % 8 == 0, "hidden must be a positive multiple of 8, not " + hidden);
+        Args.check(
+                experts >= 1 && topK >= 1 && topK <= experts && topK <= 32,
+                "need 1 <= topK <= min(experts, 32), got K=" + topK + ", E=" + experts);
+        Args.check(inter >= 1, "inter must be positive, not " + inter);
     }
 
     /** The same sizes with the shared expert appended as expert E, or not. */

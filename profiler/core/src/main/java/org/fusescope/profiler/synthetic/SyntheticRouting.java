@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * so a fused and an unfused run of one seed route identically (as the real runner does on the same
  * inputs). Calls must come in (step, layer) order. Not thread-safe.
  */
-final class Routing {
+final class SyntheticRouting {
     static final double ZIPF_EXPONENT = 0.6;
 
     private final SplittableRandom rng;
@@ -23,7 +23,7 @@ final class Routing {
     private final double[] cdf;
     private final int[] chosenBy;
 
-    Routing(long seed, int experts, int topK, int batch, int layers) {
+    SyntheticRouting(long seed, int experts, int topK, int batch, int layers) {
         this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.experts = experts;
         this.topK = topK;

@@ -12,8 +12,8 @@ import jcuda.Pointer;
  * {@code int}, a {@link Long} a {@code long long}/{@code int64_t}, a {@link Float} a {@code float}.
  * Stateless; safe from any thread that has the context current.
  */
-public final class Launcher {
-    private Launcher() {}
+public final class KernelLauncher {
+    private KernelLauncher() {}
 
     /**
      * Enqueues one launch of {@code function} on {@code stream}.
