@@ -10,6 +10,7 @@ import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.cupti.Cupti;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.runner.gpu.CudaStepDevice;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 import org.fusescope.runner.model.WeightSource;
@@ -18,6 +19,9 @@ import org.fusescope.runner.record.RunOutcome;
 import org.fusescope.runner.record.RunRecording;
 import org.fusescope.runner.record.RunRequest;
 import org.fusescope.runner.record.StepDevice;
+import org.fusescope.runner.record.StepTiming;
+import org.fusescope.runner.record.TraceLevel;
+import org.fusescope.runner.record.TraceOptions;
 import org.fusescope.runner.step.DecodeContext;
 import org.fusescope.runner.step.StepSpec;
 import org.fusescope.runner.verify.BlockVerifier;
@@ -127,6 +131,26 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--trace",
+            defaultValue = "full",
+            paramLabel = "LEVEL",
+            description = "full (default: every kernel, API call, copy, set and synchronization), kernels (kernels"
+                    + " and the API calls that launch them) or none (no CUPTI: step times and metadata only, so"
+                    + " that ncu or nsys profile can wrap the run). With another CUPTI client in the process, the"
+                    + " run falls back to none and says so.")
+    TraceLevel trace;
+
+    @Option(
+            names = "--step-timing",
+            defaultValue = "gated",
+            paramLabel = "HOW",
+            description = "gated (default: the stream waits until the host has enqueued the step, so a step's time"
+                    + " is the GPU's alone; graph replays and eager steps of up to "
+                    + CudaStepDevice.MAX_GATED_LAUNCHES
+                    + " launches) or direct (the events bracket the launches as the host makes them).")
+    StepTiming stepTiming;
+
+    @Option(
             names = "--progress",
             defaultValue = "auto",
             description = "auto (a bar on a terminal, else lines), bar, lines, json (one object per line on stdout),"
@@ -158,19 +182,32 @@ final class RunCommand implements Callable<Integer> {
         WeightSource source =
                 weights == null ? WeightSource.synthetic(config, seed) : WeightSource.checkpoint(config, weights);
         if (opener == DeviceOpener.CUDA) {
-            requireGpu(); // before the database exists: no empty file is left behind
+            requireGpu(trace); // before the database exists: no empty file is left behind
         }
+        TraceOptions options = new TraceOptions(trace, stepTiming);
+        DeviceOpener chosen =
+                opener == DeviceOpener.CUDA ? (sink, w, s) -> new CudaStepDevice(sink, w, s, options) : opener;
+        PrintWriter err = spec.commandLine().getErr();
         List<StepSpec> steps = runs.stream().map(RunRequest::spec).toList();
         PrintWriter summary = progress.equals("json")
                 ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
         RunRecording recording = new RunRecording(
                 runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress());
-        List<RunOutcome> outcomes = recording.record(out, sink -> opener.open(sink, source, steps));
+        List<RunOutcome> outcomes = recording.record(out, sink -> {
+            StepDevice device = chosen.open(sink, source, steps);
+            device.tracer().notice().ifPresent(n -> {
+                err.println("fusescope: " + n);
+                err.flush();
+            });
+            return device;
+        });
         summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));
         summary.flush();
+        outcomes.forEach(o -> o.alerts().forEach(a -> err.println("fusescope: " + o.name() + ": " + a)));
+        err.flush();
         return 0;
     }
 
@@ -186,9 +223,9 @@ final class RunCommand implements Callable<Integer> {
         return checks;
     }
 
-    private static void requireGpu() {
+    private static void requireGpu(TraceLevel trace) {
         Gpu.probe();
-        if (!Cupti.isAvailable()) {
+        if (trace != TraceLevel.NONE && !Cupti.isAvailable()) {
             throw new IllegalStateException(Cupti.unavailableReason());
         }
     }

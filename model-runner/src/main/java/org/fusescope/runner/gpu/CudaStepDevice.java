@@ -13,6 +13,7 @@ import org.fusescope.kernels.cuda.CudaContext;
 import org.fusescope.kernels.cuda.CudaEvent;
 import org.fusescope.kernels.cuda.CudaGraph;
 import org.fusescope.kernels.cuda.CudaStream;
+import org.fusescope.kernels.cuda.StreamGate;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.profiler.cupti.Sink;
 import org.fusescope.profiler.model.DeviceInfo;
@@ -24,6 +25,8 @@ import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
 import org.fusescope.runner.record.MixerOutputs;
 import org.fusescope.runner.record.StepDevice;
+import org.fusescope.runner.record.StepTiming;
+import org.fusescope.runner.record.TraceOptions;
 import org.fusescope.runner.record.Tracer;
 import org.fusescope.runner.step.BlockPlan;
 import org.fusescope.runner.step.DecodeSplit;
@@ -45,7 +48,11 @@ public final class CudaStepDevice implements StepDevice {
     /** Device memory left free after the decode state and mixer weights: activations, cuBLAS, graphs. */
     private static final long HEADROOM_BYTES = 1L << 30;
 
-    private final CuptiTracer tracer = new CuptiTracer();
+    /** The most launches an eager step may have to be timed at the gate ({@link StreamGate}'s queue limit). */
+    public static final int MAX_GATED_LAUNCHES = 256;
+
+    private final CuptiTracer tracer;
+    private final StepTiming timing;
     private final WeightSource weights;
     private final Set<Boolean> layouts;
     /** Layers of the largest step the runs prepare. */
@@ -59,6 +66,10 @@ public final class CudaStepDevice implements StepDevice {
     private final Blas blas;
     private final CudaEvent start;
     private final CudaEvent end;
+    private final StreamGate gate;
+    /** Launches of one eager step of the prepared run. */
+    private int launchesPerStep;
+
     private final DeviceInfo info;
     private final Map<Boolean, BlockKernels> kernels = new HashMap<>();
     private final Map<String, DeviceWeights> uploaded = new HashMap<>();
@@ -80,6 +91,13 @@ public final class CudaStepDevice implements StepDevice {
      *     on the device ({@link #moeWeightSets})
      */
     public CudaStepDevice(Sink sink, WeightSource weights, List<StepSpec> steps) {
+        this(sink, weights, steps, TraceOptions.DEFAULT);
+    }
+
+    /** As {@link #CudaStepDevice(Sink, WeightSource, List)}, tracing and timing steps as {@code options} say. */
+    public CudaStepDevice(Sink sink, WeightSource weights, List<StepSpec> steps, TraceOptions options) {
+        this.tracer = new CuptiTracer(options.level());
+        this.timing = options.timing();
         this.weights = weights;
         Set<Boolean> needed = new TreeSet<>();
         steps.forEach(s -> needed.add(s.sharedAsExpert()));
@@ -98,6 +116,7 @@ public final class CudaStepDevice implements StepDevice {
             blas = Blas.create();
             start = CudaEvent.create();
             end = CudaEvent.create();
+            gate = new StreamGate();
             info = DeviceCalibration.measure(context, stream);
         } catch (RuntimeException e) {
             tracer.close();
@@ -118,6 +137,7 @@ public final class CudaStepDevice implements StepDevice {
     @Override
     public void prepare(StepSpec spec) {
         release();
+        launchesPerStep = DecoderStepPlan.launchCount(spec.layerPlans());
         if (spec.mixers()) {
             int chunks = DecodeSplit.of(spec, info.smCount()).chunks();
             if (spec.context().splits() != chunks) {
@@ -301,13 +321,24 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     @Override
+    public StepTiming stepTiming(boolean graph) {
+        return timing == StepTiming.GATED && (graph || launchesPerStep <= MAX_GATED_LAUNCHES)
+                ? StepTiming.GATED
+                : StepTiming.DIRECT;
+    }
+
+    @Override
     public void beginTiming() {
+        if (stepTiming(graph != null) == StepTiming.GATED) {
+            gate.hold(stream);
+        }
         start.record(stream);
     }
 
     @Override
     public double endTiming() {
         end.record(stream);
+        gate.release();
         end.synchronize();
         return end.elapsedMillis(start) * 1e6;
     }
@@ -382,6 +413,7 @@ public final class CudaStepDevice implements StepDevice {
             uploaded.clear();
             mixerWeights.values().forEach(DeviceMixerWeights::close);
             mixerWeights.clear();
+            gate.close();
             start.close();
             end.close();
             blas.close();

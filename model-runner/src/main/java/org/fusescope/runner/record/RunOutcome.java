@@ -18,6 +18,7 @@ import org.fusescope.profiler.model.Problem;
  * @param tracedStepNs median GPU time of a measured (traced) step (ns)
  * @param untracedStepNs median GPU time of a step with tracing paused (ns), NaN when not measured
  * @param problems problems recorded for the run
+ * @param alerts problems the user must see at once (a traced run that received no kernel record), one line each
  */
 public record RunOutcome(
         String name,
@@ -25,7 +26,8 @@ public record RunOutcome(
         double kernelNsPerStep,
         double tracedStepNs,
         double untracedStepNs,
-        int problems) {
+        int problems,
+        List<String> alerts) {
 
     static RunOutcome of(
             RunRequest request,
@@ -48,7 +50,11 @@ public record RunOutcome(
                 (double) ns / steps,
                 median(traced),
                 median(untraced),
-                problems.size());
+                problems.size(),
+                problems.stream()
+                        .filter(p -> p.code().equals(TraceCoverage.NO_KERNEL_RECORDS))
+                        .map(Problem::message)
+                        .toList());
     }
 
     /** Tracing overhead: traced over untraced step time, minus one (NaN when either is unknown). */

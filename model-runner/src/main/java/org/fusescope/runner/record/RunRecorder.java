@@ -120,6 +120,8 @@ final class RunRecorder {
                 loop.replays,
                 m -> OpWork.of(m.launch(), request.spec(), loop.touched(m.layer(), m.step())));
         List<KernelEvent> kernels = attributor.attribute(records.kernels(), records.apiCalls());
+        problems.addAll(
+                TraceCoverage.problems(device.tracer(), kernels.size(), loop.marks.size() + loop.replays.size()));
         problems.addAll(records.problems());
         problems.addAll(attributor.problems());
         long end = records.lastEndNs(device.tracer().timestampNs());
@@ -157,6 +159,8 @@ final class RunRecorder {
                     Integer.toString(request.spec().context().splits()));
         }
         device.weightNote().ifPresent(note -> m.put(p + "weights", note));
+        m.put(p + "trace", device.tracer().level().label());
+        m.put(p + "stepTiming", device.stepTiming(request.graph()).label());
         // the ops' colour families, so that a reader learns them from the recording, not from a build of its own
         for (LayerPlan layer : DecoderStepPlan.of(request.spec())) {
             layer.launches()

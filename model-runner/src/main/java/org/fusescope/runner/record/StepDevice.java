@@ -42,6 +42,11 @@ public interface StepDevice extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** How the prepared run's steps are timed ({@code graph}: replays); a device without a gate times directly. */
+    default StepTiming stepTiming(boolean graph) {
+        return StepTiming.DIRECT;
+    }
+
     /**
      * Runs the mixer block of {@code layer} of {@code spec} (with mixers) once from the step's initial
      * inputs and decode state, tracing paused, and copies its results back (for verification). Leaves

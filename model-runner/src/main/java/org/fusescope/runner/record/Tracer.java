@@ -21,6 +21,16 @@ public interface Tracer extends AutoCloseable {
     /** Now, on the records' clock (ns). */
     long timestampNs();
 
+    /** What this tracer records (it may have fallen back to {@link TraceLevel#NONE}, see {@link #notice}). */
+    default TraceLevel level() {
+        return TraceLevel.FULL;
+    }
+
+    /** Why the tracer records less than it was asked to (one line with the remedy), or empty. */
+    default java.util.Optional<String> notice() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops and delivers the last records. */
     @Override
     void close();

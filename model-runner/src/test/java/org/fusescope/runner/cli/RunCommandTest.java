@@ -131,7 +131,46 @@ class RunCommandTest {
         assertThat(run("run", "--preset", "tiny", "--out", db.toString(), "--progress", "loud")
                         .err())
                 .contains("unknown --progress 'loud'");
+        Cli.Result badTrace = run("run", "--preset", "tiny", "--out", db.toString(), "--trace", "some");
+        assertThat(badTrace.exitCode()).isEqualTo(2);
+        assertThat(badTrace.err()).contains("--trace").contains("FULL, KERNELS, NONE");
+        Cli.Result badTiming = run("run", "--preset", "tiny", "--out", db.toString(), "--step-timing", "later");
+        assertThat(badTiming.exitCode()).isEqualTo(2);
+        assertThat(badTiming.err()).contains("--step-timing").contains("GATED, DIRECT");
         assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void theTraceLevelAndStepTimingTheDeviceUsedAreInTheRunsMetadata() throws Exception {
+        Path db = dir.resolve("levels.sqlite");
+        Cli.Result r = run(
+                "run",
+                "--preset",
+                "tiny",
+                "--batch",
+                "1",
+                "--mode",
+                "graph",
+                "--iters",
+                "2",
+                "--warmup",
+                "0",
+                "--trace",
+                "kernels",
+                "--step-timing",
+                "direct",
+                "--progress",
+                "none",
+                "--out",
+                db.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (org.fusescope.profiler.store.TraceReader reader = org.fusescope.profiler.store.TraceReader.open(db)) {
+            long id = reader.runs().get(0).id();
+            // the labelled fake traces everything and has no gate: the metadata says what the device did
+            assertThat(reader.metadata())
+                    .containsEntry("fusescope.run." + id + ".trace", "full")
+                    .containsEntry("fusescope.run." + id + ".stepTiming", "direct");
+        }
     }
 
     @Test

@@ -33,13 +33,34 @@ import org.fusescope.profiler.model.Severity;
  * sink is only called on the writer thread.
  */
 public final class ActivityCollector implements AutoCloseable {
-    private static final int[] KINDS = {
-        CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME, CUPTI_ACTIVITY_KIND_DRIVER,
-        CUPTI_ACTIVITY_KIND_MEMCPY, CUPTI_ACTIVITY_KIND_MEMSET, CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
-        CUPTI_ACTIVITY_KIND_OVERHEAD
-    };
+    /** What a collector records. */
+    public enum Coverage {
+        /** Kernels, runtime and driver API calls, copies, sets, synchronizations and CUPTI's own overhead. */
+        ALL(
+                CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL,
+                CUPTI_ACTIVITY_KIND_RUNTIME,
+                CUPTI_ACTIVITY_KIND_DRIVER,
+                CUPTI_ACTIVITY_KIND_MEMCPY,
+                CUPTI_ACTIVITY_KIND_MEMSET,
+                CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
+                CUPTI_ACTIVITY_KIND_OVERHEAD),
+        /** Kernels and the runtime and driver API calls that launch them (for attribution and correlation). */
+        KERNELS(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME, CUPTI_ACTIVITY_KIND_DRIVER);
+
+        private final int[] kinds;
+
+        Coverage(int... kinds) {
+            this.kinds = kinds;
+        }
+
+        /** The CUPTI activity kinds enabled, in the order they are enabled. */
+        public int[] kinds() {
+            return kinds.clone();
+        }
+    }
 
     private final Sink sink;
+    private final int[] kinds;
     private final RecordReader reader = new RecordReader();
     private final ActivityBuffers.Handler handler = this::completed;
     private final List<Integer> enabled = new ArrayList<>();
@@ -50,14 +71,24 @@ public final class ActivityCollector implements AutoCloseable {
 
     /** @param sink receives the records, on the writer thread */
     public ActivityCollector(Sink sink) {
+        this(sink, Coverage.ALL);
+    }
+
+    /**
+     * @param sink receives the records, on the writer thread
+     * @param coverage which activity kinds to enable
+     */
+    public ActivityCollector(Sink sink, Coverage coverage) {
         this.sink = sink;
+        this.kinds = coverage.kinds();
     }
 
     /**
      * Registers the buffer callbacks and enables the activity kinds.
      *
      * @throws CuptiException when CUPTI does not load (with {@link Cupti#unavailableReason()}) or an
-     *     enable fails (e.g. another profiler holds CUPTI); nothing stays enabled then
+     *     enable fails (e.g. another profiler holds CUPTI: {@link CuptiException#anotherClientHoldsCupti()});
+     *     nothing stays enabled then
      * @throws IllegalStateException when started twice or while another collector records
      */
     public synchronized void start() {
@@ -68,7 +99,7 @@ public final class ActivityCollector implements AutoCloseable {
         ActivityBuffers.activate(handler);
         writer = new SinkWriter(sink);
         try {
-            for (int kind : KINDS) {
+            for (int kind : kinds) {
                 Cupti.check(cuptiActivityEnable(kind), "cuptiActivityEnable(" + kind + ")");
                 enabled.add(kind);
             }
@@ -107,7 +138,7 @@ public final class ActivityCollector implements AutoCloseable {
         if (writer == null || !enabled.isEmpty()) {
             return;
         }
-        for (int kind : KINDS) {
+        for (int kind : kinds) {
             Cupti.check(cuptiActivityEnable(kind), "cuptiActivityEnable(" + kind + ")");
             enabled.add(kind);
         }
