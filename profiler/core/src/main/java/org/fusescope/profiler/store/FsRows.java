@@ -71,7 +71,9 @@ final class FsRows {
             ps.setInt(4, r.level().category());
         }
         ps.setLong(5, r.globalTid());
-        ps.setLong(6, r.globalTid());
+        // nsys sets endGlobalTid only for start/end ranges; its NVTX projection reports skip push/pop ranges
+        // that carry one (they would count as ended on another thread)
+        ps.setNull(6, Types.BIGINT);
         ps.setLong(7, session.stringId(r.text()));
         session.counted(ranges.add());
     }
