@@ -2,20 +2,19 @@ package org.fusescope.kernels.cuda;
 
 import java.util.List;
 import jcuda.driver.CUresult;
-import jcuda.driver.JCudaDriver;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.cuda.global.nvrtc;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Whether this process can use a CUDA GPU, found out once. The first use loads JCuda's driver
- * binding (needs {@code libcuda.so.1}), initializes the driver, counts devices and loads JavaCPP's
+ * Whether this process can use a CUDA GPU, found out once. The first use loads {@code libcuda.so.1}
+ * by name, then JCuda's driver binding, initializes the driver, counts devices and loads JavaCPP's
  * NVRTC and cuBLAS bindings (need {@code libnvrtc.so.13}, {@code libcublas.so.13} and, through
  * JavaCPP's cudart preset, {@code libcudart.so.13} and {@code libcuda.so.1}). This is the only
  * place that catches the {@link LinkageError}s those loads throw; everything after it sees one
  * {@link GpuUnavailableException} with the reason.
  *
- * <p>GPU tests skip with {@code Assumptions.assumeTrue(Gpu.isAvailable(), Gpu.unavailableReason())}.
+ * <p>Whether a GPU test runs, skips or fails is {@link GpuTestRule}'s decision on {@link #missing()}.
  *
  * <p>Thread-safe: the probe runs once, under a lock.
  */
@@ -29,7 +28,7 @@ public final class Gpu {
     private Gpu() {}
 
     /** The outcome of the probe; {@code reason} is empty when the GPU is usable. */
-    private record Probe(int deviceCount, int driverVersion, String reason, Throwable cause) {}
+    record Probe(GpuMissing missing, int deviceCount, int driverVersion, String reason, Throwable cause) {}
 
     /**
      * Runs the probe (once) and returns the number of CUDA devices.
@@ -47,6 +46,11 @@ public final class Gpu {
     /** Whether a CUDA device, its driver and the CUDA 13 NVRTC and cuBLAS libraries are usable. */
     public static boolean isAvailable() {
         return state().reason().isEmpty();
+    }
+
+    /** The first thing the probe found missing; {@link GpuMissing#NONE} when {@link #isAvailable()}. */
+    public static GpuMissing missing() {
+        return state().missing();
     }
 
     /** What is missing and where it was looked for; empty when {@link #isAvailable()}. */
@@ -67,46 +71,57 @@ public final class Gpu {
 
     private static synchronized Probe state() {
         if (probe == null) {
-            probe = run();
+            probe = run(GpuProbeSteps.NATIVE);
+            driverLoaded = probe.missing() != GpuMissing.DRIVER_LIBRARY && probe.missing() != GpuMissing.DRIVER_BINDING;
         }
         return probe;
     }
 
-    private static Probe run() {
+    /** The probe's steps in order; stops at the first thing missing. */
+    static Probe run(GpuProbeSteps steps) {
+        try {
+            steps.loadDriverLibrary();
+        } catch (LinkageError e) {
+            return missing(GpuMissing.DRIVER_LIBRARY, "the dynamic loader cannot load libcuda.so.1: " + brief(e), e);
+        }
         int init;
         try {
-            init = JCudaDriver.cuInit(0);
+            init = steps.init();
         } catch (LinkageError e) {
             return missing(
-                    "the NVIDIA driver library libcuda.so.1 could not be loaded"
-                            + " (JCuda's native library JCudaDriver-12.6.0-linux-x86_64 needs it): " + brief(e),
+                    GpuMissing.DRIVER_BINDING,
+                    "libcuda.so.1 loads, but JCuda's native library JCudaDriver-12.6.0-linux-x86_64 does not: "
+                            + brief(e),
                     e);
         }
-        driverLoaded = true;
         if (init != CUresult.CUDA_SUCCESS) {
-            return missing("cuInit(0) failed: " + CUresult.stringFor(init) + " (" + init + ")", null);
+            return missing(
+                    GpuMissing.CUINIT, "cuInit(0) failed: " + CUresult.stringFor(init) + " (" + init + ")", null);
         }
-        int[] count = {0};
-        int[] version = {0};
-        JCudaDriver.cuDeviceGetCount(count);
-        JCudaDriver.cuDriverGetVersion(version);
-        if (count[0] == 0) {
-            return missing("the CUDA driver (version " + version[0] + ") reports no device", null);
+        int count = steps.deviceCount();
+        int version = steps.driverVersion();
+        if (count == 0) {
+            return missing(GpuMissing.NO_DEVICE, "the CUDA driver (version " + version + ") reports no device", null);
         }
-        String toolkit = loadJavacpp(nvrtc.class, "libnvrtc.so.13");
-        if (toolkit.isEmpty()) {
-            toolkit = loadJavacpp(cublas.class, "libcublas.so.13");
+        String nvrtcFailure = javacppFailure(steps::loadNvrtc, nvrtc.class, "libnvrtc.so.13");
+        if (!nvrtcFailure.isEmpty()) {
+            return missing(GpuMissing.NVRTC, nvrtcFailure, null);
         }
-        if (!toolkit.isEmpty()) {
-            return missing(toolkit, null);
+        String cublasFailure = javacppFailure(steps::loadCublas, cublas.class, "libcublas.so.13");
+        if (!cublasFailure.isEmpty()) {
+            return missing(GpuMissing.CUBLAS, cublasFailure, null);
         }
-        return new Probe(count[0], version[0], "", null);
+        return new Probe(GpuMissing.NONE, count, version, "", null);
     }
 
     /** Loads a JavaCPP CUDA binding; returns an empty string on success, else why not. */
     static String loadJavacpp(Class<?> binding, String library) {
+        return javacppFailure(() -> Loader.load(binding), binding, library);
+    }
+
+    private static String javacppFailure(Runnable load, Class<?> binding, String library) {
         try {
-            Loader.load(binding);
+            load.run();
             return "";
         } catch (LinkageError e) {
             return "the CUDA 13 toolkit library " + library + " could not be loaded through JavaCPP ("
@@ -133,8 +148,8 @@ public final class Gpu {
         return out.toString();
     }
 
-    private static Probe missing(String what, Throwable cause) {
+    private static Probe missing(GpuMissing missing, String what, Throwable cause) {
         String reason = "No usable CUDA GPU: " + what + ". " + LibrarySearch.report(LIBRARIES);
-        return new Probe(0, 0, reason, cause);
+        return new Probe(missing, 0, 0, reason, cause);
     }
 }

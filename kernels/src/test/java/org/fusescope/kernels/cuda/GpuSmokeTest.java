@@ -1,7 +1,6 @@
 package org.fusescope.kernels.cuda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CUDA layer end to end on a real GPU; skipped with the reason where there is none. */
+/** The CUDA layer end to end on a real GPU; skipped with the reason only where there is no NVIDIA driver. */
 class GpuSmokeTest {
     private static final int N = 1 << 20;
     private static final byte POISON = (byte) 0xFF; // bf16 and f32 NaN: unwritten outputs fail
@@ -31,8 +30,8 @@ class GpuSmokeTest {
 
     @BeforeEach
     void needsGpu() {
-        // per test, so each one is reported as skipped with the reason
-        assumeTrue(Gpu.isAvailable(), Gpu.unavailableReason());
+        // per test, so each one is reported as skipped or failed with the reason
+        GpuTests.requireGpu();
         context.makeCurrent();
     }
 

@@ -3,6 +3,7 @@ package org.fusescope.kernels.cuda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LaunchTest {
@@ -17,9 +18,22 @@ class LaunchTest {
         assertThatThrownBy(() -> Dim.cover(0, 256)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * {@code cuLaunchKernel} reads argument i from the address in slot i: an int, a long long, a float
+     * as 4, 8 and 4 bytes of the given value, a buffer as its device pointer. The buffer is empty, so it
+     * needs no GPU.
+     */
     @Test
-    void scalarArgumentsBecomePointers() {
-        assertThat(KernelLauncher.kernelParams("k", 1, 2L, 3f)).isNotNull();
+    void eachSlotPointsAtItsArgumentsValue() {
+        try (DeviceBuffer empty = DeviceBuffer.allocate("empty", DType.F32, 0)) {
+            List<Object> slots = JcudaPointers.targets(KernelLauncher.kernelParams("k", 7, -2L, 1.5f, empty, 0));
+            assertThat(slots).hasSize(5);
+            assertThat(slots.get(0)).isEqualTo(new int[] {7});
+            assertThat(slots.get(1)).isEqualTo(new long[] {-2L});
+            assertThat(slots.get(2)).isEqualTo(new float[] {1.5f});
+            assertThat(slots.get(3)).isSameAs(empty.pointer());
+            assertThat(slots.get(4)).isEqualTo(new int[] {0});
+        }
     }
 
     @Test

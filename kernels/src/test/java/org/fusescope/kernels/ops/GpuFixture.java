@@ -1,15 +1,17 @@
 package org.fusescope.kernels.ops;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.fusescope.kernels.cuda.CudaContext;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.kernels.cuda.GpuTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Base of the GPU kernel tests: one context, stream and library per test class; skipped without a GPU. */
+/**
+ * Base of the GPU kernel tests: one context, stream and library per test class; skipped only without
+ * an NVIDIA driver, failed for a broken CUDA setup ({@link GpuTests}).
+ */
 abstract class GpuFixture {
     static final float EPS = 1e-6f;
 
@@ -28,7 +30,7 @@ abstract class GpuFixture {
 
     @BeforeEach
     void needsGpu() {
-        assumeTrue(Gpu.isAvailable(), Gpu.unavailableReason());
+        GpuTests.requireGpu();
         context.makeCurrent();
     }
 

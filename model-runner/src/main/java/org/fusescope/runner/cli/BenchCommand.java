@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "GPU benchmarks (see also bench-store).",
-        subcommands = {BenchKernelsCommand.class, BenchMoeCommand.class})
+        subcommands = {BenchKernelsCommand.class, BenchMoeCommand.class, BenchAlignRaceCommand.class})
 final class BenchCommand {}

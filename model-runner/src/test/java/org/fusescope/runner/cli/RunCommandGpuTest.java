@@ -1,13 +1,11 @@
 package org.fusescope.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.NumericCheck;
@@ -15,13 +13,14 @@ import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
+import org.fusescope.runner.gpu.GpuTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GPU: {@code fusescope run} on the tiny model, both variants and modes, at a batch where the fused
- * align needs more than one block (M·K' > 1024), with verification. Skipped only where no GPU is.
+ * align needs more than one block (M·K' > 1024), with verification. Skipped only where there is no NVIDIA driver ({@link GpuTests}).
  */
 class RunCommandGpuTest {
     private static final int ITERS = 3;
@@ -35,7 +34,7 @@ class RunCommandGpuTest {
 
     @BeforeAll
     static void record() {
-        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        GpuTests.requireGpuAndCupti();
         db = dir.resolve("tiny.sqlite");
         result = Cli.run(
                 "run",

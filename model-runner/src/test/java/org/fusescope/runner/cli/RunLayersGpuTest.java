@@ -1,16 +1,15 @@
 package org.fusescope.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
+import org.fusescope.runner.gpu.GpuTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * GPU: {@code fusescope run --mixers all} on the tiny model's 4 layers (three gated-delta-net, one
  * attention) at context 300 (decode attention split into chunks and combined at both batches), both
- * variants and modes, verified (MoE block and both mixer types). Skipped only where no GPU is.
+ * variants and modes, verified (MoE block and both mixer types). Skipped only where there is no NVIDIA driver ({@link GpuTests}).
  */
 class RunLayersGpuTest {
     @TempDir
@@ -29,7 +28,7 @@ class RunLayersGpuTest {
 
     @BeforeAll
     static void record() {
-        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        GpuTests.requireGpuAndCupti();
         db = dir.resolve("layers.sqlite");
         result = Cli.run(
                 "run",

@@ -1,11 +1,9 @@
 package org.fusescope.runner.gpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * GPU: how many MoE weight sets the device keeps. {@code --verify} prepares a one-layer step before a
  * run's first step; that must not make the run's layers share one set. (That the largest planned
  * decode state is reserved is checked by {@code scripts/device/layers-suite.sh}: 48 layers at batches 1
- * to 256 in one recording.) Skipped only where no GPU is.
+ * to 256 in one recording.) Skipped only where there is no NVIDIA driver ({@link GpuTests}).
  */
 class MoeWeightSetsGpuTest {
     private static final ModelConfig TINY = ModelConfig.preset("tiny");
@@ -25,7 +23,7 @@ class MoeWeightSetsGpuTest {
 
     @Test
     void aOneLayerStepFirstDoesNotMakeALaterFourLayerStepShareOneSet() {
-        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        GpuTests.requireGpu();
         StepSpec one = new StepSpec(TINY, UNFUSED, 2, 1, RoutingScenario.parse("router"), 0);
         // planned: only the one-layer step; the four-layer step comes unannounced
         try (CudaStepDevice device = new CudaStepDevice(batch -> {}, WeightSource.synthetic(TINY, 0), List.of(one))) {
@@ -45,7 +43,7 @@ class MoeWeightSetsGpuTest {
 
     @Test
     void aPlannedFourLayerStepGetsItsSetsEvenWhenAOneLayerStepIsPreparedFirst() {
-        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        GpuTests.requireGpu();
         StepSpec four = new StepSpec(TINY, UNFUSED, 2, 4, RoutingScenario.parse("router"), 0);
         try (CudaStepDevice device = new CudaStepDevice(batch -> {}, WeightSource.synthetic(TINY, 0), List.of(four))) {
             device.prepare(four.with(UNFUSED, 1)); // what --verify prepares before the first run

@@ -5,20 +5,21 @@ import static org.bytedeco.cuda.global.cupti.cuptiGetResultString;
 import static org.bytedeco.cuda.global.cupti.cuptiGetTimestamp;
 import static org.bytedeco.cuda.global.cupti.cuptiGetVersion;
 
-import org.bytedeco.cuda.global.cupti;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Whether CUPTI loads in this process, and the few process-wide CUPTI calls. The first call probes
- * the JavaCPP binding once: its class init loads the cudart binding first, whose JNI library needs
- * {@code libcuda.so.1} and {@code libcudart.so.13}, then {@code libcupti.so.13}; a missing library
- * is caught here as a {@link LinkageError} and reported, never thrown further. Thread-safe.
+ * once: it loads {@code libcuda.so.1} by name (failing that, there is no NVIDIA driver: {@link
+ * CuptiMissing#DRIVER_LIBRARY}), then the JavaCPP binding, whose class init loads the cudart binding
+ * first (its JNI library needs {@code libcuda.so.1} and {@code libcudart.so.13}), then {@code
+ * libcupti.so.13}; a missing library is caught here as a {@link LinkageError} and reported, never
+ * thrown further. Whether a CUPTI test runs, skips or fails is {@link CuptiTestRule}'s decision.
+ * Thread-safe.
  */
 public final class Cupti {
-    private static String failure;
+    private static Finding finding;
 
     private Cupti() {}
 
@@ -28,11 +29,23 @@ public final class Cupti {
     }
 
     /** Why CUPTI does not load, naming the missing libraries and where they were looked for; empty when it loads. */
-    public static synchronized String unavailableReason() {
-        if (failure == null) {
-            failure = probe();
+    public static String unavailableReason() {
+        return finding().reason();
+    }
+
+    /** What the probe found missing; {@link CuptiMissing#NONE} when CUPTI loads. */
+    public static CuptiMissing missing() {
+        return finding().missing();
+    }
+
+    /** The probe's outcome; {@code reason} is empty when CUPTI loads. */
+    record Finding(CuptiMissing missing, String reason) {}
+
+    private static synchronized Finding finding() {
+        if (finding == null) {
+            finding = probe(CuptiProbeSteps.NATIVE);
         }
-        return failure;
+        return finding;
     }
 
     /** The CUPTI API version of the loaded library, e.g. 130001. */
@@ -80,18 +93,35 @@ public final class Cupti {
         return first == null || first.isNull() ? null : out.getString(0);
     }
 
-    private static String probe() {
+    /** The probe's steps in order; stops at the first thing missing. */
+    static Finding probe(CuptiProbeSteps steps) {
         try {
-            Loader.load(cupti.class);
-            int[] version = {0};
-            int result = cuptiGetVersion(version);
-            return result == CUPTI_SUCCESS ? "" : "CUPTI unavailable: cuptiGetVersion returned " + result;
+            steps.loadDriverLibrary();
+        } catch (LinkageError e) {
+            return new Finding(
+                    CuptiMissing.DRIVER_LIBRARY,
+                    "CUPTI unavailable: the dynamic loader cannot load libcuda.so.1 ("
+                            + e.getClass().getSimpleName()
+                            + ": " + e.getMessage() + "); CUPTI needs " + String.join(", ", CudaLibraries.NEEDED)
+                            + ". " + searched());
+        }
+        try {
+            steps.loadCupti();
+            int result = steps.version();
+            return result == CUPTI_SUCCESS
+                    ? new Finding(CuptiMissing.NONE, "")
+                    : new Finding(CuptiMissing.CUPTI, "CUPTI unavailable: cuptiGetVersion returned " + result);
         } catch (LinkageError
                 | RuntimeException e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
-            return "CUPTI unavailable: the JavaCPP binding org.bytedeco.cuda.global.cupti could not be loaded ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); it needs "
-                    + String.join(", ", CudaLibraries.NEEDED) + ". "
-                    + CudaLibraries.report(System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path"));
+            return new Finding(
+                    CuptiMissing.CUPTI,
+                    "CUPTI unavailable: the JavaCPP binding org.bytedeco.cuda.global.cupti could not be loaded ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); it needs "
+                            + String.join(", ", CudaLibraries.NEEDED) + ". " + searched());
         }
+    }
+
+    private static String searched() {
+        return CudaLibraries.report(System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path"));
     }
 }

@@ -6,7 +6,8 @@
  *
  * <p>Loading the binding needs {@code libcuda.so.1}, {@code libcudart.so.13} and {@code
  * libcupti.so.13}; {@link org.fusescope.profiler.cupti.Cupti#isAvailable()} probes that once and
- * says what is missing, so that machines without a GPU degrade cleanly. Times are nanoseconds on the
+ * says what is missing, so that machines without a GPU degrade cleanly ({@link
+ * org.fusescope.profiler.cupti.CuptiTestRule} decides whether a CUPTI test skips or fails). Times are nanoseconds on the
  * CUPTI clock ({@link org.fusescope.profiler.cupti.Cupti#timestampNs()}), sizes bytes.
  *
  * <p>The translation of record fields into model values lives in small pure classes ({@link

@@ -15,7 +15,6 @@ import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,8 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On a GPU: a memset, two copies and 100 launches of an NVRTC-compiled kernel (driver API through
- * JavaCPP's cudart preset) come back as model records. Skipped, with the reason, where CUPTI does not
- * load. Prints a summary of everything received to the test output.
+ * JavaCPP's cudart preset) come back as model records. Skipped, with the reason, only where there is
+ * no NVIDIA driver; failed where the driver is there but CUPTI does not load ({@link
+ * Cuda#requireCupti()}). Prints a summary of everything received to the test output.
  */
 class ActivityCollectorGpuTest {
     private static final int LAUNCHES = 100;
@@ -47,7 +47,7 @@ class ActivityCollectorGpuTest {
 
     @Test
     void recordsKernelsApiCallsCopiesAndSets() {
-        assumeTrue(Cupti.isAvailable(), Cupti::unavailableReason);
+        Cuda.requireCupti();
         List<ActivityBatch> batches = new ArrayList<>(); // only touched on the writer thread until flush() returns
         long droppedRecords;
         long t0;

@@ -19,8 +19,13 @@ import org.bytedeco.cuda.nvrtc._nvrtcProgram;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
-/** Test-only CUDA helpers over JavaCPP's cudart (runtime and driver) and NVRTC presets. */
+/**
+ * Test-only CUDA helpers over JavaCPP's cudart (runtime and driver) and NVRTC presets, and the one
+ * call with which this module's GPU tests ask for CUPTI ({@link #requireCupti()}).
+ */
 final class Cuda {
     static final String PROBE_NAME = "fusescope_probe";
     private static final String PROBE = "extern \"C\" __global__ void fusescope_probe(int* out) {\n"
@@ -29,6 +34,22 @@ final class Cuda {
             + "}\n";
 
     private Cuda() {}
+
+    /**
+     * Returns when CUPTI loads; otherwise skips the test (no NVIDIA driver) or fails it (a broken CUDA
+     * setup, or a GPU required), with the reason: {@link CuptiTestRule}'s decision.
+     */
+    static void requireCupti() {
+        apply(CuptiTestRule.forThisProcess());
+    }
+
+    static void apply(CuptiTestRule.Decision decision) {
+        switch (decision.verdict()) {
+            case RUN -> {}
+            case SKIP -> Assumptions.abort(decision.message());
+            case FAIL -> Assertions.fail(decision.message());
+        }
+    }
 
     /** Throws unless a runtime ({@code cudaError_t}) or driver ({@code CUresult}) call returned 0. */
     static void check(int result, String call) {
