@@ -1,7 +1,6 @@
 package org.fusescope.kernels.cuda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,7 @@ class StreamGateGpuTest {
 
     @BeforeEach
     void needsGpu() {
-        assumeTrue(Gpu.isAvailable(), Gpu.unavailableReason());
+        GpuTests.requireGpu();
         context.makeCurrent();
     }
 
