@@ -11,6 +11,7 @@ import org.fusescope.profiler.analysis.LayerTypeLabels;
 import org.fusescope.profiler.analysis.LayerTypeTimes;
 import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.RunComparison;
+import org.fusescope.profiler.analysis.TracingCost;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
                     + " the same batch, mode and layers."
         })
 final class CompareCommand implements Callable<Integer> {
-    private static final List<String> SECTIONS = List.of("groups", "step-totals", "layer-types", "checks");
+    private static final List<String> SECTIONS = List.of("groups", "step-totals", "layer-types", "checks", "tracing");
 
     @Parameters(arity = "1..2", paramLabel = "DB", description = "One database, or baseline and candidate databases.")
     List<Path> databases;
@@ -46,8 +47,8 @@ final class CompareCommand implements Callable<Integer> {
             names = "--section",
             split = ",",
             paramLabel = "S",
-            description = "Tables: groups, step-totals, layer-types (kernel time per step by layer type), checks"
-                    + " (default: all; groups for csv).")
+            description = "Tables: groups, step-totals, layer-types (kernel time per step by layer type), checks,"
+                    + " tracing (traced vs untraced step time of each run) (default: all; groups for csv).")
     List<String> sections = new ArrayList<>();
 
     @Spec
@@ -85,9 +86,16 @@ final class CompareCommand implements Callable<Integer> {
                                 LayerTypeLabels.of(pair[0], baselineMetadata),
                                 cand,
                                 LayerTypeLabels.of(pair[1], candidateMetadata))));
+                TracingCost.Row baseCost = TracingCost.of(pair[0], baselineMetadata);
+                TracingCost.Row candCost = TracingCost.of(pair[1], candidateMetadata);
+                if (baseCost != null || candCost != null) {
+                    tables.put("tracing", TracingCost.table(java.util.Arrays.asList(baseCost, candCost)));
+                }
                 String subject = pair[0].name() + " -> " + pair[1].name();
                 for (String key : keys) {
-                    out.add(new Section(subject, key, tables.get(key)));
+                    if (tables.containsKey(key)) {
+                        out.add(new Section(subject, key, tables.get(key)));
+                    }
                 }
             }
         }

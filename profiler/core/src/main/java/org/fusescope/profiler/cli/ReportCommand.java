@@ -2,11 +2,13 @@ package org.fusescope.profiler.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fusescope.profiler.analysis.AnalysisTables;
 import org.fusescope.profiler.analysis.ResultTable;
+import org.fusescope.profiler.analysis.TracingCost;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Print the kernel summary, step totals, range projection, expert load and roofline of runs.")
 final class ReportCommand implements Callable<Integer> {
+    /** The tracing-cost section: runs recorded by the runner only. */
+    static final String TRACING = "tracing";
+
     @Parameters(index = "0", paramLabel = "DB", description = "A FuseScope or nsys-exported .sqlite file.")
     Path database;
 
@@ -40,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "S",
             description = "Tables to print: summary, steps, step-summary, ranges, experts, expert-layers, roofline"
-                    + " (default: all; summary for csv).")
+                    + ", tracing (default: all; summary for csv).")
     List<String> sections = new ArrayList<>();
 
     @Option(
@@ -57,11 +62,18 @@ final class ReportCommand implements Callable<Integer> {
         List<String> keys = chosenSections();
         List<Section> out = new ArrayList<>();
         try (TraceReader reader = TraceReader.open(database)) {
+            Map<String, String> metadata = reader.metadata();
             for (RunInfo run : RunSelection.select(reader, runs)) {
                 RunTrace trace = reader.load(run.id());
-                Map<String, ResultTable> tables = AnalysisTables.forRun(trace, tileHeight);
+                Map<String, ResultTable> tables = new LinkedHashMap<>(AnalysisTables.forRun(trace, tileHeight));
+                TracingCost.Row cost = TracingCost.of(run, metadata);
+                if (cost != null) {
+                    tables.put(TRACING, TracingCost.table(List.of(cost)));
+                }
                 for (String key : keys) {
-                    out.add(new Section(run.name(), key, tables.get(key)));
+                    if (tables.containsKey(key)) {
+                        out.add(new Section(run.name(), key, tables.get(key)));
+                    }
                 }
             }
         }
@@ -73,13 +85,15 @@ final class ReportCommand implements Callable<Integer> {
         if (tileHeight < 1) {
             throw new IllegalArgumentException("--tile must be at least 1, not " + tileHeight);
         }
+        List<String> known = new ArrayList<>(AnalysisTables.runSections());
+        known.add(TRACING);
         if (sections.isEmpty()) {
-            return format == OutputFormat.CSV ? List.of("summary") : AnalysisTables.runSections();
+            return format == OutputFormat.CSV ? List.of("summary") : known;
         }
         for (String key : sections) {
-            if (!AnalysisTables.runSections().contains(key)) {
+            if (!known.contains(key)) {
                 throw new IllegalArgumentException(
-                        "unknown section '" + key + "'; sections: " + String.join(", ", AnalysisTables.runSections()));
+                        "unknown section '" + key + "'; sections: " + String.join(", ", known));
             }
         }
         return sections;

@@ -1,0 +1,74 @@
+package org.fusescope.profiler.analysis;
+
+import java.util.List;
+import java.util.Map;
+import org.fusescope.profiler.model.RunInfo;
+
+/**
+ * What tracing cost a recorded run: the median GPU time of a step traced and untraced (the runner times a
+ * few steps with CUPTI paused after the measured ones), their ratio, the trace level and how steps were
+ * timed — read from the run's metadata ({@code fusescope.run.N.*}). Runs without those keys (synthetic
+ * recordings, nsys exports) have none. Stateless.
+ */
+public final class TracingCost {
+    public static final String TITLE = "Tracing cost";
+
+    private TracingCost() {}
+
+    /** The cost of {@code run}, or null when its recording does not say. */
+    public static Row of(RunInfo run, Map<String, String> metadata) {
+        String p = "fusescope.run." + run.id() + ".";
+        double traced = number(metadata.get(p + "stepGpuNsTraced"));
+        double untraced = number(metadata.get(p + "stepGpuNsUntraced"));
+        if (Double.isNaN(traced) && Double.isNaN(untraced)) {
+            return null;
+        }
+        return new Row(
+                run.name(),
+                metadata.getOrDefault(p + "trace", "full"),
+                metadata.getOrDefault(p + "stepTiming", "direct"),
+                traced,
+                untraced);
+    }
+
+    /** One table of the given runs' costs (runs whose recording does not say are left out). */
+    public static ResultTable table(List<Row> rows) {
+        ResultTable.Builder b = ResultTable.builder(TITLE)
+                .column(Column.text("Run"))
+                .column(Column.text("Trace"))
+                .column(Column.text("Step Timing"))
+                .column(Column.durationNs("Traced Step"))
+                .column(Column.durationNs("Untraced Step"))
+                .column(Column.percent("Overhead"));
+        for (Row r : rows) {
+            if (r != null) {
+                b.row(r.run(), r.trace(), r.stepTiming(), r.tracedNs(), r.untracedNs(), 100 * r.overhead());
+            }
+        }
+        return b.build();
+    }
+
+    private static double number(String text) {
+        if (text == null || text.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * One run's cost.
+     *
+     * @param tracedNs median GPU time of a traced step (NaN when unknown)
+     * @param untracedNs median GPU time of an untraced step (NaN when unknown)
+     */
+    public record Row(String run, String trace, String stepTiming, double tracedNs, double untracedNs) {
+        /** Traced over untraced, minus one; NaN when either is unknown. */
+        public double overhead() {
+            return tracedNs / untracedNs - 1;
+        }
+    }
+}
