@@ -10,6 +10,7 @@ import org.fusescope.app.data.Selection;
 import org.fusescope.app.stats.CellFormat;
 import org.fusescope.app.timeline.TimeFormat;
 import org.fusescope.app.timeline.TimelineData;
+import org.fusescope.profiler.analysis.TracingCost;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelAttribution;
 import org.fusescope.profiler.model.KernelEvent;
@@ -127,6 +128,16 @@ public final class PropertiesViewModel {
         out.add(new PropertyRow(c, "Kernels", String.valueOf(run.timeline().runKernelCount())));
         out.add(new PropertyRow(
                 "Device", "GPU", run.traceLoaded() ? run.trace().device().name() : LOADING));
+        TracingCost.Row cost = TracingCost.of(r, run.recording().metadata());
+        if (cost != null) {
+            String t = "Tracing";
+            out.add(new PropertyRow(t, "Trace level", cost.trace()));
+            out.add(new PropertyRow(t, "Step timing", cost.stepTiming()));
+            out.add(new PropertyRow(t, "Traced step", TimeFormat.format(Math.round(cost.tracedNs()))));
+            out.add(new PropertyRow(t, "Untraced step", TimeFormat.format(Math.round(cost.untracedNs()))));
+            out.add(new PropertyRow(
+                    t, "Tracing overhead", String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overhead())));
+        }
         return out;
     }
 }

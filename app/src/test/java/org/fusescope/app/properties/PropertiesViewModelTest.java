@@ -29,6 +29,30 @@ class PropertiesViewModelTest {
 
             selection.kernelProperty().set(null);
             assertThat(vm.value("Name")).isEqualTo("fused b=1 eager");
+            // a synthetic recording says nothing of tracing
+            assertThat(vm.value("Tracing overhead")).isNull();
+        }
+    }
+
+    @Test
+    void aMeasuredRunShowsWhatTracingCostIt() throws Exception {
+        java.nio.file.Path sample = java.nio.file.Files.createTempFile("h100-moe", ".sqlite");
+        try (var in = getClass().getResourceAsStream(org.fusescope.app.data.SampleRecordings.H100_SAMPLE);
+                RecordingService service = new RecordingService()) {
+            java.nio.file.Files.copy(in, sample, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            var recording = service.open(sample);
+            var info = recording.runs().get(0);
+            OpenRun run = service.load(recording, info.id());
+            Selection selection = new Selection();
+            PropertiesViewModel vm = new PropertiesViewModel(selection);
+            selection.activeRunProperty().set(run);
+            var cost = org.fusescope.profiler.analysis.TracingCost.of(info, recording.metadata());
+            assertThat(vm.value("Trace level")).isEqualTo(cost.trace());
+            assertThat(vm.value("Tracing overhead"))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overhead()))
+                    .isNotEqualTo("+NaN %");
+        } finally {
+            java.nio.file.Files.deleteIfExists(sample);
         }
     }
 }
