@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.kernels.reference.RowErrors;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.MoeWeights;
@@ -16,11 +17,13 @@ import org.fusescope.runner.step.StepSpec;
  * Runs the first MoE layer once unfused and once fused from the same inputs and compares the outputs
  * with each other and with {@link BlockReference} on the first {@value #MAX_TOKENS} tokens (tokens
  * are independent, so a sample of them checks every kernel while the reference stays fast at full
- * model size). Relative error ‖out − ref‖ / ‖ref‖ within {@value #TOLERANCE} passes (bf16 outputs).
+ * model size). Each comparison gives two checks, the whole array and its worst token ({@link #checks}):
+ * relative error ‖out − ref‖ / ‖ref‖ within {@value #TOLERANCE} passes for bf16 outputs, within {@link
+ * RowErrors#FP32} for fp32 ones.
  */
 public final class BlockVerifier {
-    /** The bound on the relative error of bf16 outputs. */
-    public static final double TOLERANCE = 1e-2;
+    /** The bound on the relative error of bf16 outputs, whole and per token. */
+    public static final double TOLERANCE = RowErrors.BF16;
 
     /** Tokens the CPU reference computes. */
     public static final int MAX_TOKENS = 16;
@@ -49,14 +52,19 @@ public final class BlockVerifier {
                 spec.config().rmsNormEps());
         String cpu = " vs cpu (" + tokens + " of " + spec.batch() + " tokens)";
         List<NumericCheck> checks = new ArrayList<>();
-        checks.add(check("moe_out unfused" + cpu, head(unfused.hidden(), tokens * h), ref.out()));
-        checks.add(check("moe_out fused" + cpu, head(fused.hidden(), tokens * h), ref.out()));
-        checks.add(check("residual fused" + cpu, head(fused.residual(), tokens * h), ref.residual()));
+        checks.addAll(checks("moe_out unfused" + cpu, head(unfused.hidden(), tokens * h), ref.out(), h, TOLERANCE));
+        checks.addAll(checks("moe_out fused" + cpu, head(fused.hidden(), tokens * h), ref.out(), h, TOLERANCE));
+        checks.addAll(checks("residual fused" + cpu, head(fused.residual(), tokens * h), ref.residual(), h, TOLERANCE));
         int e = spec.config().experts();
         float[] logits = new float[tokens * e];
         System.arraycopy(unfused.logits(), 0, logits, 0, logits.length);
-        checks.add(check("router_logits unfused" + cpu, logits, ref.logits()));
-        checks.add(check("moe_out fused vs unfused", Bf16.toFloats(fused.hidden()), Bf16.toFloats(unfused.hidden())));
+        checks.addAll(checks("router_logits unfused" + cpu, logits, ref.logits(), e, TOLERANCE));
+        checks.addAll(checks(
+                "moe_out fused vs unfused",
+                Bf16.toFloats(fused.hidden()),
+                Bf16.toFloats(unfused.hidden()),
+                h,
+                TOLERANCE));
         return checks;
     }
 
@@ -69,22 +77,18 @@ public final class BlockVerifier {
         return Bf16.toFloats(Arrays.copyOf(bits, n));
     }
 
-    /** {@code out} against {@code ref}: max |out − ref| and ‖out − ref‖ / ‖ref‖. */
-    static NumericCheck check(String name, float[] out, float[] ref) {
-        double diff = 0;
-        double norm = 0;
-        double maxAbs = 0;
-        for (int i = 0; i < ref.length; i++) {
-            double d = (double) out[i] - ref[i];
-            diff += d * d;
-            norm += (double) ref[i] * ref[i];
-            maxAbs = Math.max(maxAbs, Math.abs(d));
-        }
-        double rel = norm == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(diff / norm);
-        if (Double.isNaN(diff)) {
-            rel = Double.NaN;
-            maxAbs = Double.NaN;
-        }
-        return new NumericCheck(name, 0, 0, maxAbs, rel, TOLERANCE);
+    /**
+     * {@code out} against {@code ref}, rows of {@code cols} elements (one row a token): two checks, the
+     * whole array ({@code name}: max |out − ref| and ‖out − ref‖ / ‖ref‖) and its worst row ({@code name},
+     * worst token N: that row's |out − ref| at its most different element and ‖out_r − ref_r‖ / ‖ref_r‖),
+     * both held to {@code bound} ({@link RowErrors#BF16} for bf16 outputs, {@link RowErrors#FP32} for fp32
+     * ones). A NaN or infinite output gives +∞.
+     */
+    static List<NumericCheck> checks(String name, float[] out, float[] ref, int cols, double bound) {
+        RowErrors e = RowErrors.of(out, ref, cols);
+        double rowAbs = Float.isFinite(e.outAt()) ? Math.abs((double) e.outAt() - e.refAt()) : Double.POSITIVE_INFINITY;
+        return List.of(
+                new NumericCheck(name, 0, 0, e.maxAbs(), e.whole(), bound),
+                new NumericCheck(name + ", worst token " + e.worstRowIndex(), 0, 0, rowAbs, e.worstRow(), bound));
     }
 }
