@@ -98,12 +98,14 @@ class AttentionLayerChainKernelTest extends GpuFixture {
             assertClose(
                     "attention then attn_gate_sigmoid_mul " + what,
                     Compare.bf16(attn),
-                    AttnGateSigmoidMulReference.apply(proj.qGate, attnRef, m, d));
+                    AttnGateSigmoidMulReference.apply(proj.qGate, attnRef, m, d),
+                    qWidth);
             float[] sigRef = AttnGateSigmoidReference.apply(proj.qGate, m, d);
             assertClose(
                     "attention then attn_gate_sigmoid + mul " + what,
                     Compare.bf16(gatedUnfused),
-                    MulReference.apply(attnRef, sigRef, m, qWidth, qWidth));
+                    MulReference.apply(attnRef, sigRef, m, qWidth, qWidth),
+                    qWidth);
         }
     }
 }

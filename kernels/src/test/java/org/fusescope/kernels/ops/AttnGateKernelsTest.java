@@ -51,12 +51,17 @@ class AttnGateKernelsTest extends GpuFixture {
             new AttnGateSigmoidMulKernel(lib, d).launch(stream, proj.q, attnFused.device(), m);
             String what = d + " M=" + m + " " + layout;
             float[] sigRef = AttnGateSigmoidReference.apply(proj.qGate, m, d);
-            assertClose("attn_gate_sigmoid " + what, Compare.bf16(sig), sigRef);
-            assertClose("mul " + what, Compare.bf16(gated), MulReference.apply(attn.host(), sigRef, m, width, width));
+            assertClose("attn_gate_sigmoid " + what, Compare.bf16(sig), sigRef, width);
+            assertClose(
+                    "mul " + what,
+                    Compare.bf16(gated),
+                    MulReference.apply(attn.host(), sigRef, m, width, width),
+                    width);
             assertClose(
                     "attn_gate_sigmoid_mul " + what,
                     Compare.bf16(attnFused.device()),
-                    AttnGateSigmoidMulReference.apply(proj.qGate, attnFused.host(), m, d));
+                    AttnGateSigmoidMulReference.apply(proj.qGate, attnFused.host(), m, d),
+                    width);
         }
     }
 }

@@ -4,46 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.reference.RowErrors;
 
 /** Result checks for large arrays (loops, first difference reported) and downloads. */
 final class Compare {
-    static final double TOLERANCE = 1e-2;
+    /** The bound on bf16 outputs, per row and whole ({@link RowErrors#BF16}). */
+    static final double TOLERANCE = RowErrors.BF16;
+
+    /** The bound on fp32 outputs, per row and whole ({@link RowErrors#FP32}). */
+    static final double F32_TOLERANCE = RowErrors.FP32;
 
     private Compare() {}
 
     /** ‖out − ref‖₂ / ‖ref‖₂; a NaN or infinite output (an unwritten, poisoned element) gives +∞. */
     static double relativeError(float[] out, float[] ref) {
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < ref.length; i++) {
-            if (!Float.isFinite(out[i])) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double d = (double) out[i] - ref[i];
-            diff += d * d;
-            norm += (double) ref[i] * ref[i];
-        }
-        return norm == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(diff / norm);
+        return RowErrors.of(out, ref, Math.max(1, ref.length)).whole();
     }
 
-    /** Relative error below {@link #TOLERANCE}, reporting the first non-finite or largest difference. */
-    static void assertClose(String what, float[] out, float[] ref) {
+    /**
+     * A bf16 output of rows of {@code cols} elements (one row a token, request or head): the whole
+     * array and every row within {@link #TOLERANCE}; the failure names the worst row, its error and
+     * its most different element.
+     */
+    static void assertClose(String what, float[] out, float[] ref, int cols) {
+        assertWithin(what, out, ref, cols, TOLERANCE);
+    }
+
+    /** An fp32 output (top-k weights, an fp32 GEMM result) of rows of {@code cols}: within {@link #F32_TOLERANCE}. */
+    static void assertCloseF32(String what, float[] out, float[] ref, int cols) {
+        assertWithin(what, out, ref, cols, F32_TOLERANCE);
+    }
+
+    /** Whole array and every row of {@code cols} elements within {@code bound} (relative L2). */
+    static void assertWithin(String what, float[] out, float[] ref, int cols, double bound) {
         assertThat(out.length).as("%s length", what).isEqualTo(ref.length);
-        double err = relativeError(out, ref);
-        if (!(err < TOLERANCE)) {
-            int worst = 0;
-            for (int i = 0; i < ref.length; i++) {
-                if (!Float.isFinite(out[i])) {
-                    worst = i;
-                    break;
-                }
-                if (Math.abs(out[i] - ref[i]) > Math.abs(out[worst] - ref[worst])) {
-                    worst = i;
-                }
-            }
-            throw new AssertionError(String.format(
-                    "%s: relative error %.3g >= %.0g; at %d of %d: got %s, expected %s",
-                    what, err, TOLERANCE, worst, ref.length, out[worst], ref[worst]));
+        RowErrors e = RowErrors.of(out, ref, cols);
+        if (!e.within(bound)) {
+            throw new AssertionError(what + ": " + e.describe(bound));
         }
     }
 

@@ -64,7 +64,8 @@ class DecodeAttentionKernelTest extends GpuFixture {
             float[] ref = DecodeAttentionReference.apply(q.host(), cache.kHost, cache.vHost, positions, m, d, context);
             for (AttentionSplit split : splits(d, m, context, lib.multiprocessors())) {
                 float[] out = run(d, q.device(), cache, pos, m, context, split);
-                assertClose("decode_attention " + d + " M=" + m + " context " + context + ", " + split, out, ref);
+                assertClose("decode_attention " + d + " M=" + m + " context " + context + ", " + split, out, ref, (int)
+                        width);
             }
         }
     }
@@ -85,7 +86,7 @@ class DecodeAttentionKernelTest extends GpuFixture {
             int w = (int) width;
             for (AttentionSplit split : List.of(AttentionSplit.SINGLE_PASS, AttentionSplit.chunksOf(64, context))) {
                 float[] out = run(d, q.device(), cache, pos, m, context, split);
-                assertClose("request 0, " + split, Arrays.copyOfRange(out, 0, w), Arrays.copyOfRange(ref, 0, w));
+                assertClose("request 0, " + split, Arrays.copyOfRange(out, 0, w), Arrays.copyOfRange(ref, 0, w), w);
                 assertThat(Arrays.copyOfRange(out, w, 3 * w))
                         .as("requests 1, 2, " + split)
                         .containsOnly(Float.NaN);

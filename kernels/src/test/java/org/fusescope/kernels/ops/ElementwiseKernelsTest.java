@@ -40,12 +40,12 @@ class ElementwiseKernelsTest extends GpuFixture {
             new RmsNormKernel(lib, D).launch(stream, r.device(), w.device(), y, m, EPS);
             new FusedAddRmsNormKernel(lib, D).launch(stream, x.device(), w.device(), r2.device(), y2, m, EPS);
             float[] residual = ResidualAddReference.apply(x.host(), r.host(), m, H);
-            assertClose("residual_add", Compare.bf16(r.device()), residual);
-            assertClose("rmsnorm", Compare.bf16(y), RmsNormReference.apply(residual, w.host(), m, H, EPS));
+            assertClose("residual_add", Compare.bf16(r.device()), residual, H);
+            assertClose("rmsnorm", Compare.bf16(y), RmsNormReference.apply(residual, w.host(), m, H, EPS), H);
             FusedAddRmsNormReference.Result fused =
                     FusedAddRmsNormReference.apply(x.host(), w.host(), r.host(), m, H, EPS);
-            assertClose("fused_add_rmsnorm r", Compare.bf16(r2.device()), fused.residual());
-            assertClose("fused_add_rmsnorm y", Compare.bf16(y2), fused.y());
+            assertClose("fused_add_rmsnorm r", Compare.bf16(r2.device()), fused.residual(), H);
+            assertClose("fused_add_rmsnorm y", Compare.bf16(y2), fused.y(), H);
         }
     }
 
@@ -68,15 +68,16 @@ class ElementwiseKernelsTest extends GpuFixture {
             new AddSharedExpertGateKernel(lib, D).launch(stream, a.device(), g1.device(), outIn.device(), m, H, 1);
             new SigmoidMulKernel(lib, D).launch(stream, b.device(), x.device(), m, H, H);
             float[] sigRef = SigmoidReference.apply(g1.host(), m, 1);
-            assertClose("sigmoid", Compare.bf16(sig), sigRef);
-            assertClose("mul", Compare.bf16(prod), MulReference.apply(a.host(), sigRef, m, H, 1));
-            assertClose("add", Compare.bf16(sum), AddReference.apply(a.host(), b.host(), m, H, H));
+            assertClose("sigmoid", Compare.bf16(sig), sigRef, 1);
+            assertClose("mul", Compare.bf16(prod), MulReference.apply(a.host(), sigRef, m, H, 1), H);
+            assertClose("add", Compare.bf16(sum), AddReference.apply(a.host(), b.host(), m, H, H), H);
             assertClose(
                     "add_shared_expert_gate",
                     Compare.bf16(outIn.device()),
-                    AddSharedExpertGateReference.apply(a.host(), g1.host(), outIn.host(), m, H, 1));
+                    AddSharedExpertGateReference.apply(a.host(), g1.host(), outIn.host(), m, H, 1),
+                    H);
             assertClose(
-                    "sigmoid_mul", Compare.bf16(x.device()), SigmoidMulReference.apply(b.host(), x.host(), m, H, H));
+                    "sigmoid_mul", Compare.bf16(x.device()), SigmoidMulReference.apply(b.host(), x.host(), m, H, H), H);
         }
     }
 
@@ -91,7 +92,8 @@ class ElementwiseKernelsTest extends GpuFixture {
                     DeviceBuffer a = poisoned("a", DType.BF16, rows, inter)) {
                 inputsReady();
                 new SiluAndMulKernel(lib, d).launch(stream, h1.device(), a, rows);
-                assertClose("silu_and_mul " + d, Compare.bf16(a), SiluAndMulReference.apply(h1.host(), rows, inter));
+                assertClose(
+                        "silu_and_mul " + d, Compare.bf16(a), SiluAndMulReference.apply(h1.host(), rows, inter), inter);
             }
         }
     }

@@ -52,7 +52,7 @@ class GdnLayerKernelsTest extends GpuFixture {
                     GatedDeltaRuleReference.apply(conv.packed(), aLog.host(), dtBias.host(), state.host(), m, d, eps);
             float[] ref = GatedRmsNormReference.apply(
                     rule.o(), conv.packed().z(), normWeight.host(), m * hv, d.valueDim(), EPS);
-            assertClose("gated-delta-net steps 3-5 " + d + " M=" + m, Compare.bf16(y), ref);
+            assertClose("gated-delta-net steps 3-5 " + d + " M=" + m, Compare.bf16(y), ref, d.valueDim());
         }
     }
 }

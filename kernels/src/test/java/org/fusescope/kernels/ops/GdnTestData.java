@@ -102,15 +102,6 @@ final class GdnTestData {
         assertExact(what, Compare.bf16(a), Compare.bf16(b));
     }
 
-    /** ‖out − ref‖/‖ref‖ below {@code tolerance}; a non-finite output fails. */
-    static void assertRelative(String what, float[] out, float[] ref, double tolerance) {
-        assertThat(out.length).as("%s length", what).isEqualTo(ref.length);
-        double err = Compare.relativeError(out, ref);
-        if (!(err < tolerance)) {
-            throw new AssertionError(String.format("%s: relative error %.3g >= %.0g", what, err, tolerance));
-        }
-    }
-
     static DeviceBuffer poisoned(String name, DType dtype, long... shape) {
         return TestTensors.poisoned(name, dtype, shape);
     }

@@ -96,11 +96,13 @@ class GroupedGemmKernelsTest extends GpuFixture {
             assertClose(
                     "grouped_gemm1 " + "min tc slots " + tensorCoreMinSlots + " " + d + " M=" + m,
                     SampledReference.rows(Compare.bf16(h1), sample, 2 * inter, true),
-                    ref.gemm1(y.host(), m));
+                    ref.gemm1(y.host(), m),
+                    2 * inter);
             assertClose(
                     "grouped_gemm2 " + "min tc slots " + tensorCoreMinSlots + " " + d + " M=" + m,
                     SampledReference.rows(Compare.bf16(h2), sample, h, true),
-                    ref.gemm2(a.host(), slots));
+                    ref.gemm2(a.host(), slots),
+                    h);
         }
     }
 }

@@ -54,8 +54,8 @@ class QkNormRotaryKernelsTest extends GpuFixture {
             String what = d + " M=" + m + " " + layout;
             float[] qNormed = Compare.bf16(q);
             float[] kNormed = Compare.bf16(k);
-            assertClose("qk_rmsnorm q " + what, qNormed, ref.q());
-            assertClose("qk_rmsnorm k " + what, kNormed, ref.k());
+            assertClose("qk_rmsnorm q " + what, qNormed, ref.q(), d.headDim());
+            assertClose("qk_rmsnorm k " + what, kNormed, ref.k(), d.headDim());
 
             new RotaryPartialKernel(lib, d).launch(stream, q, k, pos, m);
             // the rope reference starts from the kernel's normed values, so only the rope is compared
@@ -85,6 +85,6 @@ class QkNormRotaryKernelsTest extends GpuFixture {
                 }
             }
         }
-        assertClose(what, rotatedOut, rotatedRef);
+        assertClose(what, rotatedOut, rotatedRef, d.rotaryDim());
     }
 }

@@ -2,6 +2,7 @@ package org.fusescope.kernels.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fusescope.kernels.ops.Compare.assertClose;
+import static org.fusescope.kernels.ops.Compare.assertCloseF32;
 import static org.fusescope.kernels.ops.Compare.assertSameInts;
 import static org.fusescope.kernels.ops.TestTensors.poisoned;
 
@@ -49,18 +50,69 @@ class RoutingKernelsTest extends GpuFixture {
 
             TopkSoftmaxReference.Result ref = TopkSoftmaxReference.apply(logits32, m, e, k, true);
             assertSameInts("topk ids (fp32 logits)", ref.ids(), Compare.i32(ids));
-            assertClose("topk weights (fp32 logits)", Compare.f32(weights), ref.weights());
+            assertCloseF32("topk weights (fp32 logits)", Compare.f32(weights), ref.weights(), k);
             TopkSoftmaxReference.Result ref16 = TopkSoftmaxReference.apply(Bf16.toFloats(logits16), m, e, k, true);
             assertSameInts("topk ids (bf16 logits)", ref16.ids(), Compare.i32(ids16));
-            assertClose("topk weights (bf16 logits)", Compare.f32(weights16), ref16.weights());
+            assertCloseF32("topk weights (bf16 logits)", Compare.f32(weights16), ref16.weights(), k);
 
             AppendSharedExpertReference.Result app =
                     AppendSharedExpertReference.apply(ref.ids(), ref.weights(), gate.host(), m, k, e);
             for (DeviceBuffer[] outs :
                     List.of(new DeviceBuffer[] {idsOut, weightsOut}, new DeviceBuffer[] {idsOut32, weightsOut32})) {
                 assertSameInts("append ids " + outs[0].name(), app.ids(), Compare.i32(outs[0]));
-                assertClose("append weights " + outs[1].name(), Compare.f32(outs[1]), app.weights());
+                assertCloseF32("append weights " + outs[1].name(), Compare.f32(outs[1]), app.weights(), k + 1);
             }
+        }
+    }
+
+    /**
+     * Both top-K kernels with {@code renormalize = false} ({@code norm_topk_prob: false}): the weights are
+     * the full softmax's probabilities of the chosen K, summing to less than 1, and the shared slot
+     * stays sigmoid(gate).
+     */
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#routedOnly")
+    void topkSoftmaxWithoutRenormalization(ModelDims d, int m) {
+        int e = d.experts();
+        int k = d.topK();
+        int ld = TopkSoftmaxKernel.routerGateRows(d);
+        SplittableRandom random = new SplittableRandom(470 + m);
+        float[] rows = RandomFill.floats(random, (long) m * ld, 4);
+        float[] routed = new float[m * e];
+        float[] gate = new float[m];
+        for (int t = 0; t < m; t++) {
+            System.arraycopy(rows, t * ld, routed, t * e, e);
+            gate[t] = rows[t * ld + e];
+        }
+        try (DeviceBuffer logits = DeviceArrays.f32("logits", routed, m, e);
+                DeviceBuffer logitsGate = DeviceArrays.f32("logits+gate", rows, m, ld);
+                DeviceBuffer ids = poisoned("ids", DType.I32, m, k);
+                DeviceBuffer weights = poisoned("weights", DType.F32, m, k);
+                DeviceBuffer idsShared = poisoned("ids (shared)", DType.I32, m, k + 1);
+                DeviceBuffer weightsShared = poisoned("weights (shared)", DType.F32, m, k + 1)) {
+            inputsReady();
+            TopkSoftmaxKernel kernel = new TopkSoftmaxKernel(lib, d);
+            kernel.launch(stream, logits, ids, weights, m, false);
+            kernel.launchWithSharedExpert(stream, logitsGate, idsShared, weightsShared, m, false);
+            TopkSoftmaxReference.Result ref = TopkSoftmaxReference.apply(routed, m, e, k, false);
+            float[] got = Compare.f32(weights);
+            assertSameInts("topk ids, not renormalized " + d, ref.ids(), Compare.i32(ids));
+            assertCloseF32("topk weights, not renormalized " + d, got, ref.weights(), k);
+            for (int t = 0; t < m; t++) {
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += got[t * k + j];
+                }
+                assertThat(sum).as("token %d's weights sum below 1", t).isLessThan(1 - 1e-3);
+            }
+            AppendSharedExpertReference.Result app =
+                    AppendSharedExpertReference.apply(ref.ids(), ref.weights(), gate, m, k, e);
+            assertSameInts("topk_softmax_shared ids, not renormalized " + d, app.ids(), Compare.i32(idsShared));
+            assertCloseF32(
+                    "topk_softmax_shared weights, not renormalized " + d,
+                    Compare.f32(weightsShared),
+                    app.weights(),
+                    k + 1);
         }
     }
 
@@ -106,11 +158,11 @@ class RoutingKernelsTest extends GpuFixture {
             AppendSharedExpertReference.Result app =
                     AppendSharedExpertReference.apply(ref.ids(), ref.weights(), gate, m, k, e);
             assertSameInts("topk_softmax_shared ids " + d, app.ids(), Compare.i32(ids));
-            assertClose("topk_softmax_shared weights " + d, Compare.f32(weights), app.weights());
+            assertCloseF32("topk_softmax_shared weights " + d, Compare.f32(weights), app.weights(), k + 1);
             AppendSharedExpertReference.Result sc =
                     AppendSharedExpertReference.apply(scenarioIds, scenarioWeights, gate, m, k, e);
             assertSameInts("topk_softmax_shared ids, scenario " + d, sc.ids(), Compare.i32(idsSc));
-            assertClose("topk_softmax_shared weights, scenario " + d, Compare.f32(weightsSc), sc.weights());
+            assertCloseF32("topk_softmax_shared weights, scenario " + d, Compare.f32(weightsSc), sc.weights(), k + 1);
         }
     }
 
@@ -125,7 +177,7 @@ class RoutingKernelsTest extends GpuFixture {
             new MoeSumReduceKernel(lib, d).launch(stream, h2.device(), out, m);
             float[] ref = MoeSumReduceReference.apply(h2.host(), m, d.hidden(), d.slotsPerToken());
             assertThat(ref.length).isEqualTo(m * d.hidden());
-            assertClose("moe_sum_reduce " + d, Compare.bf16(out), ref);
+            assertClose("moe_sum_reduce " + d, Compare.bf16(out), ref, d.hidden());
         }
     }
 }

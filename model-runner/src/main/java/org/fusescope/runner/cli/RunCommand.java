@@ -127,6 +127,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Compare fused, unfused and a CPU reference once per batch.")
     boolean verify;
 
+    @Option(
+            names = "--dump",
+            paramLabel = "DIR",
+            description = "Write each run's layer-0 MoE block tensors (inputs, router logits, routing ids and"
+                    + " weights, expert counts, outputs; run once from the step's initial inputs) to DIR as"
+                    + " safetensors files, with DIR/index.json.")
+    Path dump;
+
     @Option(names = "--out", required = true, paramLabel = "run.sqlite", description = "The database to create.")
     Path out;
 
@@ -193,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
                 ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
         RunRecording recording = new RunRecording(
-                runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress());
+                runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress(), dump);
         List<RunOutcome> outcomes = recording.record(out, sink -> {
             StepDevice device = chosen.open(sink, source, steps);
             device.tracer().notice().ifPresent(n -> {

@@ -2,6 +2,7 @@ package org.fusescope.runner.gpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.profiler.ops.Fusion;
@@ -9,6 +10,7 @@ import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
 import org.fusescope.runner.step.StepSpec;
+import org.fusescope.runner.step.TopkRenormalize;
 
 /**
  * The MoE block of one run on the GPU: the weights of its layers, the activations and per-layer
@@ -65,7 +67,7 @@ final class GpuBlock implements AutoCloseable {
             case ROUTER_GATE_GEMM -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);
             case TOPK_SOFTMAX_SHARED -> topkWithSharedExpert(r, m);
             case TOPK_SOFTMAX -> k.topkSoftmax.launch(
-                    stream, a.logits, r.ids, r.weights, m, spec.config().normTopkProb());
+                    stream, a.logits, r.ids, r.weights, m, TopkRenormalize.atLaunch(spec.config()));
             case APPEND_SHARED_EXPERT -> k.appendSharedExpert.launch(
                     stream, r.routeIds, r.routeWeights, a.gate, r.appendedIds, r.appendedWeights, m);
             case MEMSET_EXPERT_TOKEN_NUM -> r.count.fillAsync((byte) 0, stream);
@@ -90,7 +92,7 @@ final class GpuBlock implements AutoCloseable {
     }
 
     private void topkWithSharedExpert(LayerRouting r, int m) {
-        boolean renormalize = spec.config().normTopkProb();
+        boolean renormalize = TopkRenormalize.atLaunch(spec.config());
         if (r.routeIds == r.ids) {
             k.topkSoftmax.launchWithSharedExpert(
                     stream, a.logitsGate, r.appendedIds, r.appendedWeights, m, renormalize);
@@ -125,7 +127,9 @@ final class GpuBlock implements AutoCloseable {
     /**
      * The step's output for verification: hidden, residual, y, logits, route ids and weights of layer
      * 0 (under router_gate the logits are the first E columns of the router output and the ids and
-     * weights the first K of each appended row).
+     * weights the first K of each appended row), the shared-expert gate logit (column E of the router
+     * output under router_gate, else the gate GEMV's bf16 output), the shared slot of the appended rows
+     * when the shared expert runs as expert E, and the expert counts of the align tables.
      */
     BlockOutputs outputs() {
         int m = spec.batch();
@@ -139,42 +143,59 @@ final class GpuBlock implements AutoCloseable {
         a.residual.download(residual);
         a.y.download(y);
         LayerRouting r = routing.get(0);
+        int[] counts = new int[spec.dims().tableExperts()];
+        r.count.download(counts);
+        int[] sharedIds = null;
+        float[] sharedWeights = null;
+        int[] appendedIds = new int[m * (kk + 1)];
+        float[] appendedWeights = new float[m * (kk + 1)];
+        if (sharedAsExpert) {
+            r.appendedIds.download(appendedIds);
+            r.appendedWeights.download(appendedWeights);
+            sharedIds = columns(appendedIds, m, kk + 1, kk, 1);
+            sharedWeights = columns(appendedWeights, m, kk + 1, kk, 1);
+        }
         if (!routerGate) {
             float[] logits = new float[m * e];
             int[] ids = new int[m * kk];
             float[] w = new float[m * kk];
+            short[] gate = new short[m];
             a.logits.download(logits);
             r.routeIds.download(ids);
             r.routeWeights.download(w);
-            return new BlockOutputs(hidden, residual, y, logits, ids, w);
+            a.gate.download(gate);
+            return new BlockOutputs(
+                    hidden, residual, y, logits, ids, w, Bf16.toFloats(gate), sharedIds, sharedWeights, counts);
         }
         float[] logitsGate = new float[m * DeviceWeights.routerGateRows(spec.config())];
-        int[] appendedIds = new int[m * (kk + 1)];
-        float[] appendedWeights = new float[m * (kk + 1)];
         a.logitsGate.download(logitsGate);
-        r.appendedIds.download(appendedIds);
-        r.appendedWeights.download(appendedWeights);
+        int width = logitsGate.length / m;
         return new BlockOutputs(
                 hidden,
                 residual,
                 y,
-                columns(logitsGate, m, logitsGate.length / m, e),
-                columns(appendedIds, m, kk + 1, kk),
-                columns(appendedWeights, m, kk + 1, kk));
+                columns(logitsGate, m, width, 0, e),
+                columns(appendedIds, m, kk + 1, 0, kk),
+                columns(appendedWeights, m, kk + 1, 0, kk),
+                columns(logitsGate, m, width, e, 1),
+                sharedIds,
+                sharedWeights,
+                counts);
     }
 
-    private static float[] columns(float[] rows, int m, int width, int keep) {
+    /** Columns {@code from..from+keep-1} of each of {@code m} rows of {@code width}. */
+    private static float[] columns(float[] rows, int m, int width, int from, int keep) {
         float[] out = new float[m * keep];
         for (int t = 0; t < m; t++) {
-            System.arraycopy(rows, t * width, out, t * keep, keep);
+            System.arraycopy(rows, t * width + from, out, t * keep, keep);
         }
         return out;
     }
 
-    private static int[] columns(int[] rows, int m, int width, int keep) {
+    private static int[] columns(int[] rows, int m, int width, int from, int keep) {
         int[] out = new int[m * keep];
         for (int t = 0; t < m; t++) {
-            System.arraycopy(rows, t * width, out, t * keep, keep);
+            System.arraycopy(rows, t * width + from, out, t * keep, keep);
         }
         return out;
     }

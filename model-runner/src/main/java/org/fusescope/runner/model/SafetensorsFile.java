@@ -141,6 +141,46 @@ public final class SafetensorsFile {
         }
     }
 
+    /**
+     * Reads F32 tensor {@code name} of shape {@code shape}.
+     *
+     * @throws CheckpointException naming the file and tensor when it is missing, not F32 or of another shape
+     */
+    public float[] readF32(String name, long... shape) {
+        TensorInfo t = exact(name, "F32", shape);
+        float[] out = new float[Math.toIntExact(t.elements())];
+        copy(t.begin(), out.length * 4L, (buf, done, count) -> buf.asFloatBuffer()
+                .get(out, done / 4, count / 4));
+        return out;
+    }
+
+    /**
+     * Reads I32 tensor {@code name} of shape {@code shape}.
+     *
+     * @throws CheckpointException naming the file and tensor when it is missing, not I32 or of another shape
+     */
+    public int[] readI32(String name, long... shape) {
+        TensorInfo t = exact(name, "I32", shape);
+        int[] out = new int[Math.toIntExact(t.elements())];
+        copy(t.begin(), out.length * 4L, (buf, done, count) -> buf.asIntBuffer().get(out, done / 4, count / 4));
+        return out;
+    }
+
+    private TensorInfo exact(String name, String dtype, long[] shape) {
+        TensorInfo t = tensors.get(name);
+        if (t == null) {
+            throw new CheckpointException(path, name, "not in the file");
+        }
+        if (!t.dtype().equals(dtype)) {
+            throw new CheckpointException(path, name, "dtype " + t.dtype() + ", expected " + dtype);
+        }
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new CheckpointException(
+                    path, name, "shape " + Arrays.toString(t.shape()) + ", expected " + Arrays.toString(shape));
+        }
+        return t;
+    }
+
     private interface Chunk {
         void accept(ByteBuffer littleEndian, int bytesDone, int bytes);
     }

@@ -20,6 +20,7 @@ import org.fusescope.profiler.store.TraceWriter;
 import org.fusescope.runner.step.DecoderStepPlan;
 import org.fusescope.runner.step.LayerPlan;
 import org.fusescope.runner.step.OpWork;
+import org.fusescope.runner.step.StepSpec;
 
 /**
  * Records one run: prepares the device, begins the run in the database (incomplete), warms up, measures
@@ -33,12 +34,15 @@ final class RunRecorder {
     private final TraceWriter writer;
     private final RunCapture capture;
     private final ProgressTracker progress;
+    private final BlockDump dump;
 
-    RunRecorder(StepDevice device, TraceWriter writer, RunCapture capture, ProgressTracker progress) {
+    /** @param dump where each run's layer-0 block results go, or null */
+    RunRecorder(StepDevice device, TraceWriter writer, RunCapture capture, ProgressTracker progress, BlockDump dump) {
         this.device = device;
         this.writer = writer;
         this.capture = capture;
         this.progress = progress;
+        this.dump = dump;
     }
 
     /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
@@ -50,6 +54,13 @@ final class RunRecorder {
         progress.phase("prepare", request.name(), -1);
         RuntimeException failure = null;
         try {
+            if (dump != null) {
+                StepSpec s = request.spec();
+                // layer 0's MoE block alone, as --verify runs it: one layer, no mixers
+                StepSpec block =
+                        new StepSpec(s.config(), s.switches(), s.batch(), 1, s.routing(), s.seed(), s.context());
+                dump.write(request, device.runLayerOnce(block));
+            }
             device.prepare(request.spec());
         } catch (RuntimeException e) {
             failure = e;

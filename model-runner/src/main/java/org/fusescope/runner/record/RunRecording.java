@@ -26,6 +26,7 @@ public final class RunRecording {
     private final List<RunRequest> runs;
     private final BiFunction<StepDevice, Integer, List<NumericCheck>> verifier;
     private final Progress progress;
+    private final Path dump;
 
     /**
      * @param verifier the numeric checks of one batch (fused vs unfused vs CPU reference), or null
@@ -33,12 +34,25 @@ public final class RunRecording {
      */
     public RunRecording(
             List<RunRequest> runs, BiFunction<StepDevice, Integer, List<NumericCheck>> verifier, Progress progress) {
+        this(runs, verifier, progress, null);
+    }
+
+    /**
+     * @param verifier the numeric checks of one batch, or null to skip verification
+     * @param dump the directory for each run's layer-0 tensors ({@link BlockDump}), or null for none
+     */
+    public RunRecording(
+            List<RunRequest> runs,
+            BiFunction<StepDevice, Integer, List<NumericCheck>> verifier,
+            Progress progress,
+            Path dump) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to record: no runs");
         }
         this.runs = List.copyOf(runs);
         this.verifier = verifier;
         this.progress = progress;
+        this.dump = dump;
     }
 
     /**
@@ -64,7 +78,8 @@ public final class RunRecording {
                             String.format(Locale.ROOT, "%.1f", info.measuredBandwidthBytesPerSec() / 1e9));
                     device.tracer().flush();
                     writeUnattributed(writer, capture.take());
-                    RunRecorder recorder = new RunRecorder(device, writer, capture, tracker);
+                    RunRecorder recorder = new RunRecorder(
+                            device, writer, capture, tracker, dump == null ? null : new BlockDump(dump));
                     Map<Integer, List<NumericCheck>> checks = new HashMap<>();
                     for (RunRequest run : runs) {
                         tracker.nextRun();

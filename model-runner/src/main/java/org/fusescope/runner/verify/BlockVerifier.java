@@ -1,13 +1,19 @@
 package org.fusescope.runner.verify;
 
+import static org.fusescope.kernels.reference.RowErrors.FP32;
+
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.fusescope.kernels.cuda.Bf16;
+import org.fusescope.kernels.reference.RowErrors;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.runner.model.MoeWeights;
+import org.fusescope.runner.model.TopkRouting;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.StepDevice;
 import org.fusescope.runner.step.StepSpec;
@@ -16,11 +22,24 @@ import org.fusescope.runner.step.StepSpec;
  * Runs the first MoE layer once unfused and once fused from the same inputs and compares the outputs
  * with each other and with {@link BlockReference} on the first {@value #MAX_TOKENS} tokens (tokens
  * are independent, so a sample of them checks every kernel while the reference stays fast at full
- * model size). Relative error ‖out − ref‖ / ‖ref‖ within {@value #TOLERANCE} passes (bf16 outputs).
+ * model size). Each comparison gives two checks, the whole array and its worst token ({@link #checks}):
+ * relative error ‖out − ref‖ / ‖ref‖ within {@value #TOLERANCE} passes for bf16 outputs, within {@link
+ * RowErrors#FP32} for fp32 ones.
+ *
+ * <p>The routing is checked on its own before the expert math, in both variants, stage by stage: the
+ * normed input y against the reference's; the router logits and the shared expert's gate against the
+ * reference's GEMMs of the variant's own y (so a bf16 rounding step in y does not blur an fp32 check);
+ * the routed ids, as a set per token, against the reference's own routing of its own logits (a
+ * different expert is allowed only where the two are tied within the logits' measured difference); the
+ * routing weights against the routing rule (softmax, top K, renormalized iff the config's {@code
+ * norm_topk_prob}) applied to the variant's logits and ids, and the fused variant's shared slot
+ * against expert E with weight sigmoid(gate), at {@link RowErrors#FP32}. Under a routing scenario the
+ * ids and weights must be the scenario's. The expert math of the reference then uses the reference's
+ * own routing (where the unfused GPU picked a tied expert, that one).
  */
 public final class BlockVerifier {
-    /** The bound on the relative error of bf16 outputs. */
-    public static final double TOLERANCE = 1e-2;
+    /** The bound on the relative error of bf16 outputs, whole and per token. */
+    public static final double TOLERANCE = RowErrors.BF16;
 
     /** Tokens the CPU reference computes. */
     public static final int MAX_TOKENS = 16;
@@ -39,25 +58,170 @@ public final class BlockVerifier {
         BlockOutputs fused = device.runLayerOnce(fusedSpec);
         int tokens = Math.min(spec.batch(), MAX_TOKENS);
         int h = spec.config().hidden();
-        BlockReference.Result ref = BlockReference.compute(
+        int e = spec.config().experts();
+        int k = spec.config().topK();
+        boolean renormalize = spec.config().normTopkProb();
+        BlockReference.Front front = BlockReference.front(
                 weights,
                 spec.initialHidden(),
                 spec.initialResidual(),
-                unfused.ids(),
-                unfused.weights(),
                 tokens,
                 spec.config().rmsNormEps());
+        Optional<TopkRouting> scenario = spec.routing().route(spec.batch(), e, k, spec.seed(), 0);
+        BlockReference.Routing own = scenario.map(s -> new BlockReference.Routing(
+                        Arrays.copyOf(s.ids(), tokens * k), Arrays.copyOf(s.weights(), tokens * k), k))
+                .orElseGet(() -> BlockReference.route(front.logits(), tokens, e, k, renormalize));
         String cpu = " vs cpu (" + tokens + " of " + spec.batch() + " tokens)";
         List<NumericCheck> checks = new ArrayList<>();
-        checks.add(check("moe_out unfused" + cpu, head(unfused.hidden(), tokens * h), ref.out()));
-        checks.add(check("moe_out fused" + cpu, head(fused.hidden(), tokens * h), ref.out()));
-        checks.add(check("residual fused" + cpu, head(fused.residual(), tokens * h), ref.residual()));
-        int e = spec.config().experts();
-        float[] logits = new float[tokens * e];
-        System.arraycopy(unfused.logits(), 0, logits, 0, logits.length);
-        checks.add(check("router_logits unfused" + cpu, logits, ref.logits()));
-        checks.add(check("moe_out fused vs unfused", Bf16.toFloats(fused.hidden()), Bf16.toFloats(unfused.hidden())));
+        Routes routes = new Routes(weights, front, own, scenario.isPresent(), tokens, renormalize);
+        checks.addAll(routes.check("unfused", unfused, cpu));
+        checks.addAll(routes.check("fused", fused, cpu));
+
+        BlockReference.Routing routing = routes.resolveTies(unfused);
+        float[] out = BlockReference.experts(weights, front, routing);
+        checks.addAll(checks("moe_out unfused" + cpu, head(unfused.hidden(), tokens * h), out, h, TOLERANCE));
+        checks.addAll(checks("moe_out fused" + cpu, head(fused.hidden(), tokens * h), out, h, TOLERANCE));
+        checks.addAll(
+                checks("residual fused" + cpu, head(fused.residual(), tokens * h), front.residual(), h, TOLERANCE));
+        checks.addAll(checks(
+                "moe_out fused vs unfused",
+                Bf16.toFloats(fused.hidden()),
+                Bf16.toFloats(unfused.hidden()),
+                h,
+                TOLERANCE));
         return checks;
+    }
+
+    /** The routing checks of one variant against the reference's own routing, and tie resolution. */
+    private record Routes(
+            MoeWeights w,
+            BlockReference.Front front,
+            BlockReference.Routing own,
+            boolean scenario,
+            int tokens,
+            boolean renormalize) {
+        List<NumericCheck> check(String variant, BlockOutputs gpu, String cpu) {
+            int h = w.config().hidden();
+            int e = w.config().experts();
+            int k = w.config().topK();
+            List<NumericCheck> checks = new ArrayList<>();
+            float[] y = head(gpu.y(), tokens * h);
+            checks.addAll(checks("y " + variant + cpu, y, front.y(), h, TOLERANCE));
+            String onY = " vs cpu on its y (" + tokens + " tokens)";
+            float[] logits = Arrays.copyOf(gpu.logits(), tokens * e);
+            float[] gate = Arrays.copyOf(gpu.gate(), tokens);
+            checks.addAll(
+                    checks("router_logits " + variant + onY, logits, BlockReference.logits(w, y, tokens), e, FP32));
+            checks.addAll(
+                    checks("shared_gate " + variant + onY, gate, BlockReference.gate(w, y, tokens), 1, TOLERANCE));
+
+            boolean shared = gpu.sharedIds() != null;
+            int slots = shared ? k + 1 : k;
+            int[] ids = new int[tokens * slots];
+            float[] weights = new float[tokens * slots];
+            for (int t = 0; t < tokens; t++) {
+                System.arraycopy(gpu.ids(), t * k, ids, t * slots, k);
+                System.arraycopy(gpu.weights(), t * k, weights, t * slots, k);
+                if (shared) {
+                    ids[t * slots + k] = gpu.sharedIds()[t];
+                    weights[t * slots + k] = gpu.sharedWeights()[t];
+                }
+            }
+            int[] routedIds = Arrays.copyOf(gpu.ids(), tokens * k);
+            BlockReference.Routing expected = new BlockReference.Routing(
+                    scenario ? own.ids() : routedIds,
+                    scenario ? own.weights() : BlockReference.weigh(logits, routedIds, tokens, e, k, renormalize),
+                    k);
+            if (shared) {
+                expected = BlockReference.withSharedExpert(expected, gate, tokens, e);
+            }
+            int bad = 0;
+            int first = -1;
+            for (int t = 0; t < tokens; t++) {
+                boolean ok = sameExperts(t, gpu.ids(), logits) && (!shared || gpu.sharedIds()[t] == e);
+                if (!ok) {
+                    bad++;
+                    first = first < 0 ? t : first;
+                }
+            }
+            String idsName = "routing_ids " + variant + cpu + (bad > 0 ? ", first wrong token " + first : "");
+            checks.add(new NumericCheck(idsName, 0, 0, bad, (double) bad / tokens, 0));
+            checks.addAll(checks("routing_weights " + variant + cpu, weights, expected.weights(), slots, FP32));
+            return checks;
+        }
+
+        /**
+         * Whether token {@code t}'s K routed ids are the reference's: the same set, or (router routing)
+         * one that differs only by experts tied, in the reference's logits, with its K-th choice within
+         * twice the largest difference between the GPU's and the reference's logits of the token.
+         */
+        boolean sameExperts(int t, int[] gpuIds, float[] gpuLogits) {
+            int e = w.config().experts();
+            int k = w.config().topK();
+            if (scenario) {
+                return Arrays.equals(gpuIds, t * k, t * k + k, own.ids(), t * k, t * k + k);
+            }
+            BitSet gpu = new BitSet(e);
+            for (int j = 0; j < k; j++) {
+                int id = gpuIds[t * k + j];
+                if (id < 0 || id >= e || gpu.get(id)) {
+                    return false;
+                }
+                gpu.set(id);
+            }
+            BitSet ref = new BitSet(e);
+            for (int j = 0; j < k; j++) {
+                ref.set(own.ids()[t * k + j]);
+            }
+            if (gpu.equals(ref)) {
+                return true;
+            }
+            float[] l = front.logits();
+            double kth = l[t * e + own.ids()[t * k + k - 1]];
+            double drift = 0;
+            double scale = 0;
+            for (int x = 0; x < e; x++) {
+                drift = Math.max(drift, Math.abs(gpuLogits[t * e + x] - l[t * e + x]));
+                scale = Math.max(scale, Math.abs(l[t * e + x]));
+            }
+            double window = 2 * drift + 1e-6 * (1 + scale);
+            BitSet differ = (BitSet) gpu.clone();
+            differ.xor(ref);
+            return differ.stream().allMatch(x -> Math.abs(l[t * e + x] - kth) <= window);
+        }
+
+        /**
+         * The reference's routing for the expert math: its own, except tokens where the unfused GPU chose
+         * tied experts ({@link #sameExperts}), which take the GPU's ids weighted by the reference's logits.
+         */
+        BlockReference.Routing resolveTies(BlockOutputs unfused) {
+            if (scenario) {
+                return own;
+            }
+            int e = w.config().experts();
+            int k = w.config().topK();
+            int[] ids = own.ids().clone();
+            float[] gpuLogits = Arrays.copyOf(unfused.logits(), tokens * e);
+            boolean changed = false;
+            for (int t = 0; t < tokens; t++) {
+                boolean differs = !Arrays.equals(sorted(unfused.ids(), t * k, k), sorted(own.ids(), t * k, k));
+                if (differs && sameExperts(t, unfused.ids(), gpuLogits)) {
+                    System.arraycopy(unfused.ids(), t * k, ids, t * k, k);
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return own;
+            }
+            return new BlockReference.Routing(
+                    ids, BlockReference.weigh(front.logits(), ids, tokens, e, k, renormalize), k);
+        }
+
+        private static int[] sorted(int[] ids, int from, int n) {
+            int[] s = Arrays.copyOfRange(ids, from, from + n);
+            Arrays.sort(s);
+            return s;
+        }
     }
 
     private static StepSpec withSwitches(StepSpec s, Set<Fusion> switches) {
@@ -69,22 +233,18 @@ public final class BlockVerifier {
         return Bf16.toFloats(Arrays.copyOf(bits, n));
     }
 
-    /** {@code out} against {@code ref}: max |out − ref| and ‖out − ref‖ / ‖ref‖. */
-    static NumericCheck check(String name, float[] out, float[] ref) {
-        double diff = 0;
-        double norm = 0;
-        double maxAbs = 0;
-        for (int i = 0; i < ref.length; i++) {
-            double d = (double) out[i] - ref[i];
-            diff += d * d;
-            norm += (double) ref[i] * ref[i];
-            maxAbs = Math.max(maxAbs, Math.abs(d));
-        }
-        double rel = norm == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(diff / norm);
-        if (Double.isNaN(diff)) {
-            rel = Double.NaN;
-            maxAbs = Double.NaN;
-        }
-        return new NumericCheck(name, 0, 0, maxAbs, rel, TOLERANCE);
+    /**
+     * {@code out} against {@code ref}, rows of {@code cols} elements (one row a token): two checks, the
+     * whole array ({@code name}: max |out − ref| and ‖out − ref‖ / ‖ref‖) and its worst row ({@code name},
+     * worst token N: that row's |out − ref| at its most different element and ‖out_r − ref_r‖ / ‖ref_r‖),
+     * both held to {@code bound} ({@link RowErrors#BF16} for bf16 outputs, {@link RowErrors#FP32} for fp32
+     * ones). A NaN or infinite output gives +∞.
+     */
+    static List<NumericCheck> checks(String name, float[] out, float[] ref, int cols, double bound) {
+        RowErrors e = RowErrors.of(out, ref, cols);
+        double rowAbs = Float.isFinite(e.outAt()) ? Math.abs((double) e.outAt() - e.refAt()) : Double.POSITIVE_INFINITY;
+        return List.of(
+                new NumericCheck(name, 0, 0, e.maxAbs(), e.whole(), bound),
+                new NumericCheck(name + ", worst token " + e.worstRowIndex(), 0, 0, rowAbs, e.worstRow(), bound));
     }
 }

@@ -19,8 +19,9 @@ import org.fusescope.runner.step.StepSpec;
  * Checks the mixer blocks of a whole-decoder-layer step: the first gated-delta-net layer and the first
  * attention layer among the step's layers each run once unfused and once fused from the step's initial
  * inputs and decode state ({@link StepDevice#runMixerOnce}), compared with each other and with {@link
- * MixerReference} on the first {@value BlockVerifier#MAX_TOKENS} requests. Relative error ‖out − ref‖ /
- * ‖ref‖ within {@value BlockVerifier#TOLERANCE} passes. The MoE blocks are {@link BlockVerifier}'s.
+ * MixerReference} on the first {@value BlockVerifier#MAX_TOKENS} requests. Each comparison is two checks,
+ * the whole array and its worst request ({@link BlockVerifier#checks}); relative error ‖out − ref‖ / ‖ref‖
+ * within {@value BlockVerifier#TOLERANCE} passes (bf16 outputs). The MoE blocks are {@link BlockVerifier}'s.
  */
 public final class MixerVerifier {
     private MixerVerifier() {}
@@ -57,14 +58,21 @@ public final class MixerVerifier {
                         ? DecoderStepPlan.LINEAR_ATTENTION_BLOCK
                         : DecoderStepPlan.ATTENTION_BLOCK);
         String cpu = " vs cpu (" + tokens + " of " + spec.batch() + " tokens)";
+        int h = spec.config().hidden();
+        double bound = BlockVerifier.TOLERANCE;
         List<NumericCheck> checks = new ArrayList<>();
-        checks.add(
-                BlockVerifier.check(name + " out unfused" + cpu, BlockVerifier.head(unfused.hidden(), n), ref.out()));
-        checks.add(BlockVerifier.check(name + " out fused" + cpu, BlockVerifier.head(fused.hidden(), n), ref.out()));
-        checks.add(BlockVerifier.check(
-                name + " residual fused" + cpu, BlockVerifier.head(fused.residual(), n), ref.residual()));
-        checks.add(BlockVerifier.check(
-                name + " out fused vs unfused", Bf16.toFloats(fused.hidden()), Bf16.toFloats(unfused.hidden())));
+        checks.addAll(BlockVerifier.checks(
+                name + " out unfused" + cpu, BlockVerifier.head(unfused.hidden(), n), ref.out(), h, bound));
+        checks.addAll(BlockVerifier.checks(
+                name + " out fused" + cpu, BlockVerifier.head(fused.hidden(), n), ref.out(), h, bound));
+        checks.addAll(BlockVerifier.checks(
+                name + " residual fused" + cpu, BlockVerifier.head(fused.residual(), n), ref.residual(), h, bound));
+        checks.addAll(BlockVerifier.checks(
+                name + " out fused vs unfused",
+                Bf16.toFloats(fused.hidden()),
+                Bf16.toFloats(unfused.hidden()),
+                h,
+                bound));
         return checks;
     }
 }

@@ -176,9 +176,51 @@ public final class FakeStepDevice implements StepDevice {
         return new LayerTables(layer, slots, ids, count, e2t);
     }
 
+    /** What {@link #runLayerOnce} returned, in order, with the spec it was asked for. */
+    public final List<Object[]> layerRuns = new ArrayList<>();
+
+    /**
+     * Computes nothing: seeded arbitrary values of the right shapes and dtypes (bf16 bits, fp32, int32),
+     * the shared slot only when the variant runs the shared expert as expert E; recorded in {@link
+     * #layerRuns}.
+     */
     @Override
     public BlockOutputs runLayerOnce(StepSpec s) {
-        throw new UnsupportedOperationException("the fake device computes nothing");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(31L * layerRuns.size() + s.batch());
+        int m = s.batch();
+        int h = s.config().hidden();
+        int e = s.config().experts();
+        int k = s.config().topK();
+        boolean shared = s.sharedAsExpert();
+        BlockOutputs o = new BlockOutputs(
+                bits(r, m * h),
+                bits(r, m * h),
+                bits(r, m * h),
+                floats(r, m * e),
+                r.ints(m * k, 0, e).toArray(),
+                floats(r, m * k),
+                floats(r, m),
+                shared ? r.ints(m, e, e + 1).toArray() : null,
+                shared ? floats(r, m) : null,
+                r.ints(s.dims().tableExperts(), 0, m * k).toArray());
+        layerRuns.add(new Object[] {s, o});
+        return o;
+    }
+
+    private static short[] bits(java.util.SplittableRandom r, int n) {
+        short[] out = new short[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = org.fusescope.kernels.cuda.Bf16.fromFloat((float) r.nextGaussian());
+        }
+        return out;
+    }
+
+    private static float[] floats(java.util.SplittableRandom r, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) r.nextGaussian();
+        }
+        return out;
     }
 
     @Override
