@@ -67,6 +67,9 @@ public final class Launcher {
             Application.launch(WorkbenchApp.class, files);
             return 0;
         } catch (RuntimeException | LinkageError e) {
+            if (WorkbenchApp.toolkitStarted()) {
+                throw e; // the workbench failed, not the display
+            }
             // the toolkit could not start: a DISPLAY without a server behind it, no GTK, ...
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             System.err.println(String.format(NO_DESKTOP, why.strip().replace('\n', ' ')));
