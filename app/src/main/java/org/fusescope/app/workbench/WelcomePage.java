@@ -27,7 +27,7 @@ final class WelcomePage extends ScrollPane {
         Label lead = new Label("Nothing is open. Start with one of these (Help → Getting started tells more):");
         lead.setWrapText(true);
         VBox box = new VBox(
-                10,
+                8,
                 title,
                 lead,
                 entry(
@@ -65,7 +65,7 @@ final class WelcomePage extends ScrollPane {
                         actions::gettingStartedDialog,
                         "The first steps, on a desktop or on a GPU server without one (Help → Getting"
                                 + " started, docs/getting-started.md)."));
-        box.setPadding(new Insets(32, 48, 32, 48));
+        box.setPadding(new Insets(24, 48, 24, 48));
         box.setMaxWidth(760);
         setContent(box);
     }
@@ -80,11 +80,15 @@ final class WelcomePage extends ScrollPane {
                         + " CUPTI (Run → Run configuration…).");
         if (whyNoGpu.isPresent()) {
             entry.getChildren().get(0).setDisable(true);
-            Label why = new Label("Disabled: " + whyNoGpu.get()
-                    + " Record on a GPU host with fusescope run, then open the file here.");
+            String reason = whyNoGpu.get();
+            Label why = new Label("Disabled: " + reason
+                    + (reason.contains("GPU host")
+                            ? ""
+                            : " Record with fusescope run on a GPU host, then open its file here."));
             why.setId("welcomeRecordWhy");
             why.setWrapText(true);
             why.getStyleClass().add("warning");
+            why.setPadding(new Insets(0, 0, 0, 26));
             entry.getChildren().add(why);
         }
         return entry;
