@@ -45,6 +45,19 @@ check "runtime keeps bin/java for the workbench's child runs" \
 check "runtime has no header files or man pages" test ! -e "$app/lib/runtime/include" -a ! -e "$app/lib/runtime/man"
 check "JavaFX jars are in the image" exists "$app/lib/app/javafx-graphics-*-linux.jar"
 
+# without a desktop session: one line, status 1, no stack trace
+env -u DISPLAY -u WAYLAND_DISPLAY "$app/bin/FuseScope" >"$work/no-display.out" 2>"$work/no-display.err"
+status=$?
+check "FuseScope without a display prints one line and exits 1 ($(head -1 "$work/no-display.err"))" \
+    bash -c "[[ $status -eq 1 && ! -s '$work/no-display.out' ]] && [[ \$(wc -l <'$work/no-display.err') -eq 1 ]] \
+        && grep -q '^fusescope: the workbench needs a desktop session' '$work/no-display.err'"
+# headless rendering (Monocle on the class path, JavaFX on the module path)
+env -u DISPLAY -u WAYLAND_DISPLAY timeout 180 "$app/bin/FuseScope" --screenshot "$work/headless.png" "$sample" \
+    >"$work/headless.log" 2>"$work/headless.err"
+status=$?
+check "FuseScope --screenshot without a display exits 0 with nothing on stderr" \
+    bash -c "[[ $status -eq 0 && -s '$work/headless.png' && ! -s '$work/headless.err' ]] || { head -5 '$work/headless.err'; false; }"
+
 echo "== screenshot of the bundled sample in a real window (Xvfb)"
 if ! command -v Xvfb >/dev/null; then
     fail "Xvfb is not on the PATH (apt-get install xvfb libgtk-3-0)"
@@ -58,11 +71,16 @@ else
     printf 'window.width=1280\nwindow.height=800\n' >"$work/config/workbench.properties"
     png=$work/workbench.png
     DISPLAY=":$(head -1 "$work/xvfb.display")" JAVA_TOOL_OPTIONS="-Dfusescope.config.dir=$work/config" \
-        timeout 180 "$app/bin/FuseScope" --screenshot "$png" >"$work/screenshot.log" 2>&1
+        timeout 180 "$app/bin/FuseScope" --screenshot "$png" >"$work/screenshot.log" 2>"$work/screenshot.all-err"
     status=$?
     kill "$xvfb" 2>/dev/null
+    cat "$work/screenshot.all-err" >>"$work/screenshot.log"
+    # the JVM's own note on JAVA_TOOL_OPTIONS is the only line stderr may have
+    grep -v '^Picked up JAVA_TOOL_OPTIONS:' "$work/screenshot.all-err" >"$work/screenshot.err"
     check "FuseScope --screenshot exits 0 on display :$(head -1 "$work/xvfb.display") (log: $work/screenshot.log)" test "$status" -eq 0
     check "it drew with GTK, not the headless Monocle fallback" bash -c "! grep -q Monocle '$work/screenshot.log'"
+    check "nothing on stderr at start-up (no 'Unsupported JavaFX configuration': JavaFX on the module path)" \
+        test ! -s "$work/screenshot.err"
     if [[ -s $png ]] && read -r w h colours < <("$jdk/java" "$here/../tools/PngSize.java" "$png"); then
         pass "PNG written: $(stat -c %s "$png") bytes, ${w}x${h}, $colours colours"
         check "PNG is the window size from the preferences (1280x800), got ${w}x${h}" test "$w $h" = "1280 800"

@@ -3,6 +3,7 @@ package org.fusescope.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import javafx.application.Application;
 import org.fusescope.app.tools.BenchUi;
 import org.fusescope.app.tools.Headless;
@@ -15,7 +16,9 @@ import org.fusescope.profiler.cli.TraceCli;
  * jar starts with JavaFX on the class path. Without arguments (or with only .sqlite files) it starts
  * the workbench; {@code --screenshot FILE [DATABASE]} writes a PNG of the window and exits ({@code
  * --screenshot DIR --views} or {@code --view NAME,...}: one PNG per view); {@code
- * bench-ui} times the timeline headless; anything else is the command line.
+ * bench-ui} times the timeline headless; anything else is the command line. Without a desktop
+ * session (no display to open a window on) the workbench prints {@link #NO_DESKTOP} and exits 1;
+ * {@code --debug} tries the display anyway and adds the stack trace of the failure.
  */
 public final class Launcher {
     private Launcher() {}
@@ -26,9 +29,10 @@ public final class Launcher {
 
     /** Runs what the arguments ask for and returns the exit status. */
     public static int run(String[] args) {
-        if (args.length == 0 || Arrays.stream(args).allMatch(Launcher::isDatabase)) {
-            Application.launch(WorkbenchApp.class, args);
-            return 0;
+        List<String> rest =
+                Arrays.stream(args).filter(a -> !a.equals("--debug")).toList();
+        if (rest.isEmpty() || rest.stream().allMatch(Launcher::isDatabase)) {
+            return workbench(rest.toArray(String[]::new), rest.size() < args.length);
         }
         if (args[0].equals("--screenshot")) {
             try {
@@ -48,6 +52,32 @@ public final class Launcher {
             return BenchUi.run(Arrays.copyOfRange(args, 1, args.length));
         }
         return TraceCli.execute(args);
+    }
+
+    /** The one line printed when the workbench has no display to open its window on. */
+    public static final String NO_DESKTOP = "fusescope: the workbench needs a desktop session (%s); on this machine"
+            + " use the command line (fusescope --help), or open the recording with fusescope on a desktop";
+
+    private static int workbench(String[] files, boolean debug) {
+        if (!debug && Headless.noDisplay() && !Headless.requested()) {
+            System.err.println(String.format(NO_DESKTOP, "DISPLAY and WAYLAND_DISPLAY are not set"));
+            return 1;
+        }
+        try {
+            Application.launch(WorkbenchApp.class, files);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            if (WorkbenchApp.toolkitStarted()) {
+                throw e; // the workbench failed, not the display
+            }
+            // the toolkit could not start: a DISPLAY without a server behind it, no GTK, ...
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            System.err.println(String.format(NO_DESKTOP, why.strip().replace('\n', ' ')));
+            if (debug) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
     }
 
     private static boolean isDatabase(String arg) {

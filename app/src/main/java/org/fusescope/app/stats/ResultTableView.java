@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -21,6 +22,9 @@ public final class ResultTableView extends TableView<List<Object>> {
 
     public ResultTableView() {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Label empty = new Label("Nothing to show yet: open a run (File → Open…, or File → Open sample)");
+        empty.getStyleClass().add("text-muted");
+        setPlaceholder(empty);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setRowFactory(tv -> new TableRow<>() {
             private String applied;

@@ -13,6 +13,11 @@ public final class Headless {
         System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1600x1000-32"));
     }
 
+    /** True when this JVM was told to render headless with Monocle ({@code -Dglass.platform=Monocle}). */
+    public static boolean requested() {
+        return "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+    }
+
     /** True when there is no X display to open windows on. */
     public static boolean noDisplay() {
         String display = System.getenv("DISPLAY");

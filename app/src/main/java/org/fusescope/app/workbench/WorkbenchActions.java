@@ -2,20 +2,31 @@ package org.fusescope.app.workbench;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.run.RunConfigViewModel;
@@ -32,6 +43,16 @@ final class WorkbenchActions {
     private final WorkbenchViewModel vm;
     private final RunController runs;
     private final WorkbenchView view;
+    private MenuBar menuBar;
+
+    /** The timeline's own keys (the canvas handles them; docs/workbench.md lists them too). */
+    static final List<String[]> TIMELINE_KEYS = List.of(
+            new String[] {"W / S", "Timeline: zoom in / out"},
+            new String[] {"A / D", "Timeline: pan left / right"},
+            new String[] {"N or ] / P or [", "Timeline: next / previous kernel on the stream"},
+            new String[] {"Mouse wheel", "Timeline: zoom around the pointer"},
+            new String[] {"Drag", "Timeline: pan"},
+            new String[] {"Enter (search field)", "Timeline: next match"});
 
     WorkbenchActions(WorkbenchViewModel vm, RunController runs, WorkbenchView view) {
         this.vm = vm;
@@ -82,7 +103,13 @@ final class WorkbenchActions {
                         view.editors().activeTimeline().viewModel().zoomToSelection();
                     }
                 }));
-        return new MenuBar(file, viewMenu, run, navigate);
+        Menu help = new Menu(
+                "Help",
+                null,
+                item("Getting started", null, this::gettingStartedDialog),
+                item("Keyboard shortcuts", "F1", this::keymapDialog));
+        menuBar = new MenuBar(file, viewMenu, run, navigate, help);
+        return menuBar;
     }
 
     ToolBar toolBar() {
@@ -136,10 +163,78 @@ final class WorkbenchActions {
     }
 
     void runDialog() {
-        new RunDialog(runs.config(), runs.whyNoGpu())
-                .showAndWait()
-                .filter(b -> b == RunDialog.RUN)
-                .ifPresent(b -> run());
+        RunDialog dialog = new RunDialog(runs.config(), runs.whyNoGpu());
+        dialog.initOwner(view.getScene().getWindow());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == RunDialog.RUN) {
+                run();
+            }
+        });
+        dialog.show();
+    }
+
+    /** Every accelerator of the menus, then the timeline's keys: (key, what it does). */
+    List<String[]> keymap() {
+        List<String[]> rows = new ArrayList<>();
+        for (Menu menu : menuBar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    rows.add(new String[] {
+                        item.getAccelerator().getDisplayText(), menu.getText() + " → " + item.getText()
+                    });
+                }
+            }
+        }
+        rows.addAll(TIMELINE_KEYS);
+        return rows;
+    }
+
+    void keymapDialog() {
+        GridPane grid = new GridPane();
+        grid.setId("keymap");
+        grid.setHgap(24);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(8));
+        List<String[]> rows = keymap();
+        for (int i = 0; i < rows.size(); i++) {
+            Label key = new Label(rows.get(i)[0]);
+            key.setStyle("-fx-font-weight: bold");
+            grid.addRow(i, key, new Label(rows.get(i)[1]));
+        }
+        grid.addRow(rows.size(), new Label(""), new Label("More on each view: docs/workbench.md"));
+        show("Keyboard shortcuts", new ScrollPane(grid));
+    }
+
+    /** The text of docs/getting-started.md, as the jar carries it. */
+    static String gettingStarted() {
+        try (InputStream in =
+                WorkbenchActions.class.getResourceAsStream("/org/fusescope/app/help/getting-started.md")) {
+            if (in == null) {
+                return "Getting started: see docs/getting-started.md in the FuseScope sources.";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void gettingStartedDialog() {
+        TextArea text = new TextArea(gettingStarted());
+        text.setId("gettingStarted");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(720, 520);
+        show("Getting started", text);
+    }
+
+    private void show(String title, javafx.scene.Node content) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.setResizable(true);
+        dialog.initOwner(view.getScene().getWindow());
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
     }
 
     private void run() {
@@ -176,7 +271,7 @@ final class WorkbenchActions {
                                     ChromeTraceExporter.write(List.of(run.trace()), out);
                                     return path;
                                 } catch (IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
+                                    throw new UncheckedIOException(e);
                                 }
                             },
                             p -> vm.statusProperty().set("Exported " + p),

@@ -21,6 +21,20 @@ public final class WorkbenchApp extends Application {
     private WorkbenchViewModel vm;
     private WorkbenchView view;
     private Stage stage;
+    private static volatile boolean constructed;
+
+    /** JavaFX constructs the application only once its toolkit has started. */
+    public WorkbenchApp() {
+        constructed = true;
+    }
+
+    /**
+     * True once the toolkit has started in this JVM: a failure after that is the workbench's own,
+     * not a missing display.
+     */
+    public static boolean toolkitStarted() {
+        return constructed;
+    }
 
     @Override
     public void start(Stage primaryStage) {

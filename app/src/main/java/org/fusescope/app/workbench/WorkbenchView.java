@@ -1,9 +1,11 @@
 package org.fusescope.app.workbench;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -23,7 +25,7 @@ import org.fusescope.app.stats.KernelStatsView;
 
 /**
  * The main window's layout: menu and tool bar, the Runs explorer on the left, editors in the
- * centre, tool windows in three docks (left under the explorer, right, bottom; a dock with no tool
+ * centre (the {@link WelcomePage} while none is open), tool windows in three docks (left under the explorer, right, bottom; a dock with no tool
  * window takes no room), the status bar. Drops of files open them ({@link FileDrop}). Layout only;
  * commands live in {@link WorkbenchActions}.
  */
@@ -49,7 +51,12 @@ public final class WorkbenchView extends BorderPane {
                 vm.explorer(), n -> vm.openRun(n.recording(), n.run().id()), this::compare, vm::close);
         leftColumn.setOrientation(Orientation.VERTICAL);
         leftColumn.getItems().setAll(explorer);
-        editorRow.getItems().setAll(editors);
+        this.actions = new WorkbenchActions(vm, runs, this);
+        WelcomePage welcome = new WelcomePage(vm, actions, runs.whyNoGpu());
+        welcome.visibleProperty().bind(Bindings.isEmpty(vm.editors()));
+        StackPane editorArea = new StackPane(editors, welcome);
+        editorArea.setId("editorArea");
+        editorRow.getItems().setAll(editorArea);
         middle.setOrientation(Orientation.VERTICAL);
         middle.getItems().setAll(editorRow);
         outer.getItems().setAll(leftColumn, middle);
@@ -57,7 +64,6 @@ public final class WorkbenchView extends BorderPane {
         this.right = new DockArea(Dock.RIGHT, editorRow, first(prefs.dividers("editorRow", 0.74)));
         this.bottom = new DockArea(Dock.BOTTOM, middle, first(prefs.dividers("middle", 0.62)));
         this.tools = new ToolWindows(prefs, left, right, bottom);
-        this.actions = new WorkbenchActions(vm, runs, this);
         setId("workbench");
         tools.add("properties", "Properties", new PropertiesView(vm.properties()), Dock.RIGHT);
         tools.add("roofline", "Roofline", new RooflineView(vm.roofline()), Dock.RIGHT);

@@ -126,6 +126,54 @@ public final class WorkbenchViewModel {
                 sample -> open(sample.file(), sample.bundled() ? "(H100 sample)" : "(synthetic sample)"));
     }
 
+    /**
+     * Compares two runs: the first fused run with the unfused run of the same batch, mode and
+     * layers (else the first two runs) of the first open recording that has two; with none open,
+     * of the bundled sample, opened first.
+     */
+    public void compareTwoRuns() {
+        for (Recording recording : explorer.recordings()) {
+            if (recording.runs().size() >= 2) {
+                compareFusionPair(recording);
+                return;
+            }
+        }
+        work(
+                "Preparing the sample recording",
+                SampleRecordings::firstStart,
+                sample -> open(
+                        sample.file(),
+                        sample.bundled() ? "(H100 sample)" : "(synthetic sample)",
+                        this::compareFusionPair,
+                        why -> {}));
+    }
+
+    private void compareFusionPair(Recording recording) {
+        List<RunInfo> runs = recording.runs();
+        if (runs.size() < 2) {
+            status.set(recording.label() + " has fewer than two runs to compare");
+            return;
+        }
+        RunInfo baseline = runs.get(0);
+        RunInfo candidate = runs.get(1);
+        search:
+        for (RunInfo fused : runs) {
+            if (fused.variant().equals("fused")) {
+                for (RunInfo unfused : runs) {
+                    if (unfused.variant().equals("unfused")
+                            && unfused.batch() == fused.batch()
+                            && unfused.mode().equals(fused.mode())
+                            && unfused.layers() == fused.layers()) {
+                        baseline = unfused;
+                        candidate = fused;
+                        break search;
+                    }
+                }
+            }
+        }
+        compare(recording, baseline.id(), recording, candidate.id());
+    }
+
     /** Opens (or brings to front) the timeline of a run. */
     public void openRun(Recording recording, long runId) {
         for (Object e : editors) {

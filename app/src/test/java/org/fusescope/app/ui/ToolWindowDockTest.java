@@ -96,7 +96,7 @@ class ToolWindowDockTest {
         assertThat(dock(view, Dock.RIGHT))
                 .as("the right dock, now empty, leaves")
                 .isNull();
-        assertThat(((SplitPane) view.lookup("#editors").getParent().getParent()).getItems())
+        assertThat(((SplitPane) view.lookup("#editorArea").getParent().getParent()).getItems())
                 .hasSize(1);
 
         robot.interact(() -> {
