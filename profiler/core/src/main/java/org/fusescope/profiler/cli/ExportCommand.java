@@ -1,7 +1,6 @@
 package org.fusescope.profiler.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,12 +54,20 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--tile", defaultValue = "16", description = "Grouped-GEMM tile height for the padding waste.")
     int tileHeight;
 
+    @Option(names = "--force", description = "Replace outputs that exist (never the input database).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (target.chrome != null) {
+            OutputFiles.check(target.chrome, force, database);
+        } else {
+            checkCsvDirectory();
+        }
         try (TraceReader reader = TraceReader.open(database)) {
             List<RunInfo> chosen = RunSelection.select(reader, runs);
             if (target.chrome != null) {
@@ -68,9 +75,7 @@ final class ExportCommand implements Callable<Integer> {
                 for (RunInfo run : chosen) {
                     traces.add(reader.load(run.id()));
                 }
-                try (OutputStream json = Files.newOutputStream(target.chrome)) {
-                    ChromeTraceExporter.write(traces, json);
-                }
+                OutputFiles.write(target.chrome, json -> ChromeTraceExporter.write(traces, json));
                 out.println("wrote " + target.chrome + " (" + traces.size() + " runs)");
             } else {
                 int files = writeCsv(reader, chosen);
@@ -78,6 +83,17 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void checkCsvDirectory() throws IOException {
+        Path dir = target.csvDirectory;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": is a file, not a folder for the CSV tables");
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(dir + ": its folder " + parent + " does not exist");
+        }
     }
 
     private int writeCsv(TraceReader reader, List<RunInfo> chosen) throws IOException {
@@ -100,7 +116,9 @@ final class ExportCommand implements Callable<Integer> {
     private int writeAll(String stem, Map<String, ResultTable> tables) throws IOException {
         for (Map.Entry<String, ResultTable> table : tables.entrySet()) {
             Path file = target.csvDirectory.resolve(stem + "." + table.getKey() + ".csv");
-            Files.writeString(file, CsvTableRenderer.render(table.getValue()), StandardCharsets.UTF_8);
+            OutputFiles.check(file, force, database);
+            byte[] csv = CsvTableRenderer.render(table.getValue()).getBytes(StandardCharsets.UTF_8);
+            OutputFiles.write(file, o -> o.write(csv));
         }
         return tables.size();
     }

@@ -149,4 +149,43 @@ class CommandsTest {
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("--chrome", "--csv");
     }
+
+    @Test
+    void exportNeverWritesOntoItsInput() throws Exception {
+        Path copy = dir.resolve("input-copy.sqlite");
+        Files.copy(db, copy);
+        byte[] before = Files.readAllBytes(copy);
+        Cli.Result onto = Cli.run("export", copy.toString(), "--chrome", copy.toString(), "--force");
+        assertThat(onto.exitCode()).isEqualTo(1);
+        assertThat(onto.err().lines()).hasSize(1);
+        assertThat(onto.err()).contains(copy.toString()).contains("is the input");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+        Cli.Result csvOntoFile = Cli.run("export", copy.toString(), "--csv", copy.toString());
+        assertThat(csvOntoFile.exitCode()).isEqualTo(1);
+        assertThat(csvOntoFile.err()).contains(copy.toString()).contains("not a folder");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+    }
+
+    @Test
+    void exportReplacesAnExistingOutputOnlyWithForceAndLeavesNoPartFile() throws Exception {
+        Path json = Files.writeString(dir.resolve("kept.json"), "precious");
+        Cli.Result refused = Cli.run("export", db.toString(), "--chrome", json.toString(), "--run", "1");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains(json.toString())
+                .contains("already exists")
+                .contains("--force");
+        assertThat(Files.readString(json)).isEqualTo("precious");
+        Cli.Result forced = Cli.run("export", db.toString(), "--chrome", json.toString(), "--run", "1", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("traceEvents").size())
+                .isGreaterThan(10);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+        Cli.Result noFolder = Cli.run(
+                "export", db.toString(), "--chrome", dir.resolve("nope/x.json").toString());
+        assertThat(noFolder.exitCode()).isEqualTo(1);
+        assertThat(noFolder.err()).contains("nope").contains("does not exist");
+    }
 }
