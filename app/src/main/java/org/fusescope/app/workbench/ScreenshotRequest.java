@@ -71,6 +71,22 @@ public record ScreenshotRequest(Path target, List<String> views, List<String> fi
         if (files.size() > 1) {
             throw new IllegalArgumentException("at most one database");
         }
+        for (String file : files) {
+            if (sameFile(target, Path.of(file))) {
+                throw new IllegalArgumentException(
+                        target + ": is the database to show; choose another file for the screenshot");
+            }
+        }
         return new ScreenshotRequest(target, views, files);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.exists(a)
+                    && java.nio.file.Files.exists(b)
+                    && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 }
