@@ -69,6 +69,11 @@ public final class CudaStepDevice implements StepDevice {
     private final StreamGate gate;
     /** Launches of one eager step of the prepared run. */
     private int launchesPerStep;
+    /**
+     * Steps of the prepared run timed so far. The first is never held at the gate: it is where cuBLAS and the
+     * kernels set themselves up, and a call that waited for the device then would wait for the gate forever.
+     */
+    private int timedSteps;
 
     private final DeviceInfo info;
     private final Map<Boolean, BlockKernels> kernels = new HashMap<>();
@@ -138,6 +143,7 @@ public final class CudaStepDevice implements StepDevice {
     public void prepare(StepSpec spec) {
         release();
         launchesPerStep = DecoderStepPlan.launchCount(spec.layerPlans());
+        timedSteps = 0;
         if (spec.mixers()) {
             int chunks = DecodeSplit.of(spec, info.smCount()).chunks();
             if (spec.context().splits() != chunks) {
@@ -329,7 +335,7 @@ public final class CudaStepDevice implements StepDevice {
 
     @Override
     public void beginTiming() {
-        if (stepTiming(graph != null) == StepTiming.GATED) {
+        if (timedSteps++ > 0 && stepTiming(graph != null) == StepTiming.GATED) {
             gate.hold(stream);
         }
         start.record(stream);
