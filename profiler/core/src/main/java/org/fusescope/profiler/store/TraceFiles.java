@@ -24,6 +24,10 @@ final class TraceFiles {
         if (Files.isDirectory(file)) {
             throw new TraceFileException(file, "is a directory, not a trace file");
         }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO, socket or device: reading its header would block or never end
+            throw new TraceFileException(file, "is not a regular file (a pipe, socket or device), not a trace file");
+        }
         if (!Files.isReadable(file)) {
             throw new TraceFileException(file, "cannot be read (permission denied)");
         }

@@ -15,6 +15,7 @@ import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceSchema.Kernel;
+import org.fusescope.profiler.store.TraceSchema.MetaData;
 import org.fusescope.profiler.store.TraceSchema.Runs;
 
 /**
@@ -44,6 +45,9 @@ public final class TraceReader implements AutoCloseable {
         if (!ours && !catalog.has(Kernel.TABLE)) {
             throw new TraceFileException(
                     file, "not a trace database (neither " + Runs.TABLE + " nor " + Kernel.TABLE + " table)");
+        }
+        if (ours) {
+            SchemaVersion.require(file, RunQueries.metadata(conn, catalog).get(MetaData.FUSESCOPE_SCHEMA_VERSION));
         }
     }
 

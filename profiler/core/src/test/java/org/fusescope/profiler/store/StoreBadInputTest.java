@@ -43,6 +43,27 @@ class StoreBadInputTest {
     }
 
     @Test
+    void aNamedPipeIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = dir.resolve("pipe.sqlite");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        assertOpenFails(fifo, "not a regular file");
+    }
+
+    @Test
+    void aRecordingOfANewerSchemaSaysWhichVersionThisBuildReads() throws Exception {
+        Path f = dir.resolve("newer.sqlite");
+        Files.copy(Path.of("src/test/resources/golden/recording.sqlite"), f);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+                Statement st = c.createStatement()) {
+            st.execute("UPDATE META_DATA_EXPORT SET value = '99' WHERE name = 'FUSESCOPE_SCHEMA_VERSION'");
+            assertThat(st.getUpdateCount()).isEqualTo(1);
+        }
+        assertOpenFails(f, "newer FuseScope (schema version 99)");
+        assertOpenFails(f, "reads schema versions up to " + TraceSchema.FUSESCOPE_SCHEMA_VERSION);
+    }
+
+    @Test
     void sqliteButNotATrace() throws Exception {
         Path f = dir.resolve("other.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
