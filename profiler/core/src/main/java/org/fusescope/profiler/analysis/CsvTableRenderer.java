@@ -33,7 +33,7 @@ public final class CsvTableRenderer {
             for (List<Object> row : table.rows()) {
                 List<String> cells = new ArrayList<>(row.size());
                 for (Object value : row) {
-                    cells.add(raw(value));
+                    cells.add(value instanceof String text ? neutralized(text) : raw(value));
                 }
                 printer.printRecord(cells);
             }
@@ -41,6 +41,18 @@ public final class CsvTableRenderer {
             throw new UncheckedIOException("cannot write CSV of " + table.title(), e);
         }
         return out.toString();
+    }
+
+    /**
+     * A text cell that a spreadsheet would take for a formula ({@code = + - @}, or a tab or carriage return
+     * first) gets a leading apostrophe, so a kernel or run name from a recording can never run as one. Numbers
+     * are never text cells, so negative numbers stay numbers.
+     */
+    static String neutralized(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     /** One value as CSV shows it: the raw number or text, blank for null and NaN. */

@@ -32,14 +32,18 @@ final class InfoCommand implements Callable<Integer> {
             out.println("file      " + database);
             out.println("kind      " + (reader.isNsysExport() ? "Nsight Systems export" : "FuseScope recording"));
             for (Map.Entry<String, String> entry : reader.metadata().entrySet()) {
-                out.printf(Locale.ROOT, "meta      %s = %s%n", entry.getKey(), entry.getValue());
+                out.printf(
+                        Locale.ROOT,
+                        "meta      %s = %s%n",
+                        TerminalText.safe(entry.getKey()),
+                        TerminalText.safe(entry.getValue()));
             }
             for (DeviceInfo device : reader.devices()) {
                 out.printf(
                         Locale.ROOT,
                         "device %d  %s, %d SMs, %.1f GiB, measured copy %s%n",
                         device.id(),
-                        device.name(),
+                        TerminalText.safe(device.name()),
                         device.smCount(),
                         device.totalMemoryBytes() / (double) (1L << 30),
                         device.hasMeasuredBandwidth()
@@ -63,8 +67,8 @@ final class InfoCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "%4d  %-28s %-10s %6d %-6s %6d %-10s %s%n",
                         run.id(),
-                        run.name(),
-                        run.variant(),
+                        TerminalText.safe(run.name()),
+                        TerminalText.safe(run.variant()),
                         run.batch(),
                         run.mode(),
                         run.layers(),

@@ -12,7 +12,7 @@ public final class OneLineErrors implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
         boolean debug = parsed.hasMatchedOption("--debug")
                 || parsed.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--debug"));
-        commandLine.getErr().println("fusescope: " + oneLine(e));
+        commandLine.getErr().println("fusescope: " + TerminalText.safe(oneLine(e)));
         if (debug) {
             e.printStackTrace(commandLine.getErr());
         }

@@ -124,4 +124,24 @@ class RenderersTest {
                 .row("x");
         assertThatThrownBy(shortRow::build).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void csvTextThatASpreadsheetWouldRunIsNeutralizedButNumbersStayNumbers() throws Exception {
+        ResultTable t = ResultTable.builder("names")
+                .column(Column.text("Name"))
+                .column(Column.decimal("Delta", "%"))
+                .row("=HYPERLINK(\"http://x\",\"y\")", -3.5)
+                .row("@SUM(A1)", 1.0)
+                .row("+1", 2.0)
+                .row("grouped_gemm1", 3.0)
+                .build();
+        var records = CsvTableRenderer.FORMAT
+                .parse(new java.io.StringReader(CsvTableRenderer.render(t)))
+                .getRecords();
+        assertThat(records.get(1).get(0)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
+        assertThat(records.get(1).get(1)).isEqualTo("-3.5");
+        assertThat(records.get(2).get(0)).isEqualTo("'@SUM(A1)");
+        assertThat(records.get(3).get(0)).isEqualTo("'+1");
+        assertThat(records.get(4).get(0)).isEqualTo("grouped_gemm1");
+    }
 }
