@@ -49,8 +49,22 @@ final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The largest decode batch a synthetic run takes (the runner records up to 4096 requests too). */
+    static final int MAX_BATCH = 4096;
+
+    /** The most decode steps a synthetic run takes. */
+    static final int MAX_STEPS = 100_000;
+
     @Override
     public Integer call() {
+        for (int m : batches) {
+            if (m < 1 || m > MAX_BATCH) {
+                throw new IllegalArgumentException("--batches: " + m + " is not a batch size; use 1.." + MAX_BATCH);
+            }
+        }
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("--steps: " + steps + " is not a step count; use 1.." + MAX_STEPS);
+        }
         SyntheticSpec base = baseSpec();
         List<RunTrace> runs = SyntheticRecording.generate(base, batches, variants, modes);
         long kernels = 0;

@@ -77,6 +77,19 @@ class BadInputTest {
     }
 
     @Test
+    void synthRefusesImpossibleSizesAtOnceAndWritesNothing() {
+        Path out = dir.resolve("huge.sqlite");
+        Cli.Result huge = Cli.run("synth", out.toString(), "--preset", "tiny", "--batches", "2147483647");
+        assertThat(huge.exitCode()).isEqualTo(1);
+        assertThat(huge.errLines()).isEqualTo(1);
+        assertThat(huge.err()).contains("--batches").contains("2147483647").contains("1..4096");
+        Cli.Result zero = Cli.run("synth", out.toString(), "--preset", "tiny", "--steps", "0");
+        assertThat(zero.exitCode()).isEqualTo(1);
+        assertThat(zero.err()).contains("--steps").contains("0");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         Path missing = dir.resolve("nope.sqlite");
         Cli.Result result = Cli.run("info", "--debug", missing.toString());
