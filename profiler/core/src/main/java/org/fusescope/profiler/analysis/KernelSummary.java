@@ -29,7 +29,7 @@ public final class KernelSummary {
         long allNs = 0;
         for (KernelEvent k : trace.kernels()) {
             byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k);
-            allNs += k.durationNs();
+            allNs = Sums.add(allNs, k.durationNs());
         }
         double peak = trace.device() == null ? Double.NaN : trace.device().referenceBandwidthBytesPerSec();
         List<KernelStats> rows = new ArrayList<>();
@@ -46,7 +46,7 @@ public final class KernelSummary {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (long d : durations) {
-            total += d;
+            total = Sums.add(total, d);
             min = Math.min(min, d);
             max = Math.max(max, d);
         }
@@ -64,14 +64,16 @@ public final class KernelSummary {
             shared = Math.max(shared, k.staticSharedMemory() + k.dynamicSharedMemory());
             if (k.hasAttribution()) {
                 attributed++;
-                bytes += k.attribution().bytes();
-                bytesNs += k.durationNs();
+                bytes = Sums.add(
+                        bytes,
+                        Sums.add(k.attribution().bytesRead(), k.attribution().bytesWritten()));
+                bytesNs = Sums.add(bytesNs, k.durationNs());
             }
         }
         double achieved = attributed == 0 || bytesNs == 0 ? Double.NaN : bytes * 1e9 / bytesNs;
         return new KernelStats(
                 name,
-                allNs == 0 ? 0.0 : 100.0 * total / allNs,
+                allNs == 0 ? 0.0 : 100.0 * (double) total / allNs,
                 total,
                 kernels.size(),
                 (double) total / kernels.size(),

@@ -89,4 +89,25 @@ class KernelSummaryTest {
                 .build();
         assertThat(KernelSummary.of(trace).rows()).extracting(KernelStats::name).containsExactly("alpha", "zeta");
     }
+
+    @Test
+    void damagedEndsAndByteCountsSaturateInsteadOfTurningNegative() {
+        long huge = 5_000_000_000_000_000_000L; // two of these overflow a long
+        RunTrace t = TraceFixture.trace()
+                .device(TraceFixture.device(2e9, Double.NaN))
+                .kernel(0, huge, 1, 1, "x", TraceFixture.attribution("x", "x", 0, huge, huge, 0))
+                .kernel(0, huge, 1, 2, "x", TraceFixture.attribution("x", "x", 0, huge, huge, 0))
+                .kernel(0, 1000, 1, 3, "y")
+                .build();
+        List<KernelStats> rows = KernelSummary.of(t).rows();
+        KernelStats x = rows.get(0);
+        assertThat(x.name()).isEqualTo("x");
+        assertThat(x.totalNs()).isEqualTo(Long.MAX_VALUE);
+        assertThat(x.timePercent()).isBetween(0.0, 100.0);
+        assertThat(x.achievedBytesPerSec()).isPositive();
+        assertThat(rows.get(1).timePercent()).isBetween(0.0, 100.0);
+        assertThat(Sums.add(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Sums.add(Long.MIN_VALUE, -1)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Sums.add(-5, 7)).isEqualTo(2);
+    }
 }
