@@ -17,7 +17,6 @@ import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.Severity;
 import org.fusescope.profiler.store.TraceWriter;
-import org.fusescope.runner.step.DecoderStepPlan;
 import org.fusescope.runner.step.LayerPlan;
 import org.fusescope.runner.step.OpWork;
 import org.fusescope.runner.step.StepSpec;
@@ -173,7 +172,7 @@ final class RunRecorder {
         m.put(p + "trace", device.tracer().level().label());
         m.put(p + "stepTiming", device.stepTiming(request.graph()).label());
         // the ops' colour families, so that a reader learns them from the recording, not from a build of its own
-        for (LayerPlan layer : DecoderStepPlan.of(request.spec())) {
+        for (LayerPlan layer : request.spec().layerPlans()) {
             layer.launches()
                     .forEach(op -> m.put(op.familyKey(), op.family().name().toLowerCase(Locale.ROOT)));
         }
