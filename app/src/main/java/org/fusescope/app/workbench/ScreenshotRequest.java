@@ -3,6 +3,7 @@ package org.fusescope.app.workbench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fusescope.profiler.cli.OutputFiles;
 
 /**
  * The arguments of {@code --screenshot TARGET [--views | --view NAME[,NAME...]] [DATABASE ...]}:
@@ -72,21 +73,11 @@ public record ScreenshotRequest(Path target, List<String> views, List<String> fi
             throw new IllegalArgumentException("at most one database");
         }
         for (String file : files) {
-            if (sameFile(target, Path.of(file))) {
+            if (OutputFiles.sameFile(target, Path.of(file))) {
                 throw new IllegalArgumentException(
                         target + ": is the database to show; choose another file for the screenshot");
             }
         }
         return new ScreenshotRequest(target, views, files);
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return java.nio.file.Files.exists(a)
-                    && java.nio.file.Files.exists(b)
-                    && java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        }
     }
 }

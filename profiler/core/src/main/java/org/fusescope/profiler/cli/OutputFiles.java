@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
  * --force}), and never half: the output is written to a temporary file beside the target and moved into place
  * when it is complete. Errors name the file and the problem. Stateless.
  */
-final class OutputFiles {
+public final class OutputFiles {
     /** Writes one output's bytes. */
     @FunctionalInterface
     interface Body {
@@ -74,7 +74,8 @@ final class OutputFiles {
         }
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    /** Whether {@code a} and {@code b} name one existing file (links resolved), else whether their paths match. */
+    public static boolean sameFile(Path a, Path b) {
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
