@@ -22,9 +22,9 @@ final class CuptiTracer implements Tracer {
 
     private final TraceLevel asked;
     private final BiFunction<Sink, ActivityCollector.Coverage, ActivityCollector> collectors;
-    private ActivityCollector collector;
-    private TraceLevel level;
-    private String notice;
+    private volatile ActivityCollector collector;
+    private volatile TraceLevel level;
+    private volatile String notice;
 
     /** A tracer at {@code level} on the real CUPTI. */
     CuptiTracer(TraceLevel level) {
@@ -62,12 +62,12 @@ final class CuptiTracer implements Tracer {
     }
 
     @Override
-    public synchronized TraceLevel level() {
+    public TraceLevel level() {
         return level;
     }
 
     @Override
-    public synchronized Optional<String> notice() {
+    public Optional<String> notice() {
         return Optional.ofNullable(notice);
     }
 
