@@ -11,6 +11,7 @@ import org.fusescope.profiler.analysis.StepTotals;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunMetadata;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
 import org.fusescope.runner.model.ModelConfig;
@@ -88,7 +89,7 @@ final class MoeBenchTable {
         double span = median(StepTotals.of(t).rows().stream()
                 .mapToDouble(r -> r.gpuBusyNs() + r.gpuGapNs())
                 .toArray());
-        String events = meta.get("fusescope.run." + runId + ".stepGpuNsUntraced");
+        String events = meta.get(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_UNTRACED));
         return new double[] {
             span / 1e3, events == null || events.isEmpty() ? Double.NaN : Double.parseDouble(events) / 1e3
         };

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.Problem;
+import org.fusescope.profiler.model.RunMetadata;
 
 /**
  * What one recorded run measured, for the summary line and the database's metadata: kernels and
@@ -65,10 +66,9 @@ public record RunOutcome(
     /** META_DATA_EXPORT rows for run {@code runId}. */
     Map<String, String> metadata(long runId) {
         Map<String, String> m = new LinkedHashMap<>();
-        String p = "fusescope.run." + runId + ".";
-        m.put(p + "stepGpuNsTraced", format(tracedStepNs));
-        m.put(p + "stepGpuNsUntraced", format(untracedStepNs));
-        m.put(p + "tracingOverhead", format(overhead()));
+        m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_TRACED), format(tracedStepNs));
+        m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_UNTRACED), format(untracedStepNs));
+        m.put(RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD), format(overhead()));
         return m;
     }
 

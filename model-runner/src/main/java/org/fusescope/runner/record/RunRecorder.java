@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.fusescope.profiler.analysis.LayerTypeLabels;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeEvent;
 import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunMetadata;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.Severity;
 import org.fusescope.profiler.store.TraceWriter;
@@ -160,17 +160,20 @@ final class RunRecorder {
     /** What the step was: mixers on or off, the context and its split, how the weights were held. */
     private Map<String, String> stepMetadata(long runId, RunRequest request) {
         Map<String, String> m = new LinkedHashMap<>();
-        String p = "fusescope.run." + runId + ".";
-        m.put(LayerTypeLabels.mixersKey(runId), request.spec().mixers() ? "all" : "none");
+        m.put(RunMetadata.key(runId, RunMetadata.MIXERS), request.spec().mixers() ? "all" : "none");
         if (request.spec().mixers()) {
-            m.put(p + "context", Integer.toString(request.spec().context().tokens()));
             m.put(
-                    p + "attentionSplits",
+                    RunMetadata.key(runId, RunMetadata.CONTEXT),
+                    Integer.toString(request.spec().context().tokens()));
+            m.put(
+                    RunMetadata.key(runId, RunMetadata.ATTENTION_SPLITS),
                     Integer.toString(request.spec().context().splits()));
         }
-        device.weightNote().ifPresent(note -> m.put(p + "weights", note));
-        m.put(p + "trace", device.tracer().level().label());
-        m.put(p + "stepTiming", device.stepTiming(request.graph()).label());
+        device.weightNote().ifPresent(note -> m.put(RunMetadata.key(runId, RunMetadata.WEIGHTS), note));
+        m.put(RunMetadata.key(runId, RunMetadata.TRACE), device.tracer().level().label());
+        m.put(
+                RunMetadata.key(runId, RunMetadata.STEP_TIMING),
+                device.stepTiming(request.graph()).label());
         // the ops' colour families, so that a reader learns them from the recording, not from a build of its own
         for (LayerPlan layer : request.spec().layerPlans()) {
             layer.launches()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunMetadata;
 import org.fusescope.profiler.ops.LayerType;
 
 /**
@@ -32,8 +33,8 @@ public final class LayerTypeLabels {
     }
 
     /** The metadata key saying whether run {@code runId} had mixers ({@code all}) or not ({@code none}). */
-    public static String mixersKey(long runId) {
-        return "fusescope.run." + runId + ".mixers";
+    private static String mixersKey(long runId) {
+        return RunMetadata.key(runId, RunMetadata.MIXERS);
     }
 
     /** The labels of {@code layer_types} in a config; empty when it has none or is not JSON. */

@@ -3,6 +3,7 @@ package org.fusescope.profiler.analysis;
 import java.util.List;
 import java.util.Map;
 import org.fusescope.profiler.model.RunInfo;
+import org.fusescope.profiler.model.RunMetadata;
 
 /**
  * What tracing cost a recorded run: the median GPU time of a step traced and untraced (the runner times a
@@ -17,16 +18,15 @@ public final class TracingCost {
 
     /** The cost of {@code run}, or null when its recording does not say. */
     public static Row of(RunInfo run, Map<String, String> metadata) {
-        String p = "fusescope.run." + run.id() + ".";
-        double traced = number(metadata.get(p + "stepGpuNsTraced"));
-        double untraced = number(metadata.get(p + "stepGpuNsUntraced"));
+        double traced = number(metadata.get(RunMetadata.key(run.id(), RunMetadata.STEP_GPU_NS_TRACED)));
+        double untraced = number(metadata.get(RunMetadata.key(run.id(), RunMetadata.STEP_GPU_NS_UNTRACED)));
         if (Double.isNaN(traced) && Double.isNaN(untraced)) {
             return null;
         }
         return new Row(
                 run.name(),
-                metadata.getOrDefault(p + "trace", "full"),
-                metadata.getOrDefault(p + "stepTiming", "direct"),
+                metadata.getOrDefault(RunMetadata.key(run.id(), RunMetadata.TRACE), "full"),
+                metadata.getOrDefault(RunMetadata.key(run.id(), RunMetadata.STEP_TIMING), "direct"),
                 traced,
                 untraced);
     }
