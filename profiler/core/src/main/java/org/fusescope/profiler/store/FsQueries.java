@@ -32,7 +32,8 @@ final class FsQueries {
                 rows.columnOrNull(Nvtx.TABLE, Nvtx.TEXT),
                 rows.columnOrNull(Nvtx.TABLE, Nvtx.TEXT_ID),
                 rows.columnOrNull(Nvtx.TABLE, Nvtx.CATEGORY),
-                Nvtx.GLOBAL_TID);
+                Nvtx.GLOBAL_TID,
+                rows.columnOrNull(Nvtx.TABLE, Nvtx.INT64_VALUE));
         List<RangeEvent> out = new ArrayList<>();
         rows.eachRange(columns, rs -> {
             long start = rs.getLong(1);
@@ -45,7 +46,10 @@ final class FsQueries {
             }
             int category = rs.getInt(5);
             RangeLevel level = rows.ours() && !rs.wasNull() ? RangeLevel.ofCategory(category) : null;
-            out.add(new RangeEvent(start, end, t, level, rs.getLong(6)));
+            long tid = rs.getLong(6);
+            long index = rs.getLong(7);
+            t = RangeNames.read(t, rs.wasNull() ? null : index, level);
+            out.add(new RangeEvent(start, end, t, level, tid));
             return true;
         });
         return TimelineSelection.inOrder(out, RangeEvent::startNs, RangeEvent::endNs);

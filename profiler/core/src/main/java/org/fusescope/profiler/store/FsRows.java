@@ -31,7 +31,8 @@ final class FsRows {
                 Nvtx.CATEGORY,
                 Nvtx.GLOBAL_TID,
                 Nvtx.END_GLOBAL_TID,
-                Nvtx.TEXT_ID));
+                Nvtx.TEXT_ID,
+                Nvtx.INT64_VALUE));
         this.experts = session.insert(Sql.insert(
                 TraceSchema.ExpertCounts.TABLE,
                 TraceSchema.ExpertCounts.RUN_ID,
@@ -74,7 +75,13 @@ final class FsRows {
         // nsys sets endGlobalTid only for start/end ranges; its NVTX projection reports skip push/pop ranges
         // that carry one (they would count as ended on another thread)
         ps.setNull(6, Types.BIGINT);
-        ps.setLong(7, session.stringId(r.text()));
+        RangeNames.Stored name = RangeNames.store(r.text(), r.level());
+        ps.setLong(7, session.stringId(name.name()));
+        if (name.index() == null) {
+            ps.setNull(8, Types.BIGINT);
+        } else {
+            ps.setLong(8, name.index());
+        }
         session.counted(ranges.add());
     }
 

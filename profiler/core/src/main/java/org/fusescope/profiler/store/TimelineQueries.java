@@ -242,18 +242,25 @@ final class TimelineQueries {
         GrowingColumns.Longs ends = new GrowingColumns.Longs(0);
         GrowingColumns.Ints categories = new GrowingColumns.Ints(0);
         GrowingColumns.Ints texts = new GrowingColumns.Ints(0);
-        rows.eachRange(String.join(", ", Nvtx.START, end, textKey, level, text), rs -> {
+        String index = "COALESCE(" + rows.columnOrNull(Nvtx.TABLE, Nvtx.INT64_VALUE) + ", " + NONE_SQL + ")";
+        rows.eachRange(String.join(", ", Nvtx.START, end, textKey, level, text, index), rs -> {
             starts.add(rs.getLong(1));
             ends.add(rs.getLong(2));
             long id = rs.getLong(3);
-            if (id != NONE) {
+            long c = rs.getLong(4);
+            int cat = c == NONE || c < Integer.MIN_VALUE || c > Integer.MAX_VALUE ? NO_LEVEL : (int) c;
+            categories.add(cat);
+            long stored = rs.getLong(6);
+            if (stored != NONE && cat != NO_LEVEL) {
+                // a step or layer range stored as one name plus its index: our views show "step 7"
+                String name = id != NONE ? strings.get(id, "") : rs.getString(5);
+                texts.add(table.byText(RangeNames.read(name == null ? "" : name, stored, RangeLevel.ofCategory(cat))));
+            } else if (id != NONE) {
                 texts.add(table.byId(id, ""));
             } else {
                 String t = rs.getString(5);
                 texts.add(table.byText(t == null ? "" : t));
             }
-            long c = rs.getLong(4);
-            categories.add(c == NONE || c < Integer.MIN_VALUE || c > Integer.MAX_VALUE ? NO_LEVEL : (int) c);
             return true;
         });
         int[] cats = categories.toArray();
