@@ -4,14 +4,17 @@
 # switch, a 4-layer --verify recording and its compare, a tiny --verify --dump run, issue 14's overhead runs
 # (gated and direct step timing), nsys stats (kernel summary, NVTX GPU projection) on the gated recording, a
 # --trace none run wrapped in nsys profile and in ncu (raw page CSV at M = 16).
-# Usage: scripts/device/session-checks.sh OUT
+# Part a (≈ 7 min): the test suite, the 4-layer recording, the tiny dump. Part b (≈ 8 min): a new bundled sample with
+# nsys's NVTX projection reports on it, then the overhead, nsys-profile and ncu runs. One part per device call.
+# Usage: scripts/device/session-checks.sh OUT a|b
 set -uo pipefail
-out="$1"; R=/tmp/res; mkdir -p "$R"
+out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
 b=/tmp/fs/bundle
 export LD_LIBRARY_PATH=/usr/local/cuda/targets/x86_64-linux/lib:${LD_LIBRARY_PATH:-}
 J=("$b/jre/bin/java" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli)
 fs() { local limit=$1; shift; timeout "$limit" "${J[@]}" "$@"; }
+if [[ "$part" == a ]]; then
 TEST_LIMIT=${TEST_LIMIT:-230} COMMAND_LIMIT=100 bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti -- run --preset qwen3-next-80b-a3b \
     --mixers all --layers 4 --batch 1,16,64 --variants unfused,fused --mode graph --context 4096 --iters 10 \
@@ -20,13 +23,23 @@ echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -12
 fs 40 compare /tmp/v.sqlite >"$R/compare.txt" 2>&1; echo "compare exit $?"; cp /tmp/v.sqlite "$R/layers4.sqlite"; pack
 fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
     --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"; pack
-fs 100 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+exit 0
+fi
+nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
+# the bundled sample, as record-suite.sh records it, and nsys's reports on it
+fs 150 run --preset qwen3-next-80b-a3b --batch 1,16,64 --variants unfused,fused --mode graph,eager --iters 20 \
+    --warmup 3 --verify --progress none --out "$R/h100-moe.sqlite" >"$R/sample.txt" 2>&1; echo "sample exit $?"
+for report in cuda_gpu_kern_sum nvtx_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace; do
+    timeout 40 "$nsys_bin" stats --report "$report" --format csv --output "$R/sample" "$R/h100-moe.sqlite" >/dev/null 2>"$R/sample-$report.err"
+    echo "nsys sample $report exit $?: $(wc -l <"$R/sample_$report.csv" 2>/dev/null) lines"
+done
+pack
+fs 120 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
     --iters 20 --warmup 5 --progress none --out /tmp/gated.sqlite >"$R/overhead-gated.txt" 2>&1
-echo "gated exit $?"; cat "$R/overhead-gated.txt"; cp /tmp/gated.sqlite "$R/"; pack
+echo "gated exit $?"; cat "$R/overhead-gated.txt"; pack
 fs 60 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 20 --warmup 5 --step-timing direct --progress none --out /tmp/direct.sqlite >"$R/overhead-direct.txt" 2>&1
 echo "direct exit $?"; cat "$R/overhead-direct.txt"; pack
-nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
 for report in cuda_gpu_kern_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace; do
     timeout 30 "$nsys_bin" stats --report "$report" --format csv --output "$R/gated" /tmp/gated.sqlite >/dev/null 2>"$R/nsys-$report.err"
     echo "nsys $report exit $?: $(wc -l <"$R/gated_$report.csv" 2>/dev/null) lines"
