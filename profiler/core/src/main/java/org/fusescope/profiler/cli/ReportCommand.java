@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.MeasuredBytes;
 import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.TracingCost;
+import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
@@ -26,6 +28,9 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
     /** The tracing-cost section: runs recorded by the runner only. */
     static final String TRACING = "tracing";
+
+    /** Nsight Compute's counters beside the model: runs with imported ncu metrics only. */
+    static final String NCU = "ncu";
 
     @Parameters(index = "0", paramLabel = "DB", description = "A FuseScope or nsys-exported .sqlite file.")
     Path database;
@@ -45,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "S",
             description = "Tables to print: summary, steps, step-summary, ranges, experts, expert-layers, roofline"
-                    + ", tracing (default: all; summary for csv).")
+                    + ", tracing, ncu (default: all; summary for csv).")
     List<String> sections = new ArrayList<>();
 
     @Option(
@@ -70,6 +75,10 @@ final class ReportCommand implements Callable<Integer> {
                 if (cost != null) {
                     tables.put(TRACING, TracingCost.table(List.of(cost)));
                 }
+                List<MeasuredKernel> measured = reader.measuredKernels(run.id());
+                if (!measured.isEmpty()) {
+                    tables.put(NCU, MeasuredBytes.table(trace, measured));
+                }
                 for (String key : keys) {
                     if (tables.containsKey(key)) {
                         out.add(new Section(run.name(), key, tables.get(key)));
@@ -87,6 +96,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<String> known = new ArrayList<>(AnalysisTables.runSections());
         known.add(TRACING);
+        known.add(NCU);
         if (sections.isEmpty()) {
             return format == OutputFormat.CSV ? List.of("summary") : known;
         }

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             CompareCommand.class,
             ExportCommand.class,
+            NcuImportCommand.class,
             SynthCommand.class,
             BenchStoreCommand.class
         })

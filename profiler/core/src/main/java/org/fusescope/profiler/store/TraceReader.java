@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
@@ -156,6 +157,12 @@ public final class TraceReader implements AutoCloseable {
                     ours ? FsQueries.problems(conn, runId) : List.of(),
                     FsQueries.threadNames(conn, catalog, strings, ours));
         });
+    }
+
+    /** Nsight Compute's counters for the run's kernels, by kernel start; empty when none were imported. */
+    public synchronized List<MeasuredKernel> measuredKernels(long runId) {
+        run(String.valueOf(runId));
+        return query(() -> MeasuredKernels.read(conn, catalog, runId));
     }
 
     /**

@@ -147,6 +147,23 @@ public final class TraceSchema {
         private Nvtx() {}
     }
 
+    /** Nsight Compute's counters per recorded kernel ({@code fusescope ncu-import}); absent in most files. */
+    public static final class NcuMetrics {
+        public static final String TABLE = "FS_NCU_METRICS";
+        public static final String RUN_ID = "runId";
+        public static final String KERNEL_START = "kernelStart";
+        public static final String LAUNCH_ID = "ncuLaunchId";
+        public static final String DURATION = "durationNs";
+        public static final String DRAM_READ = "dramReadBytes";
+        public static final String DRAM_WRITE = "dramWriteBytes";
+        public static final String DRAM_PCT = "dramThroughputPct";
+        public static final String SM_PCT = "smThroughputPct";
+        public static final String OCCUPANCY_PCT = "achievedOccupancyPct";
+        public static final String L2_HIT_PCT = "l2HitRatePct";
+
+        private NcuMetrics() {}
+    }
+
     /** Names of CPU threads, by serialized thread id. */
     public static final class ThreadNames {
         public static final String TABLE = "ThreadNames";
