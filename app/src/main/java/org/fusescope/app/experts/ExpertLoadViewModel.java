@@ -180,15 +180,15 @@ public final class ExpertLoadViewModel {
             return "";
         }
         int count = bars().get(e);
+        String tokens = count + (count == 1 ? " token" : " tokens");
         if (shared(e)) {
-            return String.format(
-                    Locale.ROOT, "shared expert (S, id %d): %d tokens, one per token, not routed", e, count);
+            return String.format(Locale.ROOT, "shared expert (S, id %d): %s, one per token, not routed", e, tokens);
         }
         return String.format(
                 Locale.ROOT,
-                "expert %d: %d tokens, %.1f %% of %d routed tokens%s",
+                "expert %d: %s, %.1f %% of %d routed tokens%s",
                 e,
-                count,
+                tokens,
                 routed.total() == 0 ? 0.0 : 100.0 * count / routed.total(),
                 routed.total(),
                 hot(e) ? ", hot" : "");
