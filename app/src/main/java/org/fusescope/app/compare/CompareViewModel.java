@@ -6,6 +6,7 @@ import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.Recording;
 import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.Selection;
+import org.fusescope.app.timeline.TimeFormat;
 import org.fusescope.app.timeline.TimelineViewModel;
 import org.fusescope.profiler.analysis.AnalysisTables;
 import org.fusescope.profiler.analysis.LayerTypeLabels;
@@ -134,16 +135,16 @@ public final class CompareViewModel {
                 : "fs-" + change.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** One line: the step-time speed-up of the candidate. */
+    /** One line: the step-time speed-up of the candidate, e.g. {@code GPU busy per step: 66.2 µs → 36.9 µs (1.80x)}. */
     public String summary() {
         return comparison.stepTotals().stream()
                 .filter(m -> m.metric().toLowerCase(java.util.Locale.ROOT).contains("busy"))
                 .findFirst()
                 .map(m -> String.format(
                         java.util.Locale.ROOT,
-                        "GPU busy per step: %.0f ns → %.0f ns (%.2fx)",
-                        m.baseline(),
-                        m.candidate(),
+                        "GPU busy per step: %s → %s (%.2fx)",
+                        TimeFormat.format(m.baseline()),
+                        TimeFormat.format(m.candidate()),
                         m.speedUp()))
                 .orElse("");
     }

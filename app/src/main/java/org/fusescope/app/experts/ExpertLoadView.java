@@ -11,12 +11,15 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The Expert load tool window: layer and step choosers, a bar chart of tokens per expert (hot
- * experts in red, the shared expert of fused runs grey), the imbalance figures, a link to the layer's grouped GEMMs and the heat map.
- * Layout only.
+ * experts in red, the shared expert of fused runs grey, a tooltip per bar), the hot rule and the
+ * imbalance figures, the top experts, a link to the layer's grouped GEMMs (also a click on a bar or
+ * a top expert) and the heat map. Layout only.
  */
 public final class ExpertLoadView extends BorderPane {
     private final ExpertLoadViewModel vm;
@@ -24,6 +27,8 @@ public final class ExpertLoadView extends BorderPane {
     private final ComboBox<Integer> layer = new ComboBox<>();
     private final ComboBox<Integer> step = new ComboBox<>();
     private final Label figures = new Label();
+    private final Label hotRule = new Label();
+    private final TopExpertsTable top = new TopExpertsTable();
     private final HeatMap heatMap;
     private boolean updating;
 
@@ -39,6 +44,9 @@ public final class ExpertLoadView extends BorderPane {
         chart.getYAxis().setLabel("tokens (slots)");
         figures.setId("expertFigures");
         figures.setWrapText(true);
+        hotRule.setId("expertHotRule");
+        hotRule.setWrapText(true);
+        top.setOnShow(e -> vm.selectGroupedGemm());
         layer.setPromptText("layer");
         step.setPromptText("step");
         layer.valueProperty().addListener((obs, o, n) -> {
@@ -54,8 +62,9 @@ public final class ExpertLoadView extends BorderPane {
         Hyperlink gemms = new Hyperlink("Grouped GEMM kernels of this layer");
         gemms.setOnAction(e -> vm.selectGroupedGemm());
         setTop(new ToolBar(new Label("Layer"), layer, new Label("Step"), step, gemms));
-        SplitPane split = new SplitPane(new BorderPane(chart, null, null, figures, null), heatMap);
-        split.setDividerPositions(0.65);
+        SplitPane split =
+                new SplitPane(new BorderPane(chart, null, null, new VBox(hotRule, figures), null), top, heatMap);
+        split.setDividerPositions(0.5, 0.72);
         setCenter(split);
         vm.revisionProperty().addListener((obs, o, n) -> refresh());
         refresh();
@@ -104,8 +113,14 @@ public final class ExpertLoadView extends BorderPane {
                 node.getStyleClass().add("fs-shared-expert");
                 node.setStyle("-fx-bar-fill: #7f7f7f;");
             }
+            if (node != null) {
+                Tooltip.install(node, new Tooltip(vm.describe(e)));
+                node.setOnMouseClicked(click -> vm.selectGroupedGemm());
+            }
         }
         figures.setText(vm.figures());
+        hotRule.setText(vm.hotRule());
+        top.getItems().setAll(vm.topExperts());
         heatMap.draw();
     }
 }

@@ -21,8 +21,17 @@ import org.fusescope.profiler.model.KernelEvent;
  * chosen layer. Use on the FX thread; {@link #analyze} may run anywhere.
  */
 public final class ExpertLoadViewModel {
-    /** An expert is hot when its count is at least this multiple of the mean. */
+    /** An expert is hot when its count is at least this multiple of the mean (and {@link #HOT_MIN_TOKENS}). */
     public static final double HOT_FACTOR = 2.0;
+
+    /**
+     * ... and at least this many tokens: each token picks K different experts, so at M = 1 every
+     * touched expert has one token (50 × the mean K/E of 10/512) and none of them is hot.
+     */
+    public static final int HOT_MIN_TOKENS = 2;
+
+    /** How many experts the top list shows. */
+    public static final int TOP_N = 10;
 
     /** The fusion switch that runs the shared expert as expert E of the grouped GEMMs. */
     private final Selection selection;
@@ -124,15 +133,65 @@ public final class ExpertLoadViewModel {
     }
 
     /**
-     * True when routed expert {@code e} is hot: at least {@link #HOT_FACTOR} × the routed experts'
-     * mean count (the shared expert, which every token visits, is never hot and not in the mean).
+     * The fewest tokens that make a routed expert hot: at least {@link #HOT_MIN_TOKENS} and at least
+     * {@link #HOT_FACTOR} × the routed experts' mean count, the expected load M·K/E (M tokens, K
+     * experts per token, E routed experts). 0 without counts.
+     */
+    public int hotThreshold() {
+        RoutedLoad routed = routedLoad();
+        return routed == null ? 0 : Math.max(HOT_MIN_TOKENS, (int) Math.ceil(HOT_FACTOR * routed.mean() - 1e-9));
+    }
+
+    /**
+     * True when routed expert {@code e} is hot: at least {@link #hotThreshold()} tokens (the shared
+     * expert, which every token visits, is never hot and not in the mean).
      */
     public boolean hot(int e) {
         RoutedLoad routed = routedLoad();
-        return routed != null
-                && e < routed.routed()
-                && routed.mean() > 0
-                && bars().get(e) >= HOT_FACTOR * routed.mean();
+        return routed != null && e < routed.routed() && bars().get(e) >= hotThreshold();
+    }
+
+    /** The hot rule in words, with this layer and step's numbers, for the view's legend. */
+    public String hotRule() {
+        RoutedLoad routed = routedLoad();
+        if (routed == null) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "red: hot, ≥ %d tokens (at least %d, and %.0f × the mean M·K/E = %.2f)%s",
+                hotThreshold(),
+                HOT_MIN_TOKENS,
+                HOT_FACTOR,
+                routed.mean(),
+                routed.hasShared() ? "; grey S: the shared expert, one slot per token, not routed" : "");
+    }
+
+    /** The {@link #TOP_N} routed experts with the most tokens, most first. */
+    public List<ExpertShare> topExperts() {
+        RoutedLoad routed = routedLoad();
+        return routed == null ? List.of() : ExpertShare.top(bars(), routed.routed(), TOP_N);
+    }
+
+    /** The tooltip of expert {@code e}'s bar: id, tokens and share of the routed tokens. */
+    public String describe(int e) {
+        RoutedLoad routed = routedLoad();
+        if (routed == null || e < 0 || e >= bars().size()) {
+            return "";
+        }
+        int count = bars().get(e);
+        String tokens = count + (count == 1 ? " token" : " tokens");
+        if (shared(e)) {
+            return String.format(Locale.ROOT, "shared expert (S, id %d): %s, one per token, not routed", e, tokens);
+        }
+        return String.format(
+                Locale.ROOT,
+                "expert %d: %s, %.1f %% of %d routed tokens%s",
+                e,
+                tokens,
+                routed.total() == 0 ? 0.0 : 100.0 * count / routed.total(),
+                routed.total(),
+                hot(e) ? ", hot" : "");
     }
 
     /** Imbalance, experts touched and padding waste of the chosen layer and step (routed experts; padding of the whole GEMM). */
@@ -214,13 +273,16 @@ public final class ExpertLoadViewModel {
         return out;
     }
 
-    /** Selects the first grouped GEMM of the chosen layer; false when there is none. */
+    /**
+     * Selects the first grouped GEMM of the chosen layer and step, the kernel that computes every
+     * expert, and brings it into view on the timeline; false when there is none.
+     */
     public boolean selectGroupedGemm() {
         List<Integer> gemms = groupedGemmKernels();
         if (gemms.isEmpty()) {
             return false;
         }
-        selection.selectKernel(run, gemms.get(0));
+        selection.selectAndReveal(run, gemms.get(0));
         return true;
     }
 }

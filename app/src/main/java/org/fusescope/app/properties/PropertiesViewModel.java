@@ -64,7 +64,7 @@ public final class PropertiesViewModel {
         out.add(new PropertyRow(c, "Demangled name", k.demangledName()));
         out.add(new PropertyRow(c, "Duration", TimeFormat.format(k.durationNs())));
         out.add(new PropertyRow(
-                c, "Start", TimeFormat.format(k.startNs() - ref.run().timeline().startNs())));
+                c, "Start", TimeFormat.exact(k.startNs() - ref.run().timeline().startNs())));
         out.add(new PropertyRow(c, "Stream", String.valueOf(k.streamId())));
         out.add(new PropertyRow(c, "Correlation id", String.valueOf(k.correlationId())));
         String l = "Launch";
@@ -105,7 +105,7 @@ public final class PropertiesViewModel {
         String c = "Kernel";
         out.add(new PropertyRow(c, "Name", k.name(i)));
         out.add(new PropertyRow(c, "Duration", TimeFormat.format(k.ends()[i] - k.starts()[i])));
-        out.add(new PropertyRow(c, "Start", TimeFormat.format(k.starts()[i] - t.startNs())));
+        out.add(new PropertyRow(c, "Start", TimeFormat.exact(k.starts()[i] - t.startNs())));
         out.add(new PropertyRow(c, "Stream", String.valueOf(k.streams()[i])));
         out.add(new PropertyRow(c, "Correlation id", String.valueOf(k.correlations()[i])));
         out.add(new PropertyRow(c, "Details", LOADING));

@@ -9,8 +9,24 @@ import org.fusescope.profiler.analysis.Column;
 public final class CellFormat {
     private CellFormat() {}
 
+    /**
+     * The header of a column on screen: its bare name, since every cell carries its own unit
+     * ({@code 1.5 µs}, {@code 7.5 MiB}, {@code 12.0 %}); CSV headers keep the unit of the raw numbers.
+     */
+    public static String header(Column column) {
+        return column.name();
+    }
+
     /** The text of a value of this column; empty for unknown values. */
     public static String format(Column column, Object value) {
+        return format(column, value, "");
+    }
+
+    /**
+     * The text of a value of this column in a row whose own unit is {@code rowUnit} (tables with a
+     * {@code Unit} column, one metric per row): a unitless decimal column takes the row's unit.
+     */
+    public static String format(Column column, Object value, String rowUnit) {
         if (value == null || value instanceof Double d && d.isNaN()) {
             return "";
         }
@@ -20,8 +36,17 @@ public final class CellFormat {
             case INTEGER -> String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
             case BYTES -> bytes(((Number) value).doubleValue());
             case PERCENT -> String.format(Locale.ROOT, "%.1f %%", ((Number) value).doubleValue());
-            case DOUBLE -> number(((Number) value).doubleValue())
-                    + (column.unit().isEmpty() ? "" : " " + column.unit());
+            case DOUBLE -> decimal(((Number) value).doubleValue(), column.unit().isEmpty() ? rowUnit : column.unit());
+        };
+    }
+
+    /** A decimal in its unit: {@code ns} as a time, {@code B} in KiB/MiB/GiB, any other unit appended. */
+    private static String decimal(double v, String unit) {
+        return switch (unit == null ? "" : unit) {
+            case "ns" -> TimeFormat.format(v);
+            case "B" -> bytes(v);
+            case "" -> number(v);
+            default -> number(v) + " " + unit;
         };
     }
 

@@ -7,10 +7,6 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import org.fusescope.app.workbench.Icons;
@@ -28,18 +24,15 @@ public final class KernelStatsView extends BorderPane {
         filter.setPromptText("Filter by kernel name");
         filter.setId("kernelStatsFilter");
         vm.filterProperty().bind(filter.textProperty());
-        Button copy = new Button("Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
-        copy.setOnAction(e -> copy(vm));
+        Button copy = new Button("Copy as CSV", Icons.of(MaterialDesignC.CONTENT_COPY));
+        copy.setOnAction(e -> table.copyAsCsv());
         Button export = new Button("Export CSV", Icons.of(MaterialDesignE.EXPORT));
         export.setOnAction(e -> export(vm));
         setTop(new ToolBar(filter, copy, export));
         setCenter(table);
-        vm.tableProperty().addListener((obs, old, now) -> {
-            table.setColumns(vm.columns());
-            table.setItems(vm.rows());
-        });
+        vm.tableProperty().addListener((obs, old, now) -> table.setColumns(vm.columns()));
         table.setColumns(vm.columns());
-        table.setItems(vm.rows());
+        table.setRows(vm.rows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !syncing) {
                 vm.selectedNameProperty().set(vm.name(row));
@@ -56,20 +49,6 @@ public final class KernelStatsView extends BorderPane {
             }
             syncing = false;
         });
-        table.setOnKeyPressed(e -> {
-            if (KeyCombination.keyCombination("Shortcut+C").match(e) || e.getCode() == KeyCode.COPY) {
-                copy(vm);
-            }
-        });
-    }
-
-    private void copy(KernelStatsViewModel vm) {
-        ClipboardContent content = new ClipboardContent();
-        List<List<Object>> rows = table.getSelectionModel().getSelectedItems().isEmpty()
-                ? table.getItems()
-                : table.getSelectionModel().getSelectedItems();
-        content.putString(vm.copy(rows));
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void export(KernelStatsViewModel vm) {

@@ -2,7 +2,6 @@ package org.fusescope.app.stats;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -114,15 +113,8 @@ public final class KernelStatsViewModel {
         return table.get() == null ? "" : CsvTableRenderer.render(table.get());
     }
 
-    /** Rows as tab-separated text with a header line, for the clipboard. */
+    /** Rows as CSV at full precision (raw numbers, headers with units), for the clipboard. */
     public String copy(List<List<Object>> selected) {
-        List<Column> cols = columns();
-        String header = cols.stream().map(Column::header).collect(Collectors.joining("\t"));
-        String body = selected.stream()
-                .map(row -> java.util.stream.IntStream.range(0, cols.size())
-                        .mapToObj(i -> CellFormat.format(cols.get(i), row.get(i)))
-                        .collect(Collectors.joining("\t")))
-                .collect(Collectors.joining("\n"));
-        return header + "\n" + body;
+        return TableCsv.of(columns(), selected);
     }
 }

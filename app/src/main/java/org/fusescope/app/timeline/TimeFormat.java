@@ -21,6 +21,33 @@ public final class TimeFormat {
         return trim(ns / 1e9) + " s";
     }
 
+    /**
+     * A time with exactly {@code decimals} decimals in the unit of {@code unitNs} (1, 1e3, 1e6 or
+     * 1e9 ns), e.g. {@code 1.275 ms}: the ruler's labels, all alike in unit and digits.
+     */
+    public static String fixed(double ns, double unitNs, int decimals) {
+        return String.format(Locale.ROOT, "%." + Math.max(0, decimals) + "f", ns / unitNs) + " " + unitName(unitNs);
+    }
+
+    /** The unit a time of this size is shown in (ns): 1, 1e3, 1e6 or 1e9. */
+    public static double unitOf(double ns) {
+        double a = Math.abs(ns);
+        return a < 1e3 ? 1 : a < 1e6 ? 1e3 : a < 1e9 ? 1e6 : 1e9;
+    }
+
+    private static String unitName(double unitNs) {
+        return unitNs >= 1e9 ? "s" : unitNs >= 1e6 ? "ms" : unitNs >= 1e3 ? "µs" : "ns";
+    }
+
+    /**
+     * A whole number of ns at full precision in the unit of its size, e.g. {@code 11.512345678 s},
+     * {@code 1.270500 ms}, {@code 12.345 µs}, {@code 850 ns}: every digit down to the ns.
+     */
+    public static String exact(long ns) {
+        double unit = unitOf(ns);
+        return fixed(ns, unit, (int) Math.round(Math.log10(unit)));
+    }
+
     private static String trim(double v) {
         double a = Math.abs(v);
         String text = a >= 100

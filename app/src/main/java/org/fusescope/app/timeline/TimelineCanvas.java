@@ -188,17 +188,37 @@ public final class TimelineCanvas extends Pane {
         TimeWindow win = vm.window();
         g.setFill(bg);
         g.fillRect(TimelineLayout.HEADER, 0, plotW, TimelineLayout.RULER);
-        double step = Ruler.step(win.spanNs(), plotW, 90);
         double origin = vm.data().startNs();
+        double step = Ruler.step(win.spanNs(), plotW, 90);
+        List<Double> ticks = Ruler.ticks(win.startNs(), win.endNs(), origin, step);
+        List<String> labels = Ruler.labels(ticks, origin, step);
+        // far into a long run labels carry many digits: space the ticks so that they never overlap
+        double room = widest(labels, g.getFont()) + 12;
+        if (room > 90) {
+            step = Ruler.step(win.spanNs(), plotW, room);
+            ticks = Ruler.ticks(win.startNs(), win.endNs(), origin, step);
+            labels = Ruler.labels(ticks, origin, step);
+        }
         g.setStroke(fg.deriveColor(0, 1, 1, 0.5));
         g.setLineWidth(1);
         g.setFill(fg);
-        for (double t : Ruler.ticks(win.startNs(), win.endNs(), origin, step)) {
-            double x = Math.floor(TimelineLayout.HEADER + win.xOf(t, plotW)) + 0.5;
+        for (int i = 0; i < ticks.size(); i++) {
+            double x = Math.floor(TimelineLayout.HEADER + win.xOf(ticks.get(i), plotW)) + 0.5;
             g.strokeLine(x, TimelineLayout.RULER - 6, x, TimelineLayout.RULER);
-            g.fillText(TimeFormat.format(t - origin), x + 3, TimelineLayout.RULER / 2);
+            g.fillText(labels.get(i), x + 3, TimelineLayout.RULER / 2);
         }
         g.strokeLine(TimelineLayout.HEADER, TimelineLayout.RULER, TimelineLayout.HEADER + plotW, TimelineLayout.RULER);
+    }
+
+    private static double widest(List<String> labels, Font font) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        text.setFont(font);
+        double widest = 0;
+        for (String label : labels) {
+            text.setText(label);
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 
     private void drawHeaders(GraphicsContext g, List<Lane> lanes, Color fg, Color bg) {

@@ -43,6 +43,7 @@ public final class TimelineViewModel {
         this.window = new TimeWindow(data.startNs(), Math.max(data.endNs(), data.startNs() + minSpanNs));
         this.layout = new TimelineLayout(data.lanes());
         selection.kernelProperty().addListener((obs, old, now) -> changed());
+        selection.revealRequestsProperty().addListener((obs, old, now) -> revealSelection());
     }
 
     public OpenRun run() {
@@ -209,8 +210,21 @@ public final class TimelineViewModel {
             return false;
         }
         select(lane.refs()[next]);
-        long start = lane.starts()[next];
-        long end = lane.ends()[next];
+        bringIntoView(lane.starts()[next], lane.ends()[next]);
+        return true;
+    }
+
+    /** Brings the selected kernel of this run into view, if there is one ({@link Selection#selectAndReveal}). */
+    public void revealSelection() {
+        int k = selectedKernel();
+        if (k >= 0) {
+            TimelineColumns.Kernels kernels = data.columns().kernels();
+            bringIntoView(kernels.starts()[k], kernels.ends()[k]);
+        }
+    }
+
+    /** Pans the window, keeping its zoom, when [start, end] is not wholly visible; zooms to it when it is wider. */
+    private void bringIntoView(long start, long end) {
         double span = window.spanNs();
         if (end - start > span) {
             window.focus(start, end);
@@ -219,7 +233,6 @@ public final class TimelineViewModel {
             window.show(centre - span / 2, centre + span / 2);
         }
         changed();
-        return true;
     }
 
     /** Zooms so that the selected kernel, with its launch call, fills the editor. */

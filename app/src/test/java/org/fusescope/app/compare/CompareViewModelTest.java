@@ -31,6 +31,7 @@ class CompareViewModelTest {
             assertThat(vm.rowStyle(row)).isEqualTo("fs-faster");
             assertThat(vm.stepTotals().rows()).isNotEmpty();
             assertThat(vm.title()).isEqualTo("unfused b=16 eager ↔ fused b=16 eager");
+            assertThat(vm.summary()).matches("GPU busy per step: [0-9.]+ µs → [0-9.]+ µs \\([0-9.]+x\\)");
 
             vm.topTimeline().zoomIn();
             vm.topTimeline().panRight();

@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.fusescope.app.Golden;
 import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.Selection;
+import org.fusescope.app.timeline.TimelineViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,12 +33,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ExpertLoadViewTest {
     private final RecordingService service = new RecordingService();
+    private final Selection selection = new Selection();
     private ExpertLoadViewModel vm;
+    private OpenRun fused;
 
     @Start
     void start(Stage stage) {
-        OpenRun fused = Golden.run(service, 6); // fused b=16 graph: shared expert appended as expert E
-        vm = new ExpertLoadViewModel(new Selection());
+        fused = Golden.run(service, 6); // fused b=16 graph: shared expert appended as expert E
+        vm = new ExpertLoadViewModel(selection);
         stage.setScene(new Scene(new ExpertLoadView(vm), 1200, 600));
         stage.show();
         vm.show(fused, ExpertLoadViewModel.analyze(fused));
@@ -83,5 +90,49 @@ class ExpertLoadViewTest {
         double firstRowMiddle = rowHeight / 2;
         assertColor(pixels, sharedLeft + 9, firstRowMiddle, Color.WHITE);
         assertColor(pixels, sharedLeft + 2, firstRowMiddle, HeatMap.color(1));
+    }
+
+    @Test
+    void theTopListAndABarsTooltipTellExpertTokensAndShare(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ExpertShare> top = robot.lookup("#expertTop").queryTableView();
+        assertThat(top.getItems()).isEqualTo(vm.topExperts()).isNotEmpty();
+        assertThat(top.getItems().get(0).count()).isEqualTo(vm.routedLoad().max());
+        assertThat(robot.lookup("#expertHotRule").queryLabeled().getText())
+                .contains("≥ " + vm.hotThreshold() + " tokens");
+
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = robot.lookup("#expertBars").queryAs(BarChart.class);
+        int expert = top.getItems().get(0).expert();
+        Node bar = chart.getData().get(0).getData().get(expert).getNode();
+        robot.moveTo(bar);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .anyMatch(w ->
+                        w instanceof Tooltip t && t.isShowing() && t.getText().equals(vm.describe(expert))));
+        assertThat(vm.describe(expert)).startsWith("expert " + expert + ": ").contains("% of");
+    }
+
+    @Test
+    void clickingATopExpertSelectsTheGroupedGemmAndTheTimelineShowsIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineViewModel timeline = new TimelineViewModel(fused, selection);
+        // look far from the layer's grouped GEMMs: at the very start, 1 µs wide
+        robot.interact(() -> timeline.window()
+                .show(timeline.window().minNs(), timeline.window().minNs() + 1000));
+        int gemm = vm.groupedGemmKernels().get(0);
+        long start = fused.timeline().columns().kernels().starts()[gemm];
+        assertThat(start).isGreaterThan((long) timeline.window().endNs());
+
+        robot.clickOn(robot.lookup("#expertTop .table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selection.kernel()).isNotNull();
+        assertThat(selection.kernel().index()).isEqualTo(gemm);
+        assertThat(selection.kernel().kernel().attribution().op()).startsWith("grouped_gemm");
+        assertThat(selection.kernel().kernel().attribution().layer())
+                .isEqualTo(vm.layerProperty().get());
+        assertThat(selection.kernel().kernel().attribution().step())
+                .isEqualTo(vm.stepProperty().get());
+        assertThat((double) start)
+                .isBetween(timeline.window().startNs(), timeline.window().endNs());
     }
 }

@@ -27,6 +27,19 @@ class PropertiesViewModelTest {
             assertThat(vm.value("Op")).isEqualTo(k.attribution().op());
             assertThat(vm.value("Launched by")).contains("Launch");
 
+            // the start to the ns: the last kernel's, far into the run, is no rounded "1.5 ms"
+            int last = run.trace().kernels().size() - 1;
+            selection.selectKernel(run, last);
+            long start =
+                    run.trace().kernels().get(last).startNs() - run.timeline().startNs();
+            assertThat(start).isGreaterThan(1000);
+            assertThat(vm.value("Start"))
+                    .isEqualTo(org.fusescope.app.timeline.TimeFormat.exact(start))
+                    .matches("[0-9]+\\.[0-9]{3,9} (µs|ms|s)");
+            assertThat(Math.round(Double.parseDouble(vm.value("Start").split(" ")[0])
+                            * org.fusescope.app.timeline.TimeFormat.unitOf(start)))
+                    .isEqualTo(start);
+
             selection.kernelProperty().set(null);
             assertThat(vm.value("Name")).isEqualTo("fused b=1 eager");
             // a synthetic recording says nothing of tracing

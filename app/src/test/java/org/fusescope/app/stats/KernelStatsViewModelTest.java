@@ -35,6 +35,10 @@ class KernelStatsViewModelTest {
                     .contains("Total Time (ns)")
                     .contains("Name");
             assertThat(copied.lines().count()).isEqualTo(2);
+            assertThat(copied.lines().skip(1).findFirst().orElseThrow())
+                    .as("raw numbers, no units or grouping")
+                    .doesNotContain("µs")
+                    .doesNotContain(" %");
             assertThat(vm.csv().lines().count()).isEqualTo(names + 1);
 
             selection.selectKernel(run, 3);
@@ -56,5 +60,21 @@ class KernelStatsViewModelTest {
         assertThat(CellFormat.format(col, null)).isEmpty();
         assertThat(CellFormat.comparator().compare(9L, 10.5)).isNegative();
         assertThat(CellFormat.comparator().compare(null, 1L)).isNegative();
+    }
+
+    @Test
+    void bytesReadInBinaryUnits() {
+        assertThat(CellFormat.bytes(512)).isEqualTo("512 B");
+        assertThat(CellFormat.bytes(1536)).isEqualTo("1.5 KiB");
+        assertThat(CellFormat.bytes(580_887_552)).isEqualTo("554.0 MiB");
+        assertThat(CellFormat.bytes(3L << 30)).isEqualTo("3.00 GiB");
+        assertThat(CellFormat.bytes(-1536)).isEqualTo("-1.5 KiB");
+        var bytes = org.fusescope.profiler.analysis.Column.decimal("Baseline Bytes", "B");
+        assertThat(CellFormat.format(bytes, 580_887_552.0)).isEqualTo("554.0 MiB");
+        var perRow = org.fusescope.profiler.analysis.Column.decimal("Baseline", "");
+        assertThat(CellFormat.format(perRow, 2048.0, "B")).isEqualTo("2.0 KiB");
+        assertThat(CellFormat.format(perRow, 1500.0, "ns")).isEqualTo("1.5 µs");
+        assertThat(CellFormat.format(perRow, 12.0, "")).isEqualTo("12");
+        assertThat(CellFormat.header(bytes)).isEqualTo("Baseline Bytes");
     }
 }
