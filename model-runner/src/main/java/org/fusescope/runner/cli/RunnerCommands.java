@@ -7,6 +7,6 @@ import org.fusescope.profiler.cli.CommandProvider;
 public final class RunnerCommands implements CommandProvider {
     @Override
     public List<Class<?>> commands() {
-        return List.of(RunCommand.class, DoctorCommand.class, BenchCommand.class);
+        return List.of(RunCommand.class, DoctorCommand.class, BenchCommand.class, NcuCommand.class);
     }
 }

@@ -1,0 +1,124 @@
+package org.fusescope.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fusescope.profiler.cli.TraceCli;
+import org.fusescope.profiler.ncu.NcuMetric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fusescope ncu --out OUT.sqlite -- RUN OPTIONS}: records the run (traced, as {@code run} does),
+ * runs it again in a child process under Nsight Compute with CUPTI left to ncu ({@code --trace none}),
+ * and writes OUT with ncu's counters attached to each run's last step ({@code ncu-import}).
+ */
+@Command(
+        name = "ncu",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Record a run, profile it again under Nsight Compute (ncu) in a child process, and store ncu's counters",
+            "(duration, DRAM bytes, DRAM/SM throughput, occupancy, L2 hit rate) per kernel of the last step.",
+            "Example: fusescope ncu --out m16.sqlite -- --preset qwen3-next-80b-a3b --batch 16 --mode eager"
+        })
+final class NcuCommand implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "OUT.sqlite", description = "The database to create.")
+    Path output;
+
+    @Option(
+            names = "--ncu",
+            paramLabel = "PATH",
+            description = "The ncu to use (default: found on " + NcuLocator.WHERE + ").")
+    Path ncu;
+
+    @Parameters(paramLabel = "RUN-OPTION", description = "Options of `fusescope run` (after --), without --out.")
+    List<String> runOptions = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (runOptions.contains("--out") || runOptions.contains("--trace")) {
+            throw new IllegalArgumentException("give --out to ncu, not to the run; the run's --trace is chosen by ncu");
+        }
+        if (Files.exists(output)) {
+            throw new IllegalArgumentException(output + ": already exists; a trace file is never overwritten");
+        }
+        Path tool = ncu != null
+                ? ncu
+                : NcuLocator.find()
+                        .orElseThrow(() -> new IllegalArgumentException("ncu: not found on " + NcuLocator.WHERE
+                                + "; install Nsight Compute or pass --ncu PATH"));
+        if (!Files.isExecutable(tool)) {
+            throw new IllegalArgumentException(tool + ": not an executable ncu");
+        }
+        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".ncu-");
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Path traced = work.resolve("traced.sqlite");
+            child(out, "record", runCommand(traced, "full"), work.resolve("record.log"));
+            Path csv = work.resolve("ncu.csv");
+            List<String> profiled = new ArrayList<>(List.of(
+                    tool.toString(),
+                    "--target-processes",
+                    "all",
+                    "--csv",
+                    "--page",
+                    "raw",
+                    "--metrics",
+                    NcuMetric.ncuList()));
+            profiled.addAll(runCommand(work.resolve("untraced.sqlite"), "none"));
+            child(out, "ncu", profiled, csv);
+            int status = TraceCli.commandLine(out, spec.commandLine().getErr())
+                    .execute("ncu-import", traced.toString(), "--csv", csv.toString(), "--out", output.toString());
+            return status;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** This JVM running {@code fusescope run OPTIONS --trace TRACE --out OUT}. */
+    List<String> runCommand(Path out, String trace) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FuseScopeCli.class.getName());
+        command.add("run");
+        command.addAll(runOptions);
+        command.addAll(List.of("--progress", "none", "--trace", trace, "--out", out.toString()));
+        return command;
+    }
+
+    private static void child(PrintWriter out, String what, List<String> command, Path log)
+            throws IOException, InterruptedException {
+        out.println("fusescope ncu: " + what + " ...");
+        out.flush();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        int status = p.waitFor();
+        if (status != 0) {
+            List<String> lines = Files.readAllLines(log);
+            String tail = String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            throw new IllegalStateException(what + " exited " + status + ":\n  " + tail);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
