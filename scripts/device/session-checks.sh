@@ -55,4 +55,11 @@ timeout 80 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metric
     "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
     --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
 echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"; cp /tmp/ncu-none.sqlite "$R/" 2>/dev/null
+pack
+fs 60 ncu-import "$R/h100-moe.sqlite" --csv "$R/ncu-m16.csv" --out /tmp/sample-ncu.sqlite >"$R/ncu-import.txt" 2>&1
+echo "ncu-import exit $?"; cat "$R/ncu-import.txt"
+fs 30 report /tmp/sample-ncu.sqlite --section ncu >"$R/ncu-report.txt" 2>&1; echo "ncu report exit $?"
+fs 200 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager \
+    --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -4 "$R/ncu-cmd.txt"
+fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1
 pack; ls -la "$out"
