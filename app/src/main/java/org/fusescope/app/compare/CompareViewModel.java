@@ -129,7 +129,7 @@ public final class CompareViewModel {
             }
         }
         Object change = i < row.size() ? row.get(i) : null;
-        return change == null || "UNCHANGED".equals(change)
+        return change == null || "WITHIN_NOISE".equals(change)
                 ? null
                 : "fs-" + change.toString().toLowerCase(java.util.Locale.ROOT);
     }
