@@ -11,7 +11,7 @@ final class VerdictText {
     private VerdictText() {}
 
     /**
-     * E.g. {@code grouped_gemm2: within noise — 104,258 ns (IQR 2,440) → 106,161 ns (IQR 2,496),
+     * E.g. {@code grouped_gemm2: within noise (0.98x) — 104,258 ns (IQR 2,440) → 106,161 ns (IQR 2,496),
      * +1.8 % (95 % interval +0.7 … +3.5 %)}; a removed group adds where its work went.
      */
     static String of(GroupComparison g) {
@@ -22,12 +22,16 @@ final class VerdictText {
         return text;
     }
 
-    /** The verdict, both medians with their IQR and, for a value both runs have, the change with its interval. */
+    /**
+     * The verdict, and for a value both runs have its speed-up; both medians with their IQR; for a value
+     * both runs have, the change with its interval.
+     */
     static String of(Verdict v) {
         String medians = String.format(
                 Locale.ROOT,
-                "%s — %,.0f ns (IQR %,.0f) → %,.0f ns (IQR %,.0f)",
+                "%s%s — %,.0f ns (IQR %,.0f) → %,.0f ns (IQR %,.0f)",
                 v.change().label(),
+                Double.isNaN(v.speedUp()) ? "" : String.format(Locale.ROOT, " (%.2fx)", v.speedUp()),
                 v.baseline().median(),
                 v.baseline().iqr(),
                 v.candidate().median(),

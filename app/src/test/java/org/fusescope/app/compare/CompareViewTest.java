@@ -165,7 +165,7 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String text = robot.lookup("#compareVerdict").queryAs(Label.class).getText();
         assertThat(text)
-                .startsWith("grouped_gemm2: within noise — ")
+                .startsWith("grouped_gemm2: within noise (")
                 .contains("IQR")
                 .contains("95 % interval");
 
