@@ -19,6 +19,8 @@ import org.fusescope.profiler.store.TimelineColumns;
 public final class TimelineCanvas extends Pane {
     private static final Color[] COLORS = new Color[Palette.SIZE];
     private static final Color FUSED = color(Palette.FUSED_MARKER_RGB);
+    /** The outline of highlighted kernels (a fusion group in the compare editor). */
+    public static final Color HIGHLIGHT = Color.rgb(255, 140, 0);
 
     static {
         for (int k = 0; k < Palette.SIZE; k++) {
@@ -113,6 +115,7 @@ public final class TimelineCanvas extends Pane {
             rects += drawLane(g, top, height);
             drawLabels(g, lane, top, height, nsPerPx, fg);
         }
+        drawHighlights(g, plotW);
         drawSelection(g, plotW, fg);
         drawRuler(g, plotW, fg, bg);
         drawHeaders(g, lanes, fg, bg);
@@ -152,6 +155,25 @@ public final class TimelineCanvas extends Pane {
             double end = (lane.ends()[i] - vm.window().startNs()) / nsPerPx;
             String text = TimelineText.label(vm.data(), lane, i);
             g.fillText(text, TimelineLayout.HEADER + x + 3, top + height / 2, Math.max(1, end - x - 6));
+        }
+    }
+
+    private void drawHighlights(GraphicsContext g, double plotW) {
+        TimelineColumns.Kernels kernels = vm.data().columns().kernels();
+        g.setStroke(HIGHLIGHT);
+        g.setLineWidth(2);
+        for (int k : vm.highlighted()) {
+            int lane = vm.data().laneOfKernel(k);
+            if (lane < 0) {
+                continue;
+            }
+            double x = TimelineLayout.HEADER + vm.window().xOf(kernels.starts()[k], plotW);
+            double x2 = TimelineLayout.HEADER + vm.window().xOf(kernels.ends()[k], plotW);
+            g.strokeRect(
+                    x - 2,
+                    vm.layout().top(lane) - 2,
+                    Math.max(4, x2 - x + 4),
+                    vm.layout().height(lane) + 4);
         }
     }
 

@@ -22,6 +22,7 @@ public final class TimelineView extends BorderPane {
     private final TimelineViewModel vm;
     private final TimelineCanvas canvas;
     private final Tooltip tooltip = new Tooltip();
+    private final boolean compact;
     private double pressX;
     private double lastX;
     private boolean updatingSlider;
@@ -30,9 +31,13 @@ public final class TimelineView extends BorderPane {
         this(vm, false);
     }
 
-    /** A timeline editor; a compact one (the compare editor's) has no tool bar and no minimap. */
+    /**
+     * A timeline editor; a compact one (the compare editor's) has no tool bar and no minimap, and its
+     * mouse wheel zooms only with Ctrl held, so that the plain wheel scrolls the editor around it.
+     */
     public TimelineView(TimelineViewModel vm, boolean compact) {
         this.vm = vm;
+        this.compact = compact;
         this.canvas = new TimelineCanvas(vm);
         canvas.setId("timelineCanvas");
         canvas.setFocusTraversable(true);
@@ -119,7 +124,13 @@ public final class TimelineView extends BorderPane {
     }
 
     private void wireMouse() {
-        canvas.setOnScroll(e -> vm.wheel(e.getDeltaY(), e.getX() - TimelineLayout.HEADER, plotWidth()));
+        canvas.setOnScroll(e -> {
+            if (compact && !e.isShortcutDown()) {
+                return; // bubbles up: the compare editor's scroll pane scrolls
+            }
+            vm.wheel(e.getDeltaY(), e.getX() - TimelineLayout.HEADER, plotWidth());
+            e.consume();
+        });
         canvas.setOnMousePressed(e -> {
             canvas.requestFocus();
             pressX = e.getX();

@@ -27,6 +27,7 @@ public final class TimelineViewModel {
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private final List<Integer> found = new ArrayList<>();
     private int foundAt = -1;
+    private int[] highlighted = new int[0];
 
     public TimelineViewModel(OpenRun run, Selection selection) {
         this(run, selection, 0);
@@ -167,6 +168,19 @@ public final class TimelineViewModel {
     public double[] fractions() {
         double span = window.maxNs() - window.minNs();
         return new double[] {(window.startNs() - window.minNs()) / span, (window.endNs() - window.minNs()) / span};
+    }
+
+    /** Marks kernels (indices in this run) that belong together, e.g. a fusion group in the compare editor. */
+    public void highlight(int[] kernelIndices) {
+        highlighted = kernelIndices.clone();
+        changed();
+    }
+
+    /** The marked kernels of the lanes drawn (none while they are an overview). */
+    public int[] highlighted() {
+        return java.util.Arrays.stream(highlighted)
+                .filter(k -> k >= 0 && k < data.kernelCount())
+                .toArray();
     }
 
     /** The selected kernel's index in this run, or -1. */

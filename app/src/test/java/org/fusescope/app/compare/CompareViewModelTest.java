@@ -31,17 +31,43 @@ class CompareViewModelTest {
             assertThat(vm.rowStyle(row)).isEqualTo("fs-faster");
             assertThat(vm.stepTotals().rows()).isNotEmpty();
             assertThat(vm.title()).isEqualTo("unfused b=16 eager ↔ fused b=16 eager");
-            assertThat(vm.summary()).matches("GPU busy per step: [0-9.]+ µs → [0-9.]+ µs \\([0-9.]+x\\)");
 
+            vm.showStep(2);
             vm.topTimeline().zoomIn();
             vm.topTimeline().panRight();
-            double topOffset = vm.topTimeline().window().startNs()
-                    - vm.topTimeline().window().minNs();
-            double bottomOffset = vm.bottomTimeline().window().startNs()
-                    - vm.bottomTimeline().window().minNs();
-            assertThat(bottomOffset).isEqualTo(topOffset);
+            double topOffset = vm.topTimeline().window().startNs() - stepStart(vm.topTimeline(), 2);
+            double bottomOffset = vm.bottomTimeline().window().startNs() - stepStart(vm.bottomTimeline(), 2);
+            assertThat(bottomOffset).isCloseTo(topOffset, org.assertj.core.api.Assertions.within(1e-6));
             assertThat(vm.bottomTimeline().window().spanNs())
                     .isEqualTo(vm.topTimeline().window().spanNs());
+        }
+    }
+
+    private static double stepStart(org.fusescope.app.timeline.TimelineViewModel timeline, int step) {
+        return org.fusescope.profiler.analysis.StepSpans.of(timeline.run().trace()).stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .startNs();
+    }
+
+    @Test
+    void aGroupsVerdictTextCarriesItsSpreadAndTheStepColumnsFollowTheStep() {
+        try (RecordingService service = new RecordingService()) {
+            var recording = service.open(Golden.file());
+            CompareViewModel vm = CompareViewModel.load(service, recording, 7, recording, 8, new Selection());
+            vm.selectGroup("shared_expert");
+            assertThat(vm.selectedVerdict())
+                    .startsWith("shared_expert: removed — ")
+                    .endsWith("its work moved into grouped_gemm1, silu_and_mul, grouped_gemm2 (shared_as_expert)");
+            assertThat(vm.topTimeline().highlighted()).isNotEmpty();
+            assertThat(vm.bottomTimeline().highlighted()).isEmpty();
+            assertThat(vm.connectors())
+                    .filteredOn(CompareViewModel.Connector::selected)
+                    .isNotEmpty();
+            vm.showStep(1);
+            assertThat(vm.groups().columns()).extracting(c -> c.name()).contains("Step 1 Baseline");
+            assertThat(vm.summary()).startsWith("Step wall: ");
         }
     }
 

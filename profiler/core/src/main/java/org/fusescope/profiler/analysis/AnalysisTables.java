@@ -38,10 +38,11 @@ public final class AnalysisTables {
         return List.of("summary", "steps", "step-summary", "ranges", "experts", "expert-layers", "roofline");
     }
 
-    /** The tables of a comparison: {@code groups}, {@code step-totals}, {@code checks}. */
+    /** The tables of a comparison: {@code verdicts}, {@code groups}, {@code step-totals}, {@code checks}. */
     public static Map<String, ResultTable> forComparison(RunComparison comparison) {
         List<ResultTable> main = comparison.toTables();
         Map<String, ResultTable> tables = new LinkedHashMap<>();
+        tables.put("verdicts", comparison.verdictsTable());
         tables.put("groups", main.get(0));
         tables.put("step-totals", main.get(1));
         tables.put("checks", comparison.checksTable());

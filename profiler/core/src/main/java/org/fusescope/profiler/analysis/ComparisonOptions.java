@@ -1,12 +1,14 @@
 package org.fusescope.profiler.analysis;
 
 /**
- * When a group's change in GPU time per step counts as FASTER or SLOWER: the relative change must
- * exceed {@code relativeThreshold} and the absolute change must exceed {@code absoluteFloorNs}, so
- * that noise on tiny kernels and small shifts of big ones both stay UNCHANGED. Immutable.
+ * The floor under which a change counts as noise even when the steps of both runs agree on it: the
+ * relative change must exceed {@code relativeThreshold} and the absolute change must exceed {@code
+ * absoluteFloorNs}. The step-to-step spread of one run misses what differs between two runs of the
+ * same build (clocks, placement), so a change must pass both this floor and the bootstrap interval of
+ * {@link NoiseRule} to be FASTER or SLOWER. Immutable.
  *
  * @param relativeThreshold |Δ| / baseline, e.g. 0.03 for 3 %
- * @param absoluteFloorNs |Δ| per step in ns
+ * @param absoluteFloorNs |Δ| per step in the value's unit (ns for times)
  */
 public record ComparisonOptions(double relativeThreshold, double absoluteFloorNs) {
     /** 3 % and 200 ns per step. */
@@ -18,13 +20,9 @@ public record ComparisonOptions(double relativeThreshold, double absoluteFloorNs
         }
     }
 
-    /** The change of a group present in both runs. */
-    ChangeKind classify(double baselineNs, double candidateNs) {
-        double delta = candidateNs - baselineNs;
-        double relative = baselineNs > 0 ? Math.abs(delta) / baselineNs : Double.POSITIVE_INFINITY;
-        if (Math.abs(delta) > absoluteFloorNs && relative > relativeThreshold) {
-            return delta < 0 ? ChangeKind.FASTER : ChangeKind.SLOWER;
-        }
-        return ChangeKind.UNCHANGED;
+    /** True when a change of {@code delta} from {@code baseline} passes both thresholds. */
+    boolean beyondFloor(double baseline, double delta) {
+        double relative = baseline > 0 ? Math.abs(delta) / baseline : Double.POSITIVE_INFINITY;
+        return Math.abs(delta) > absoluteFloorNs && relative > relativeThreshold;
     }
 }

@@ -13,8 +13,10 @@ import org.fusescope.profiler.model.RunTrace;
  * fusion group, so the unfused {@code residual_add + rmsnorm} meet the fused {@code
  * fused_add_rmsnorm} that replaced them in group {@code add_rmsnorm}. Every per-group value is per
  * decode step (totals divided by the run's step count), so runs with different step counts compare;
- * kernels outside any step (warm-up) are left out. Also compares the step-total medians and pairs
- * the numeric checks. Immutable and thread-safe.
+ * kernels outside any step (warm-up) are left out. A group's GPU time is its median over the steps,
+ * judged against the spread over the steps by {@link NoiseRule}: faster or slower only beyond the
+ * noise. A group only one run has says where its work went ({@link MovedWork}). Also compares the
+ * step-total medians (the times with verdicts) and pairs the numeric checks. Immutable and thread-safe.
  */
 public final class RunComparison {
     private final int baselineSteps;
@@ -46,13 +48,13 @@ public final class RunComparison {
         StepIndex candIndex = new StepIndex(candidate, new LaunchIndex(candidate));
         int baseSteps = Math.max(1, baseIndex.steps().size());
         int candSteps = Math.max(1, candIndex.steps().size());
-        Map<String, GroupUsage> base = GroupUsage.perStep(baseIndex.kernelsInSteps(), baseSteps);
-        Map<String, GroupUsage> cand = GroupUsage.perStep(candIndex.kernelsInSteps(), candSteps);
+        Map<String, GroupUsage> base = GroupUsage.perStep(baseIndex);
+        Map<String, GroupUsage> cand = GroupUsage.perStep(candIndex);
         Set<String> names = new LinkedHashSet<>(base.keySet());
         names.addAll(cand.keySet());
         List<GroupComparison> groups = new ArrayList<>();
         for (String name : names) {
-            groups.add(compare(name, base.get(name), cand.get(name), options));
+            groups.add(compare(name, base, cand, baseSteps, candSteps, options));
         }
         groups.sort(Comparator.comparingDouble((GroupComparison g) -> Math.abs(g.deltaNs()))
                 .reversed()
@@ -61,29 +63,32 @@ public final class RunComparison {
                 baseSteps,
                 candSteps,
                 groups,
-                StepComparison.compare(
-                        StepTotals.of(baseline).summary(),
-                        StepTotals.of(candidate).summary()),
+                StepComparison.compare(StepTotals.of(baseline), StepTotals.of(candidate), options),
                 StepComparison.pairChecks(baseline.checks(), candidate.checks()));
     }
 
-    private static GroupComparison compare(String group, GroupUsage b, GroupUsage c, ComparisonOptions options) {
-        GroupUsage none = new GroupUsage(group, "", 0, 0, 0);
-        ChangeKind change =
-                b == null ? ChangeKind.ADDED : c == null ? ChangeKind.REMOVED : options.classify(b.gpuNs(), c.gpuNs());
-        GroupUsage bb = b == null ? none : b;
-        GroupUsage cc = c == null ? none : c;
+    private static GroupComparison compare(
+            String group,
+            Map<String, GroupUsage> base,
+            Map<String, GroupUsage> cand,
+            int baseSteps,
+            int candSteps,
+            ComparisonOptions options) {
+        GroupUsage b = base.getOrDefault(group, GroupUsage.absent(group, baseSteps));
+        GroupUsage c = cand.getOrDefault(group, GroupUsage.absent(group, candSteps));
+        Verdict verdict;
+        String movedWork = "";
+        if (!base.containsKey(group)) {
+            verdict = NoiseRule.onlyIn(ChangeKind.ADDED, b.stepNs(), c.stepNs());
+            movedWork = MovedWork.added(group, base, cand);
+        } else if (!cand.containsKey(group)) {
+            verdict = NoiseRule.onlyIn(ChangeKind.REMOVED, b.stepNs(), c.stepNs());
+            movedWork = MovedWork.removed(group, base, cand);
+        } else {
+            verdict = NoiseRule.judge(b.stepNs(), c.stepNs(), options);
+        }
         return new GroupComparison(
-                group,
-                bb.ops(),
-                cc.ops(),
-                bb.launches(),
-                cc.launches(),
-                bb.gpuNs(),
-                cc.gpuNs(),
-                bb.bytes(),
-                cc.bytes(),
-                change);
+                group, b.ops(), c.ops(), b.launches(), c.launches(), b.bytes(), c.bytes(), verdict, movedWork);
     }
 
     /** Steps the baseline's per-step values were divided by (at least 1). */
@@ -111,9 +116,23 @@ public final class RunComparison {
         return checks;
     }
 
+    /** The verdict on a step-total time: its medians, spread over the steps and bootstrap interval. */
+    public Verdict stepVerdict(StepMetric metric) {
+        return stepTotals.stream()
+                .filter(m -> m.metric().equals(metric.label()))
+                .findFirst()
+                .orElseThrow()
+                .verdict();
+    }
+
     /** The group table and the step-totals table, in that order. */
     public List<ResultTable> toTables() {
         return List.of(ComparisonTables.groups(groups), ComparisonTables.stepTotals(stepTotals));
+    }
+
+    /** One row per step-total time and per fusion group: the verdict, medians, IQRs, interval and moved work. */
+    public ResultTable verdictsTable() {
+        return ComparisonTables.verdicts(baselineSteps, candidateSteps, stepTotals, groups);
     }
 
     /** The numeric checks of both runs as a table. */

@@ -10,15 +10,26 @@ import org.fusescope.profiler.model.NumericCheck;
 final class StepComparison {
     private StepComparison() {}
 
-    static List<MetricComparison> compare(StepSummary b, StepSummary c) {
+    /** The step-total medians; the times carry a verdict with their spread over the steps. */
+    static List<MetricComparison> compare(StepTotals base, StepTotals cand, ComparisonOptions options) {
+        StepSummary b = base.summary();
+        StepSummary c = cand.summary();
         return List.of(
-                new MetricComparison("GPU busy", "ns", b.gpuBusyNs(), c.gpuBusyNs()),
-                new MetricComparison("Wall", "ns", b.wallNs(), c.wallNs()),
+                timed(StepMetric.GPU_BUSY, base, cand, options),
+                timed(StepMetric.WALL, base, cand, options),
                 new MetricComparison("Kernels", "", b.kernels(), c.kernels()),
                 new MetricComparison("Launches", "", b.launches(), c.launches()),
                 new MetricComparison("Bytes", "B", b.bytes(), c.bytes()),
-                new MetricComparison("GPU gaps", "ns", b.gpuGapNs(), c.gpuGapNs()),
-                new MetricComparison("Launch overhead", "ns", b.launchOverheadNs(), c.launchOverheadNs()));
+                timed(StepMetric.GPU_GAPS, base, cand, options),
+                timed(StepMetric.LAUNCH_OVERHEAD, base, cand, options));
+    }
+
+    private static MetricComparison timed(
+            StepMetric metric, StepTotals base, StepTotals cand, ComparisonOptions options) {
+        double[] b = metric.values(base);
+        double[] c = metric.values(cand);
+        return new MetricComparison(
+                metric.label(), "ns", Intervals.median(b), Intervals.median(c), NoiseRule.judge(b, c, options));
     }
 
     /** Pairs checks by name, layer and step, in order of first appearance (baseline first). */

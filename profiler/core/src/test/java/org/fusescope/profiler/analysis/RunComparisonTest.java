@@ -81,11 +81,11 @@ class RunComparisonTest {
                 .extracting(GroupComparison::change)
                 .containsExactly(
                         ChangeKind.FASTER,
-                        ChangeKind.UNCHANGED, // +2000 ns is beyond the floor but only 2 %
+                        ChangeKind.WITHIN_NOISE, // +2000 ns is beyond the floor but only 2 %
                         ChangeKind.ADDED,
                         ChangeKind.REMOVED,
                         ChangeKind.SLOWER, // +500 ns, 12.5 %
-                        ChangeKind.UNCHANGED); // +100 ns is under the 200 ns floor
+                        ChangeKind.WITHIN_NOISE); // +100 ns is under the 200 ns floor
         GroupComparison removed = groups.get(3);
         assertThat(removed.candidateOps()).isEmpty();
         assertThat(removed.deltaNs()).isEqualTo(-800.0);
@@ -97,7 +97,7 @@ class RunComparisonTest {
         List<GroupComparison> groups = RunComparison.of(baseline(), candidate(), new ComparisonOptions(0.01, 50))
                 .groups();
         assertThat(groups.get(1).change()).isEqualTo(ChangeKind.SLOWER); // grouped_gemm, 2 % > 1 %
-        assertThat(groups.get(5).change()).isEqualTo(ChangeKind.UNCHANGED); // topk 1 % is not beyond 1 %
+        assertThat(groups.get(5).change()).isEqualTo(ChangeKind.WITHIN_NOISE); // topk 1 % is not beyond 1 %
     }
 
     @Test
@@ -145,5 +145,68 @@ class RunComparisonTest {
         assertThat(groups.get(0).change()).isEqualTo(ChangeKind.FASTER);
         assertThat(groups.get(0).speedUp()).isEqualTo(2.5);
         assertThat(groups.get(1).change()).isEqualTo(ChangeKind.ADDED);
+    }
+
+    /** One step of the MoE expert path; with {@code sharedSeparately} the shared expert runs its own kernels. */
+    private static RunTrace expertPath(boolean sharedSeparately) {
+        TraceFixture t = TraceFixture.trace();
+        long at = 0;
+        List<String[]> ops = new java.util.ArrayList<>(List.of(
+                new String[] {"grouped_gemm1", "grouped_gemm1"},
+                new String[] {"silu_and_mul", "silu_and_mul"},
+                new String[] {"grouped_gemm2", "grouped_gemm2"},
+                new String[] {"moe_sum_reduce", "moe_sum_reduce"}));
+        if (sharedSeparately) {
+            ops.add(new String[] {"shared_expert_gemm_up", "shared_expert"});
+            ops.add(new String[] {"shared_silu_and_mul", "shared_expert"});
+            ops.add(new String[] {"shared_expert_gemm_down", "shared_expert"});
+            ops.add(new String[] {"sigmoid", "shared_gate"});
+        }
+        long corr = 1;
+        for (String[] op : ops) {
+            t.kernel(at, at + 1000, 1, corr++, op[0], at(op[0], op[1], 0, 0));
+            at += 1000;
+        }
+        return t.build();
+    }
+
+    private static GroupComparison group(RunComparison cmp, String name) {
+        return cmp.groups().stream()
+                .filter(g -> g.group().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aRemovedGroupSaysWhichGroupsTookItsWork() {
+        RunComparison cmp = RunComparison.of(expertPath(true), expertPath(false));
+        GroupComparison shared = group(cmp, "shared_expert");
+        assertThat(shared.change()).isEqualTo(ChangeKind.REMOVED);
+        assertThat(shared.movedWork())
+                .isEqualTo("moved into grouped_gemm1, silu_and_mul, grouped_gemm2 (shared_as_expert)");
+        GroupComparison gate = group(cmp, "shared_gate");
+        // The gate's sigmoid goes to append_shared_expert or topk_softmax_shared, neither of which runs here.
+        assertThat(gate.movedWork()).isEmpty();
+        assertThat(group(cmp, "grouped_gemm1").movedWork()).isEmpty();
+        assertThat(cmp.verdictsTable().rows())
+                .anySatisfy(row -> assertThat(row).startsWith("shared_expert", "removed"));
+
+        GroupComparison added = group(RunComparison.of(expertPath(false), expertPath(true)), "shared_expert");
+        assertThat(added.change()).isEqualTo(ChangeKind.ADDED);
+        assertThat(added.movedWork())
+                .isEqualTo("split out of grouped_gemm1, silu_and_mul, grouped_gemm2 (shared_as_expert off)");
+    }
+
+    @Test
+    void theVerdictsTableHasTheStepTimesThenTheGroups() {
+        RunComparison cmp = RunComparison.of(baseline(), candidate());
+        ResultTable verdicts = cmp.verdictsTable();
+        assertThat(verdicts.rows())
+                .extracting(r -> r.get(0))
+                .startsWith("step GPU busy", "step Wall", "step GPU gaps", "step Launch overhead", "add_rmsnorm");
+        assertThat(verdicts.value(4, "Verdict")).isEqualTo("faster");
+        assertThat((Double) verdicts.value(4, "Change")).isEqualTo(-50.0);
+        assertThat(verdicts.value(4, "Baseline Median")).isEqualTo(5000.0);
+        assertThat(cmp.stepVerdict(StepMetric.GPU_BUSY).baseline().median()).isEqualTo(119_800.0);
     }
 }

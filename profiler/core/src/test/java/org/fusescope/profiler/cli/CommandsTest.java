@@ -137,10 +137,11 @@ class CommandsTest {
         Cli.Result csv = Cli.run("export", db.toString(), "--csv", csvDir.toString());
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         try (Stream<Path> files = Files.list(csvDir)) {
-            // 8 runs × 7 tables + 4 comparisons × 3 tables
-            assertThat(files.count()).isEqualTo(8 * 7 + 4 * 3);
+            // 8 runs × 7 tables + 4 comparisons × 4 tables (verdicts, groups, step totals, checks)
+            assertThat(files.count()).isEqualTo(8 * 7 + 4 * 4);
         }
         assertThat(csvDir.resolve("1-unfused-b-1-graph.summary.csv")).exists();
+        assertThat(csvDir.resolve("compare-1-vs-2.verdicts.csv")).exists();
     }
 
     @Test
