@@ -238,9 +238,7 @@ final class WorkbenchActions {
     }
 
     private void run() {
-        if (!runs.start()) {
-            vm.console().append(runs.whyNoGpu().orElse("fix the run configuration first (Run → Run configuration…)"));
-        }
+        runs.start(); // says why when it cannot
     }
 
     void compareDialog() {
