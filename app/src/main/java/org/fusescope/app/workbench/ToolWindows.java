@@ -3,6 +3,8 @@ package org.fusescope.app.workbench;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -10,6 +12,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.prefs.Dock;
 import org.fusescope.app.prefs.WorkbenchPrefs;
 
@@ -68,6 +71,26 @@ public final class ToolWindows {
         MenuItem hide = new MenuItem("Hide");
         hide.setOnAction(e -> show(id, false));
         return new ContextMenu(moveTo, hide);
+    }
+
+    /**
+     * Heads a tool window's tab with its title and the run it shows ({@code Expert load — fused b=16
+     * graph}); just the title while {@code run} is null.
+     */
+    public void nameRun(String id, ObservableValue<OpenRun> run) {
+        Tab tab = tabs.get(id);
+        String title = tab.getText();
+        tab.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> run.getValue() == null
+                                ? title
+                                : title + " — " + run.getValue().info().name(),
+                        run));
+    }
+
+    /** The title of a tool window's tab as shown (with the run it shows). */
+    public String tabText(String id) {
+        return tabs.get(id).getText();
     }
 
     /** Moves a tool window to another dock (showing it there, in front) and remembers the dock. */

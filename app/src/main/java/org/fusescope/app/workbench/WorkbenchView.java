@@ -72,6 +72,10 @@ public final class WorkbenchView extends BorderPane {
         tools.add("problems", "Problems", new ProblemsView(vm.problems(), vm::navigate), Dock.BOTTOM);
         tools.add("console", "Console", new ConsoleView(vm.console()), Dock.BOTTOM);
         tools.add("runProgress", "Progress", new RunTasksView(runs.taskProperty()), Dock.BOTTOM);
+        tools.nameRun("properties", vm.selection().activeRunProperty());
+        tools.nameRun("roofline", vm.analysedRunProperty());
+        tools.nameRun("kernelStats", vm.analysedRunProperty());
+        tools.nameRun("expertLoad", vm.analysedRunProperty());
         outer.setDividerPositions(first(prefs.dividers("outer", 0.2)));
         setTop(new VBox(actions.menuBar(), actions.toolBar()));
         setCenter(outer);
