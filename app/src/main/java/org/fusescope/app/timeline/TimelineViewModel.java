@@ -268,9 +268,18 @@ public final class TimelineViewModel {
                 }
             }
         } else {
-            window.focus(lane.starts()[hit[1]], lane.ends()[hit[1]]);
-            changed();
+            zoomToRange(lane.starts()[hit[1]], lane.ends()[hit[1]]);
         }
+    }
+
+    /**
+     * Zooms to a range with its GPU work: the kernels launched inside it, which end after it (a
+     * step's CPU range is over long before its last kernels are).
+     */
+    public void zoomToRange(long startNs, long endNs) {
+        long[] span = LaunchedWork.span(data.columns(), startNs, endNs);
+        window.focus(span[0], span[1]);
+        changed();
     }
 
     /** The tooltip for the item under the pointer, or null. */
