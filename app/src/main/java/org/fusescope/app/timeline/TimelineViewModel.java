@@ -318,6 +318,21 @@ public final class TimelineViewModel {
         return found.size();
     }
 
+    /** Finds the kernels of op {@code op} (exactly); selects and shows the first. */
+    public int findOp(String op) {
+        found.clear();
+        foundAt = -1;
+        TimelineColumns.Kernels kernels = data().columns().kernels();
+        int[] ops = kernels.ops();
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i] >= 0 && kernels.strings()[ops[i]].equals(op)) {
+                found.add(i);
+            }
+        }
+        findNext();
+        return found.size();
+    }
+
     /** Selects and shows the next match of the last search; false when there is none. */
     public boolean findNext() {
         if (found.isEmpty()) {

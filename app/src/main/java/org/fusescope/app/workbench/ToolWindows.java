@@ -1,9 +1,12 @@
 package org.fusescope.app.workbench;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
@@ -27,6 +30,7 @@ public final class ToolWindows {
     private final Map<String, CheckMenuItem> items = new LinkedHashMap<>();
     private final Map<Dock, DockArea> areas = new EnumMap<>(Dock.class);
     private final WorkbenchPrefs prefs;
+    private final List<Runnable> moved = new ArrayList<>();
 
     ToolWindows(WorkbenchPrefs prefs, DockArea... areas) {
         this.prefs = prefs;
@@ -100,6 +104,7 @@ public final class ToolWindows {
         docks.put(id, to);
         prefs.setToolWindowDock(id, to);
         show(id, true);
+        moved.forEach(Runnable::run);
     }
 
     /** The dock a tool window belongs to (also while it is hidden). */
@@ -126,6 +131,26 @@ public final class ToolWindows {
     /** True when the tool window is docked. */
     public boolean visible(String id) {
         return home(id).getTabs().contains(tabs.get(id));
+    }
+
+    /** Whether a tool window is shown; setting it shows (in front) or hides it. */
+    public BooleanProperty shownProperty(String id) {
+        return items.get(id).selectedProperty();
+    }
+
+    /** The tool windows' ids, in the order added. */
+    public List<String> ids() {
+        return List.copyOf(tabs.keySet());
+    }
+
+    /** A tool window's title without the run it shows, e.g. {@code Expert load}. */
+    public String title(String id) {
+        return items.get(id).getText();
+    }
+
+    /** Runs {@code listener} after a tool window moved to another dock. */
+    void onMoved(Runnable listener) {
+        moved.add(listener);
     }
 
     /** The View menu's check items, in the order added. */

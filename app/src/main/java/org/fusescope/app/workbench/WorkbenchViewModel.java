@@ -182,11 +182,24 @@ public final class WorkbenchViewModel {
 
     /** Opens (or brings to front) the timeline of a run. */
     public void openRun(Recording recording, long runId) {
+        openRun(recording, runId, t -> {});
+    }
+
+    /**
+     * Brings the timeline of {@code run} to front (opening it when needed), then hands it to {@code
+     * then}: Search Everywhere selects a kernel in it so.
+     */
+    public void showKernel(OpenRun run, Consumer<TimelineViewModel> then) {
+        openRun(run.recording(), run.info().id(), then);
+    }
+
+    private void openRun(Recording recording, long runId, Consumer<TimelineViewModel> then) {
         for (Object e : editors) {
             if (e instanceof TimelineViewModel t
                     && t.run().recording().file().equals(recording.file())
                     && t.run().info().id() == runId) {
                 activeEditor.set(t);
+                then.accept(t);
                 return;
             }
         }
@@ -200,6 +213,7 @@ public final class WorkbenchViewModel {
             TimelineViewModel editor = new TimelineViewModel(run, selection);
             editors.add(editor);
             activeEditor.set(editor);
+            then.accept(editor);
             applyPendingFocus();
             loadBehind(recording, run);
         });

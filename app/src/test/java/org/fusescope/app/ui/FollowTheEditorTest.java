@@ -4,42 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fusescope.app.fixtures.ShownWorkbench.onFx;
 import static org.fusescope.app.fixtures.ShownWorkbench.waitFor;
 
-import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.fusescope.app.compare.CompareViewModel;
 import org.fusescope.app.data.Recording;
-import org.fusescope.app.fixtures.ShownWorkbench;
 import org.fusescope.app.timeline.TimelineViewModel;
 import org.fusescope.app.workbench.WorkbenchViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The tool windows follow the editor in front and name the run they show: with the b=16 comparison in
  * front, Expert load and Kernel statistics show its candidate, not the b=1 timeline opened before.
  */
-@ExtendWith(ApplicationExtension.class)
-class FollowTheEditorTest {
-    @TempDir
-    Path config;
-
-    private ShownWorkbench workbench;
-
-    @Start
-    void start(Stage stage) {
-        workbench = new ShownWorkbench(stage, config);
-    }
-
-    @AfterEach
-    void stop() {
-        workbench.close();
-    }
-
+class FollowTheEditorTest extends WorkbenchWindowTest {
     private String title(String toolWindow) throws Exception {
         return onFx(() -> workbench.view().tools().tabText(toolWindow));
     }
