@@ -162,8 +162,11 @@ class WorkbenchSmokeTest {
     void expertLoadShowsOneBarPerExpert(FxRobot robot) throws Exception {
         timeline();
         // the tab's header names the run it shows: "Expert load — unfused b=1 graph"
-        robot.clickOn((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.Labeled l && l.getText().startsWith("Expert load"));
+        // (its tab header, not its button on the bottom stripe)
+        robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && !(n instanceof javafx.scene.control.ToggleButton)
+                && l.getText() != null
+                && l.getText().startsWith("Expert load"));
         @SuppressWarnings("unchecked")
         BarChart<String, Number> chart = robot.lookup("#expertBars").queryAs(BarChart.class);
         int experts = vm.experts().bars().size();
