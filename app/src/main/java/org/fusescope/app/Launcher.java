@@ -1,9 +1,14 @@
 package org.fusescope.app;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javafx.application.Application;
 import org.fusescope.app.tools.BenchUi;
 import org.fusescope.app.tools.Headless;
@@ -14,7 +19,9 @@ import org.fusescope.profiler.cli.TraceCli;
 /**
  * The application's entry point. It does not extend {@code javafx.application.Application}, so the
  * jar starts with JavaFX on the class path. Without arguments (or with only .sqlite files) it starts
- * the workbench; {@code --screenshot FILE [DATABASE]} writes a PNG of the window and exits ({@code
+ * the workbench, as does any other first argument that is neither an option nor a subcommand (a
+ * file that is missing or no SQLite database prints {@code fusescope: FILE: why} and exits 1);
+ * {@code --screenshot FILE [DATABASE]} writes a PNG of the window and exits ({@code
  * --screenshot DIR --views} or {@code --view NAME,...}: one PNG per view); {@code
  * bench-ui} times the timeline headless; anything else is the command line. Without a desktop
  * session (no display to open a window on) the workbench prints {@link #NO_DESKTOP} and exits 1;
@@ -32,6 +39,15 @@ public final class Launcher {
         List<String> rest =
                 Arrays.stream(args).filter(a -> !a.equals("--debug")).toList();
         if (rest.isEmpty() || rest.stream().allMatch(Launcher::isDatabase)) {
+            return workbench(rest.toArray(String[]::new), rest.size() < args.length);
+        }
+        if (FileArguments.areFiles(rest, commands())) {
+            // not a subcommand: recordings to open, so a wrong one is named, not guessed at as a command
+            Optional<String> problem = FileArguments.problem(rest);
+            if (problem.isPresent()) {
+                System.err.println("fusescope: " + problem.get());
+                return 1;
+            }
             return workbench(rest.toArray(String[]::new), rest.size() < args.length);
         }
         if (args[0].equals("--screenshot")) {
@@ -78,6 +94,15 @@ public final class Launcher {
             }
             return 1;
         }
+    }
+
+    /** The names of the subcommands (the command line's and {@code bench-ui}). */
+    private static Set<String> commands() {
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        Set<String> names =
+                new HashSet<>(TraceCli.commandLine(none, none).getSubcommands().keySet());
+        names.add("bench-ui");
+        return names;
     }
 
     private static boolean isDatabase(String arg) {

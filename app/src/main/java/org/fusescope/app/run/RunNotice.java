@@ -1,7 +1,7 @@
 package org.fusescope.app.run;
 
 /**
- * What the workbench tells the user when a run has ended (a notification popup). Immutable.
+ * What the workbench tells the user when a run has ended, or could not start (a notification popup). Immutable.
  *
  * @param kind whether it worked
  * @param title one short line, e.g. {@code Run finished}

@@ -31,17 +31,7 @@ public record Lane(
 
     /** The first index whose start is ≥ {@code ns} in [from, size). */
     public int lowerBound(double ns, int from) {
-        int lo = from;
-        int hi = starts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] < ns) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return SortedTimes.lowerBound(starts, ns, from);
     }
 
     /** The item at time {@code ns} within {@code toleranceNs}, preferring the nearest; -1 if none. */

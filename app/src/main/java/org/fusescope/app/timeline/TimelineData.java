@@ -24,12 +24,14 @@ import org.fusescope.profiler.store.TimelineColumns;
  * background; immutable and thread-safe afterwards.
  */
 public final class TimelineData {
+    /** Appended to the header of a row that waits for its items. */
+    public static final String LOADING = " · loading …";
     /** Header of the placeholder row of CPU launches while they are read. */
-    public static final String CPU_LOADING = "CPU · loading …";
-    /** Header of the placeholder row of ranges while they are read. */
-    public static final String RANGES_LOADING = "ranges · loading …";
+    public static final String CPU_LOADING = "CPU" + LOADING;
+    /** Header of the placeholder row of ranges (of a run whose mode is not known) while they are read. */
+    public static final String RANGES_LOADING = "ranges" + LOADING;
     /** Appended to the header of a GPU row that shows an overview while its kernels are read. */
-    public static final String OVERVIEW_LOADING = " · loading …";
+    public static final String OVERVIEW_LOADING = LOADING;
 
     private final RunInfo run;
     private final TimelineColumns columns;
@@ -109,7 +111,7 @@ public final class TimelineData {
 
     /**
      * The GPU rows of a run whose API calls and ranges are still being read ({@code kernelsOnly} has
-     * none): an empty range row and an empty CPU row labelled "loading …" stand in for theirs until
+     * none): empty range rows (as many as the mode has) and an empty CPU row, labelled "loading …", stand in for theirs until
      * {@link #withAllRows} replaces them.
      */
     public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly) {
@@ -118,7 +120,7 @@ public final class TimelineData {
 
     /** As {@link #kernelsFirst(RunInfo, TimelineColumns)}, with the op families its recording stored. */
     public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly, Map<String, String> recorded) {
-        List<Lane> lanes = placeholders();
+        List<Lane> lanes = placeholders(run);
         lanes.addAll(gpuLanes(kernelsOnly.kernels(), "", recorded));
         return new TimelineData(run, kernelsOnly, lanes, true, null);
     }
@@ -126,7 +128,7 @@ public final class TimelineData {
     /**
      * The first picture of a large run, before its kernels are read: its GPU rows drawn from an
      * overview (a few of its kernels that draw like all of them at the first zoom, see {@link
-     * KernelOverview} and {@link PixelGrid}), headed "GPU stream N · loading …", behind "loading …"
+     * KernelOverview} and {@link PixelGrid}), headed "Stream N (compute) · loading …", behind "loading …"
      * range and CPU rows. Its items are not the run's kernels: lane refs are negative ({@link
      * #overviewItem}), {@link #kernelCount()} is 0 and nothing can be selected, until {@link
      * #kernelsFirst} replaces it. The time bounds are the run's (its last kernel end included).
@@ -137,7 +139,7 @@ public final class TimelineData {
 
     /** As {@link #overview(RunInfo, KernelOverview)}, with the op families its recording stored. */
     public static TimelineData overview(RunInfo run, KernelOverview overview, Map<String, String> recorded) {
-        List<Lane> lanes = placeholders();
+        List<Lane> lanes = placeholders(run);
         for (Lane l : gpuLanes(overview.kernels(), OVERVIEW_LOADING, recorded)) {
             int[] refs = l.refs();
             // the lane keeps this array: the items are the overview's, not kernels of the run
@@ -155,12 +157,32 @@ public final class TimelineData {
         return -1 - ref;
     }
 
-    /** The empty range and CPU rows that stand in for theirs while they are read. */
-    private static List<Lane> placeholders() {
+    /**
+     * The empty range and CPU rows that stand in for theirs while they are read: as many range rows
+     * as the run's mode will have (eager: step, layer, block, op; graph: step), so that the GPU rows
+     * do not move when the real ones arrive; one row when the mode says nothing (nsys exports).
+     */
+    private static List<Lane> placeholders(RunInfo run) {
         List<Lane> lanes = new ArrayList<>();
-        lanes.add(new Lane(RANGES_LOADING, Lane.LaneKind.RANGE, new long[0], new long[0], new int[0], new int[0], 0));
-        lanes.add(new Lane(CPU_LOADING, Lane.LaneKind.CPU, new long[0], new long[0], new int[0], new int[0], 0));
+        List<String> ranges =
+                switch (String.valueOf(run.mode())) {
+                    case "eager" -> List.of(
+                            rangeLabel(RangeLevel.STEP.ordinal()),
+                            rangeLabel(RangeLevel.LAYER.ordinal()),
+                            rangeLabel(RangeLevel.BLOCK.ordinal()),
+                            rangeLabel(RangeLevel.OP.ordinal()));
+                    case "graph" -> List.of(rangeLabel(RangeLevel.STEP.ordinal()));
+                    default -> List.of("ranges");
+                };
+        for (String level : ranges) {
+            lanes.add(empty(level + LOADING, Lane.LaneKind.RANGE));
+        }
+        lanes.add(empty(CPU_LOADING, Lane.LaneKind.CPU));
         return lanes;
+    }
+
+    private static Lane empty(String label, Lane.LaneKind kind) {
+        return new Lane(label, kind, new long[0], new long[0], new int[0], new int[0], 0);
     }
 
     /**
@@ -224,7 +246,7 @@ public final class TimelineData {
         return lanes;
     }
 
-    /** A row per GPU stream, headed "GPU stream N" and {@code suffix}. */
+    /** A row per GPU stream, headed by {@link StreamNames#header} and {@code suffix}. */
     private static List<Lane> gpuLanes(TimelineColumns.Kernels kernels, String suffix, Map<String, String> recorded) {
         List<Lane> lanes = new ArrayList<>();
         int[] family = families(kernels.strings(), recorded);
@@ -236,13 +258,22 @@ public final class TimelineData {
                 kernels.size(),
                 i -> streams[i],
                 (stream, refs) -> lanes.add(lane(
-                        "GPU stream " + stream + suffix,
+                        StreamNames.header(stream, anyAttributed(refs, ops)) + suffix,
                         Lane.LaneKind.GPU,
                         refs,
                         kernels.starts(),
                         kernels.ends(),
                         i -> Palette.kernel(OpFamily.values()[family[ops[i] >= 0 ? ops[i] : names[i]]], fused[i]))));
         return lanes;
+    }
+
+    private static boolean anyAttributed(int[] refs, int[] ops) {
+        for (int r : refs) {
+            if (ops[r] >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -357,9 +388,12 @@ public final class TimelineData {
 
     /** The lane showing kernel {@code kernelIndex}, or -1. */
     public int laneOfKernel(int kernelIndex) {
-        String label = "GPU stream " + columns.kernels().streams()[kernelIndex];
+        int stream = columns.kernels().streams()[kernelIndex];
+        int[] streams = columns.kernels().streams();
         for (int i = 0; i < lanes.size(); i++) {
-            if (lanes.get(i).kind() == Lane.LaneKind.GPU && lanes.get(i).label().equals(label)) {
+            Lane l = lanes.get(i);
+            // a stream's row holds its kernels only: its first tells the stream
+            if (l.kind() == Lane.LaneKind.GPU && l.size() > 0 && l.refs()[0] >= 0 && streams[l.refs()[0]] == stream) {
                 return i;
             }
         }

@@ -295,9 +295,18 @@ public final class TimelineViewModel {
                 }
             }
         } else {
-            window.focus(lane.starts()[hit[1]], lane.ends()[hit[1]]);
-            changed();
+            zoomToRange(lane.starts()[hit[1]], lane.ends()[hit[1]]);
         }
+    }
+
+    /**
+     * Zooms to a range with its GPU work: the kernels launched inside it, which end after it (a
+     * step's CPU range is over long before its last kernels are).
+     */
+    public void zoomToRange(long startNs, long endNs) {
+        long[] span = LaunchedWork.span(data.columns(), startNs, endNs);
+        window.focus(span[0], span[1]);
+        changed();
     }
 
     /** The tooltip for the item under the pointer, or null. */
@@ -330,6 +339,21 @@ public final class TimelineViewModel {
                 if (matches[names[i]]) {
                     found.add(i);
                 }
+            }
+        }
+        findNext();
+        return found.size();
+    }
+
+    /** Finds the kernels of op {@code op} (exactly); selects and shows the first. */
+    public int findOp(String op) {
+        found.clear();
+        foundAt = -1;
+        TimelineColumns.Kernels kernels = data().columns().kernels();
+        int[] ops = kernels.ops();
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i] >= 0 && kernels.strings()[ops[i]].equals(op)) {
+                found.add(i);
             }
         }
         findNext();

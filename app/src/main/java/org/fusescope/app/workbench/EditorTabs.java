@@ -3,8 +3,11 @@ package org.fusescope.app.workbench;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import org.fusescope.app.compare.CompareView;
 import org.fusescope.app.compare.CompareViewModel;
 import org.fusescope.app.timeline.TimelineView;
@@ -50,6 +53,30 @@ public final class EditorTabs extends TabPane {
         tab.setOnClosed(e -> vm.editors().remove(editor));
         tabs.put(editor, tab);
         return tab;
+    }
+
+    /** Runs {@code action} on a double-click on a tab's header (the editor maximises, or comes back). */
+    void onHeaderDoubleClick(Runnable action) {
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
+                    && onTabHeader(e.getPickResult().getIntersectedNode())) {
+                action.run();
+                e.consume();
+            }
+        });
+    }
+
+    private boolean onTabHeader(Node node) {
+        for (Node n = node; n != null && n != this; n = n.getParent()) {
+            if (n.getStyleClass().contains("tab-close-button")) {
+                return false;
+            }
+            if (n.getStyleClass().contains("tab")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The timeline view in front, or null. */

@@ -92,14 +92,19 @@ public final class RunController {
         return notice;
     }
 
-    /** Starts a run with the current configuration; false (with the reason in the console) when it cannot. */
+    /**
+     * Starts a run with the current configuration; false when it cannot, with the reason in the
+     * status bar, the console and a notification.
+     */
     public boolean start() {
         List<String> errors = config.errors();
         if (running.get() || whyNoGpu.isPresent() || !errors.isEmpty()) {
-            workbench
-                    .console()
-                    .append("cannot run: "
-                            + (running.get() ? "a run is in progress" : whyNoGpu.orElse(String.join("; ", errors))));
+            String why = running.get()
+                    ? "a run is in progress"
+                    : whyNoGpu.orElse(
+                            "fix the run configuration first (Run → Run configuration…): " + String.join("; ", errors));
+            workbench.statusProperty().set("Cannot run: " + why);
+            notify(RunNotice.Kind.FAILED, "Cannot run", why);
             return false;
         }
         Path out = Path.of(config.outProperty().get().trim());

@@ -1,8 +1,13 @@
 package org.fusescope.app.workbench;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -10,6 +15,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.prefs.Dock;
 import org.fusescope.app.prefs.WorkbenchPrefs;
 
@@ -24,6 +30,7 @@ public final class ToolWindows {
     private final Map<String, CheckMenuItem> items = new LinkedHashMap<>();
     private final Map<Dock, DockArea> areas = new EnumMap<>(Dock.class);
     private final WorkbenchPrefs prefs;
+    private final List<Runnable> moved = new ArrayList<>();
 
     ToolWindows(WorkbenchPrefs prefs, DockArea... areas) {
         this.prefs = prefs;
@@ -70,6 +77,26 @@ public final class ToolWindows {
         return new ContextMenu(moveTo, hide);
     }
 
+    /**
+     * Heads a tool window's tab with its title and the run it shows ({@code Expert load — fused b=16
+     * graph}); just the title while {@code run} is null.
+     */
+    public void nameRun(String id, ObservableValue<OpenRun> run) {
+        Tab tab = tabs.get(id);
+        String title = tab.getText();
+        tab.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> run.getValue() == null
+                                ? title
+                                : title + " — " + run.getValue().info().name(),
+                        run));
+    }
+
+    /** The title of a tool window's tab as shown (with the run it shows). */
+    public String tabText(String id) {
+        return tabs.get(id).getText();
+    }
+
     /** Moves a tool window to another dock (showing it there, in front) and remembers the dock. */
     public void move(String id, Dock to) {
         Tab tab = tabs.get(id);
@@ -77,6 +104,7 @@ public final class ToolWindows {
         docks.put(id, to);
         prefs.setToolWindowDock(id, to);
         show(id, true);
+        moved.forEach(Runnable::run);
     }
 
     /** The dock a tool window belongs to (also while it is hidden). */
@@ -103,6 +131,26 @@ public final class ToolWindows {
     /** True when the tool window is docked. */
     public boolean visible(String id) {
         return home(id).getTabs().contains(tabs.get(id));
+    }
+
+    /** Whether a tool window is shown; setting it shows (in front) or hides it. */
+    public BooleanProperty shownProperty(String id) {
+        return items.get(id).selectedProperty();
+    }
+
+    /** The tool windows' ids, in the order added. */
+    public List<String> ids() {
+        return List.copyOf(tabs.keySet());
+    }
+
+    /** A tool window's title without the run it shows, e.g. {@code Expert load}. */
+    public String title(String id) {
+        return items.get(id).getText();
+    }
+
+    /** Runs {@code listener} after a tool window moved to another dock. */
+    void onMoved(Runnable listener) {
+        moved.add(listener);
     }
 
     /** The View menu's check items, in the order added. */

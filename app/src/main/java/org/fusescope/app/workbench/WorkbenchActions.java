@@ -44,6 +44,7 @@ final class WorkbenchActions {
     private final RunController runs;
     private final WorkbenchView view;
     private MenuBar menuBar;
+    private SearchEverywherePopup search;
 
     /** The timeline's own keys (the canvas handles them; docs/workbench.md lists them too). */
     static final List<String[]> TIMELINE_KEYS = List.of(
@@ -81,7 +82,11 @@ final class WorkbenchActions {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("darkThemeMenuItem");
         dark.selectedProperty().bindBidirectional(Themes.darkProperty());
-        viewMenu.getItems().addAll(new SeparatorMenuItem(), dark);
+        CheckMenuItem maximize = new CheckMenuItem("Maximize editor");
+        maximize.setId("maximizeEditorMenuItem");
+        maximize.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F12"));
+        maximize.selectedProperty().bindBidirectional(view.maximizedProperty());
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), maximize, dark);
         Menu run = new Menu(
                 "Run",
                 null,
@@ -102,7 +107,8 @@ final class WorkbenchActions {
                     if (view.editors().activeTimeline() != null) {
                         view.editors().activeTimeline().viewModel().zoomToSelection();
                     }
-                }));
+                }),
+                item("Search everywhere…", "Shortcut+Shift+A", this::searchEverywhere));
         Menu help = new Menu(
                 "Help",
                 null,
@@ -173,20 +179,51 @@ final class WorkbenchActions {
         dialog.show();
     }
 
-    /** Every accelerator of the menus, then the timeline's keys: (key, what it does). */
-    List<String[]> keymap() {
-        List<String[]> rows = new ArrayList<>();
+    /**
+     * Every command of the menus as registered there (View's tool windows included), with its
+     * accelerator; submenus that are lists (Open recent) are left out.
+     */
+    List<Command> commands() {
+        List<Command> commands = new ArrayList<>();
         for (Menu menu : menuBar.getMenus()) {
             for (MenuItem item : menu.getItems()) {
-                if (item.getAccelerator() != null) {
-                    rows.add(new String[] {
-                        item.getAccelerator().getDisplayText(), menu.getText() + " → " + item.getText()
-                    });
+                if (!(item instanceof Menu) && !(item instanceof SeparatorMenuItem) && item.getText() != null) {
+                    String key = item.getAccelerator() == null
+                            ? ""
+                            : item.getAccelerator().getDisplayText();
+                    // fire() leaves a check item as it was; a click toggles it
+                    Runnable action = item instanceof CheckMenuItem check
+                            ? () -> check.setSelected(!check.isSelected())
+                            : item::fire;
+                    commands.add(new Command(menu.getText() + " → " + item.getText(), key, action));
                 }
             }
         }
+        return commands;
+    }
+
+    /**
+     * Every accelerator of the registered commands, the window's Shift Shift, then the timeline's
+     * keys: (key, what it does).
+     */
+    List<String[]> keymap() {
+        List<String[]> rows = new ArrayList<>();
+        for (Command c : commands()) {
+            if (!c.key().isEmpty()) {
+                rows.add(new String[] {c.key(), c.name()});
+            }
+        }
+        rows.add(new String[] {"Shift, Shift", "Navigate → Search everywhere…"});
         rows.addAll(TIMELINE_KEYS);
         return rows;
+    }
+
+    /** Opens Search Everywhere over the window. */
+    void searchEverywhere() {
+        if (search == null) {
+            search = new SearchEverywherePopup(new SearchEverywhereViewModel(vm, this::commands));
+        }
+        search.open(view.getScene().getWindow());
     }
 
     void keymapDialog() {
@@ -238,9 +275,7 @@ final class WorkbenchActions {
     }
 
     private void run() {
-        if (!runs.start()) {
-            vm.console().append(runs.whyNoGpu().orElse("fix the run configuration first (Run → Run configuration…)"));
-        }
+        runs.start(); // says why when it cannot
     }
 
     void compareDialog() {

@@ -2,8 +2,11 @@ package org.fusescope.app.workbench;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -42,6 +45,9 @@ public final class WorkbenchView extends BorderPane {
     private final ToolWindows tools;
     private final WorkbenchActions actions;
     private final FileDrop drop;
+    private final StackPane editorArea;
+    private final BooleanProperty maximized = new SimpleBooleanProperty(this, "maximized");
+    private double[] savedDividers;
 
     public WorkbenchView(WorkbenchViewModel vm, RunController runs) {
         this.vm = vm;
@@ -72,16 +78,27 @@ public final class WorkbenchView extends BorderPane {
         tools.add("problems", "Problems", new ProblemsView(vm.problems(), vm::navigate), Dock.BOTTOM);
         tools.add("console", "Console", new ConsoleView(vm.console()), Dock.BOTTOM);
         tools.add("runProgress", "Progress", new RunTasksView(runs.taskProperty()), Dock.BOTTOM);
+        tools.nameRun("properties", vm.selection().activeRunProperty());
+        tools.nameRun("roofline", vm.analysedRunProperty());
+        tools.nameRun("kernelStats", vm.analysedRunProperty());
+        tools.nameRun("expertLoad", vm.analysedRunProperty());
         outer.setDividerPositions(first(prefs.dividers("outer", 0.2)));
+        this.editorArea = editorArea;
+        ToolStripes stripes = new ToolStripes(tools, () -> maximized.set(false));
+        maximized.addListener((obs, was, now) -> maximize(now));
+        editors.onHeaderDoubleClick(() -> maximized.set(!maximized.get()));
         setTop(new VBox(actions.menuBar(), actions.toolBar()));
         setCenter(outer);
-        setBottom(statusBar(runs));
+        setLeft(stripes.stripe(Dock.LEFT));
+        setRight(stripes.stripe(Dock.RIGHT));
+        setBottom(new VBox(stripes.stripe(Dock.BOTTOM), statusBar(runs)));
         runs.taskProperty().addListener((obs, old, task) -> {
             if (task != null) {
                 tools.show("runProgress", true);
             }
         });
         runs.noticeProperty().addListener((obs, old, notice) -> notify(notice));
+        addEventFilter(KeyEvent.ANY, new DoubleShift(actions::searchEverywhere));
         this.drop = new FileDrop(vm, () -> tools.show("problems", true));
         drop.install(this);
     }
@@ -133,6 +150,26 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
+    /**
+     * True while the editors fill the window: the explorer and the docks are put away (the stripes
+     * stay); false puts them back where they were.
+     */
+    public BooleanProperty maximizedProperty() {
+        return maximized;
+    }
+
+    private void maximize(boolean on) {
+        if (on) {
+            savedDividers = new double[] {outer.getDividerPositions()[0], bottom.position(), right.position()};
+            editorRow.getItems().remove(editorArea);
+            setCenter(editorArea);
+        } else {
+            setCenter(outer);
+            editorRow.getItems().add(0, editorArea);
+            setDividers(savedDividers[0], savedDividers[1], savedDividers[2]);
+        }
+    }
+
     /** Sets the divider positions of the explorer, the bottom dock and the right dock. */
     void setDividers(double outerPosition, double bottomPosition, double rightPosition) {
         outer.setDividerPositions(outerPosition);
@@ -154,6 +191,16 @@ public final class WorkbenchView extends BorderPane {
 
     public EditorTabs editors() {
         return editors;
+    }
+
+    /** Opens Search Everywhere (Shift Shift, Navigate → Search everywhere…). */
+    public void searchEverywhere() {
+        actions.searchEverywhere();
+    }
+
+    /** The keymap: every accelerator of the registered commands and the timeline's keys, (key, what). */
+    public List<String[]> keymap() {
+        return actions.keymap();
     }
 
     public WorkbenchViewModel viewModel() {

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -57,15 +59,19 @@ public final class WorkbenchViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final IntegerProperty pending = new SimpleIntegerProperty(this, "pending");
     private final DoubleProperty editorWidth = new SimpleDoubleProperty(this, "editorWidth");
+    private final ReadOnlyObjectWrapper<OpenRun> analysedRun = new ReadOnlyObjectWrapper<>(this, "analysedRun");
     private int analysisGeneration;
     private ProblemItem pendingFocus;
 
     public WorkbenchViewModel(Background background, WorkbenchPrefs prefs) {
         this.background = background;
         this.prefs = prefs;
+        // the tool windows follow the editor in front: a timeline's run, a comparison's candidate
         activeEditor.addListener((obs, old, now) -> {
             if (now instanceof TimelineViewModel t) {
                 selection.activeRunProperty().set(t.run());
+            } else if (now instanceof CompareViewModel c) {
+                selection.activeRunProperty().set(c.candidate());
             }
         });
         selection.activeRunProperty().addListener((obs, old, now) -> analyze(now));
@@ -176,11 +182,24 @@ public final class WorkbenchViewModel {
 
     /** Opens (or brings to front) the timeline of a run. */
     public void openRun(Recording recording, long runId) {
+        openRun(recording, runId, t -> {});
+    }
+
+    /**
+     * Brings the timeline of {@code run} to front (opening it when needed), then hands it to {@code
+     * then}: Search Everywhere selects a kernel in it so.
+     */
+    public void showKernel(OpenRun run, Consumer<TimelineViewModel> then) {
+        openRun(run.recording(), run.info().id(), then);
+    }
+
+    private void openRun(Recording recording, long runId, Consumer<TimelineViewModel> then) {
         for (Object e : editors) {
             if (e instanceof TimelineViewModel t
                     && t.run().recording().file().equals(recording.file())
                     && t.run().info().id() == runId) {
                 activeEditor.set(t);
+                then.accept(t);
                 return;
             }
         }
@@ -194,6 +213,7 @@ public final class WorkbenchViewModel {
             TimelineViewModel editor = new TimelineViewModel(run, selection);
             editors.add(editor);
             activeEditor.set(editor);
+            then.accept(editor);
             applyPendingFocus();
             loadBehind(recording, run);
         });
@@ -294,6 +314,7 @@ public final class WorkbenchViewModel {
         int generation = ++analysisGeneration;
         if (run == null) {
             stats.show(null);
+            analysedRun.set(null);
             return;
         }
         work(
@@ -308,6 +329,7 @@ public final class WorkbenchViewModel {
                         stats.show((org.fusescope.profiler.analysis.ResultTable) results[0]);
                         experts.show(run, (org.fusescope.profiler.analysis.ExpertLoad) results[1]);
                         roofline.show(run, (org.fusescope.profiler.analysis.Roofline) results[2]);
+                        analysedRun.set(run);
                     }
                 });
     }
@@ -340,6 +362,14 @@ public final class WorkbenchViewModel {
     /** The width (px) of the editor area: a new timeline editor's canvas gets it (the view keeps it up to date). */
     public DoubleProperty editorWidthProperty() {
         return editorWidth;
+    }
+
+    /**
+     * The run that Kernel statistics, Expert load and Roofline show: the active run once its analyses
+     * are in (until then the previous one), or null.
+     */
+    public ReadOnlyObjectProperty<OpenRun> analysedRunProperty() {
+        return analysedRun.getReadOnlyProperty();
     }
 
     public Selection selection() {

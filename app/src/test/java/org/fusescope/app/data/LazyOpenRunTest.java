@@ -6,6 +6,7 @@ import java.util.List;
 import org.fusescope.app.Golden;
 import org.fusescope.app.timeline.Lane;
 import org.fusescope.app.timeline.TimelineData;
+import org.fusescope.app.timeline.TimelineLayout;
 import org.fusescope.profiler.model.RunTrace;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +32,24 @@ class LazyOpenRunTest {
                         .filter(l -> l.kind() == Lane.LaneKind.GPU)
                         .toList();
                 if (first.pending()) {
-                    assertThat(first.lanes())
-                            .extracting(Lane::label)
-                            .startsWith(TimelineData.RANGES_LOADING, TimelineData.CPU_LOADING);
-                    assertThat(first.lanes().get(0).size()).isZero();
-                    assertThat(first.lanes().get(1).size()).isZero();
+                    List<Lane> waiting = first.lanes().stream()
+                            .filter(l -> l.kind() != Lane.LaneKind.GPU)
+                            .toList();
+                    assertThat(waiting).extracting(Lane::label).allMatch(l -> l.endsWith(TimelineData.LOADING));
+                    assertThat(waiting).extracting(Lane::label).last().isEqualTo(TimelineData.CPU_LOADING);
+                    assertThat(waiting).allMatch(l -> l.size() == 0);
                     assertThat(first.launchOfKernel(0)).isEqualTo(-1);
                 }
                 assertSameLanes(firstGpu, eagerGpu);
                 // then every row, equal to the lanes built from the full read
                 TimelineData all = lazy.fullTimeline().join();
                 assertThat(all.pending()).isFalse();
+                // the rows do not jump when the CPU and range rows arrive: the placeholders took their room
+                TimelineLayout before = new TimelineLayout(first.lanes());
+                TimelineLayout after = new TimelineLayout(all.lanes());
+                assertThat(all.lanes()).as(info.name()).hasSameSizeAs(first.lanes());
+                int gpu = all.lanes().size() - 1;
+                assertThat(after.top(gpu)).as(info.name()).isEqualTo(before.top(gpu));
                 assertThat(lazy.timeline()).isSameAs(all);
                 assertSameLanes(all.lanes(), eager.timeline().lanes());
                 assertThat(lazy.info().name()).isEqualTo(eager.trace().run().name());

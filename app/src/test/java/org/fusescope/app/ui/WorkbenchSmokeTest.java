@@ -161,7 +161,12 @@ class WorkbenchSmokeTest {
     @Test
     void expertLoadShowsOneBarPerExpert(FxRobot robot) throws Exception {
         timeline();
-        robot.clickOn("Expert load");
+        // the tab's header names the run it shows: "Expert load — unfused b=1 graph"
+        // (its tab header, not its button on the bottom stripe)
+        robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && !(n instanceof javafx.scene.control.ToggleButton)
+                && l.getText() != null
+                && l.getText().startsWith("Expert load"));
         @SuppressWarnings("unchecked")
         BarChart<String, Number> chart = robot.lookup("#expertBars").queryAs(BarChart.class);
         int experts = vm.experts().bars().size();
