@@ -2,10 +2,12 @@ package org.fusescope.profiler.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RunTrace;
 
 /**
@@ -24,6 +26,13 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
     }
 
     public static Roofline of(RunTrace trace) {
+        return of(trace, List.of());
+    }
+
+    /** The roofline with Nsight Compute's DRAM bytes beside the modelled ones where kernels were measured. */
+    public static Roofline of(RunTrace trace, List<MeasuredKernel> measured) {
+        Map<Long, MeasuredKernel> measuredByStart = new HashMap<>();
+        measured.forEach(m -> measuredByStart.put(m.kernelStartNs(), m));
         Map<String, List<KernelEvent>> byName = new LinkedHashMap<>();
         long allNs = 0;
         for (KernelEvent k : trace.kernels()) {
@@ -37,7 +46,14 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
             long ns = 0;
             long bytes = 0;
             long flops = 0;
+            double dram = 0;
+            int dramInstances = 0;
             for (KernelEvent k : e.getValue()) {
+                MeasuredKernel m = measuredByStart.get(k.startNs());
+                if (m != null && !Double.isNaN(m.dramBytes())) {
+                    dram += m.dramBytes();
+                    dramInstances++;
+                }
                 ns += k.durationNs();
                 bytes += k.attribution().bytes();
                 flops += k.attribution().flops();
@@ -51,7 +67,10 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
                     bytes == 0 ? Double.NaN : (double) flops / bytes,
                     ns == 0 ? Double.NaN : bytes * 1e9 / ns,
                     ns == 0 ? Double.NaN : flops * 1e9 / ns,
-                    allNs == 0 ? 0.0 : (double) ns / allNs));
+                    allNs == 0 ? 0.0 : (double) ns / allNs,
+                    dramInstances == 0
+                            ? Double.NaN
+                            : dram / dramInstances * e.getValue().size()));
         }
         points.sort(
                 Comparator.comparingDouble(RooflinePoint::timeShare).reversed().thenComparing(RooflinePoint::name));
@@ -94,8 +113,12 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
                 .column(Column.decimal("Achieved Bandwidth", "GB/s"))
                 .column(Column.decimal("Achieved Compute", "GFLOP/s"))
                 .column(Column.percent("Of Attainable"));
+        boolean anyMeasured = points.stream().anyMatch(p -> !Double.isNaN(p.measuredBytes()));
+        if (anyMeasured) {
+            t.column(Column.bytes("Measured Bytes")).column(Column.decimal("Measured Intensity", "FLOP/B"));
+        }
         for (RooflinePoint p : points) {
-            t.row(
+            List<Object> row = new ArrayList<>(List.of(
                     p.name(),
                     p.instances(),
                     p.totalNs(),
@@ -105,7 +128,13 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
                     p.arithmeticIntensity(),
                     p.achievedBytesPerSec() / 1e9,
                     p.achievedFlopsPerSec() / 1e9,
-                    100.0 * p.achievedFlopsPerSec() / attainableFlopsPerSec(p.arithmeticIntensity()));
+                    100.0 * p.achievedFlopsPerSec() / attainableFlopsPerSec(p.arithmeticIntensity())));
+            if (anyMeasured) {
+                boolean has = !Double.isNaN(p.measuredBytes());
+                row.add(has ? (Object) Math.round(p.measuredBytes()) : null);
+                row.add(has ? (Object) p.measuredIntensity() : null);
+            }
+            t.row(row.toArray());
         }
         return t.build();
     }

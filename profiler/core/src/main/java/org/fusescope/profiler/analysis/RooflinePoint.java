@@ -10,6 +10,8 @@ package org.fusescope.profiler.analysis;
  * @param achievedBytesPerSec bytes / duration (bytes/s); NaN for zero duration
  * @param achievedFlopsPerSec flops / duration (FLOP/s); NaN for zero duration
  * @param timeShare this name's share of the summed duration of all kernels of the run (0..1)
+ * @param measuredBytes DRAM bytes Nsight Compute measured, per measured instance on average times the
+ *     instances (comparable with {@code bytes}); NaN when none of its instances was measured
  */
 public record RooflinePoint(
         String name,
@@ -20,4 +22,10 @@ public record RooflinePoint(
         double arithmeticIntensity,
         double achievedBytesPerSec,
         double achievedFlopsPerSec,
-        double timeShare) {}
+        double timeShare,
+        double measuredBytes) {
+    /** flops / measured bytes (FLOP/byte); NaN when unmeasured. */
+    public double measuredIntensity() {
+        return measuredBytes > 0 ? flops / measuredBytes : Double.NaN;
+    }
+}

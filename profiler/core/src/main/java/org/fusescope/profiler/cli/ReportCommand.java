@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.fusescope.profiler.analysis.AnalysisTables;
 import org.fusescope.profiler.analysis.MeasuredBytes;
 import org.fusescope.profiler.analysis.ResultTable;
+import org.fusescope.profiler.analysis.Roofline;
 import org.fusescope.profiler.analysis.TracingCost;
 import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RunInfo;
@@ -78,6 +79,7 @@ final class ReportCommand implements Callable<Integer> {
                 List<MeasuredKernel> measured = reader.measuredKernels(run.id());
                 if (!measured.isEmpty()) {
                     tables.put(NCU, MeasuredBytes.table(trace, measured));
+                    tables.put("roofline", Roofline.of(trace, measured).toTable());
                 }
                 for (String key : keys) {
                     if (tables.containsKey(key)) {
