@@ -1,6 +1,7 @@
 package org.fusescope.app.data;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.fusescope.app.timeline.PixelGrid;
 import org.fusescope.app.timeline.TimelineData;
 import org.fusescope.app.timeline.TimelineLayout;
+import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.KernelOverview;
@@ -82,7 +84,15 @@ public final class RecordingService implements AutoCloseable {
         if (reader.isNsysExport()) {
             label += " (nsys export)";
         }
-        return new Recording(key, label, synthetic, reader.isNsysExport(), runs, reader.metadata());
+        Map<Long, Map<Long, MeasuredKernel>> measured = new HashMap<>();
+        for (RunInfo run : runs) {
+            Map<Long, MeasuredKernel> byStart = new HashMap<>();
+            reader.measuredKernels(run.id()).forEach(m -> byStart.put(m.kernelStartNs(), m));
+            if (!byStart.isEmpty()) {
+                measured.put(run.id(), byStart);
+            }
+        }
+        return new Recording(key, label, synthetic, reader.isNsysExport(), runs, reader.metadata(), measured);
     }
 
     /** Loads every event of a run and lays out its timeline. */

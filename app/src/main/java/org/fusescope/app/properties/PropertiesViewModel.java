@@ -14,6 +14,7 @@ import org.fusescope.profiler.analysis.TracingCost;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelAttribution;
 import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.store.TimelineColumns;
 
@@ -92,6 +93,10 @@ public final class PropertiesViewModel {
             out.add(new PropertyRow(w, "FLOPs", String.format(java.util.Locale.ROOT, "%,d", a.flops())));
             double gbs = k.durationNs() == 0 ? Double.NaN : (double) a.bytes() / k.durationNs();
             out.add(new PropertyRow(w, "Achieved", String.format(java.util.Locale.ROOT, "%.1f GB/s", gbs)));
+        }
+        MeasuredKernel m = ref.run().recording().measured(ref.run().info().id(), k.startNs());
+        if (m != null) {
+            out.addAll(MeasuredRows.of(m, a == null ? 0 : a.bytes()));
         }
         return out;
     }

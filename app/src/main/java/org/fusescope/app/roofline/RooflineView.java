@@ -81,6 +81,15 @@ public final class RooflineView extends Pane {
             double x = vm.x(p.arithmeticIntensity(), w);
             double y = vm.y(p.achievedFlopsPerSec(), h);
             boolean sel = p.name().equals(selected);
+            double measured = p.measuredIntensity();
+            if (measured > 0 && Double.isFinite(measured)) {
+                // Nsight Compute's bytes: a hollow marker at the measured intensity, joined to the model's
+                double mx = vm.x(measured, w);
+                g.setStroke(Color.rgb(148, 103, 189));
+                g.setLineWidth(1);
+                g.strokeLine(x, y, mx, y);
+                g.strokeOval(mx - 4, y - 4, 8, 8);
+            }
             g.setFill(sel ? Color.rgb(214, 39, 40) : Color.rgb(89, 161, 79));
             double s = sel ? 10 : 6;
             g.fillOval(x - s / 2, y - s / 2, s, s);

@@ -29,7 +29,7 @@ public final class RooflineViewModel {
 
     /** The roofline of a run (blocking). */
     public static Roofline analyze(OpenRun run) {
-        return Roofline.of(run.trace());
+        return Roofline.of(run.trace(), run.recording().measured(run.info().id()));
     }
 
     /** Shows a roofline and fits the axes (decades) around its points and roofs. */

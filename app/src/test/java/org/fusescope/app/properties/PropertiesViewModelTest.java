@@ -68,4 +68,40 @@ class PropertiesViewModelTest {
             java.nio.file.Files.deleteIfExists(sample);
         }
     }
+
+    @Test
+    void aKernelNsightComputeMeasuredShowsItsCountersBesideTheModel() throws Exception {
+        java.nio.file.Path sample = java.nio.file.Files.createTempFile("h100-moe-ncu", ".sqlite");
+        try (var in = getClass().getResourceAsStream(org.fusescope.app.data.SampleRecordings.H100_SAMPLE)) {
+            java.nio.file.Files.copy(in, sample, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (RecordingService service = new RecordingService()) {
+            var info = service.open(sample).runs().get(0);
+            var kernels = service.load(service.open(sample), info.id()).trace().kernels();
+            int measuredIndex = kernels.size() - 1;
+            var k = kernels.get(measuredIndex);
+            service.close(sample);
+            double dram = 1.5 * k.attribution().bytes(); // 50 % more than modelled: the model is off
+            org.fusescope.profiler.store.MeasuredKernels.write(
+                    sample,
+                    info.id(),
+                    java.util.List.of(new org.fusescope.profiler.model.MeasuredKernel(
+                            k.startNs(), 3, 1234, dram, 0, 61.5, 12.25, Double.NaN, 88.0)));
+
+            var recording = service.open(sample);
+            OpenRun run = service.load(recording, info.id());
+            Selection selection = new Selection();
+            PropertiesViewModel vm = new PropertiesViewModel(selection);
+            selection.activeRunProperty().set(run);
+            selection.selectKernel(run, measuredIndex);
+            assertThat(vm.value("DRAM bytes")).isEqualTo(org.fusescope.app.stats.CellFormat.bytes(Math.round(dram)));
+            assertThat(vm.value("Model error")).isEqualTo("+50.0 % (model off)");
+            assertThat(vm.value("DRAM throughput")).isEqualTo("61.5 %");
+            assertThat(vm.value("Achieved occupancy")).isEqualTo("not measured");
+            selection.selectKernel(run, 0);
+            assertThat(vm.value("DRAM bytes")).isNull();
+        } finally {
+            java.nio.file.Files.deleteIfExists(sample);
+        }
+    }
 }
