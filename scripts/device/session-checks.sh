@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# One device call for this round's GPU checks, each phase time-boxed, results packed into OUT/res.tgz after every
-# phase (so a call cut short still brings back what finished): the GPU test suite with the fail-instead-of-skip
-# switch, a 4-layer --verify recording and its compare, a tiny --verify --dump run, issue 14's overhead runs
-# (gated and direct step timing), nsys stats (kernel summary, NVTX GPU projection) on the gated recording, a
-# --trace none run wrapped in nsys profile and in ncu (raw page CSV at M = 16).
-# Part a (≈ 7 min): the test suite, the 4-layer recording, the tiny dump. Part b (≈ 8 min): a new bundled sample with
-# nsys's NVTX projection reports on it, then the overhead, nsys-profile and ncu runs. One part per device call.
+# The GPU checks of this round in two device calls, each phase time-boxed, results packed into OUT/res.tgz after
+# every phase (a call cut short still brings back what finished).
+# Part a (≤ 10 min): the GPU test suite with the fail-instead-of-skip switch, the 4-layer sample recorded as the
+# assets README says (graph and eager, --verify) with nsys's kernel summary and NVTX GPU projection on it, a
+# --trace none run under ncu (raw page CSV at M = 16), a tiny --verify --dump run.
+# Part b (≤ 10 min): a new one-layer sample with nsys's reports, issue 14's overhead runs (gated and direct step
+# timing), nsys profile wrapping --trace none, ncu-import and `fusescope ncu` end to end.
 # Usage: scripts/device/session-checks.sh OUT a|b
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -14,18 +14,30 @@ b=/tmp/fs/bundle
 export LD_LIBRARY_PATH=/usr/local/cuda/targets/x86_64-linux/lib:${LD_LIBRARY_PATH:-}
 J=("$b/jre/bin/java" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli)
 fs() { local limit=$1; shift; timeout "$limit" "${J[@]}" "$@"; }
+nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
+ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-compute/*/ncu 2>/dev/null | head -1)
+metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
 if [[ "$part" == a ]]; then
-TEST_LIMIT=${TEST_LIMIT:-230} COMMAND_LIMIT=100 bash scripts/device/gpu-suite.sh "$R" \
+# the GPU suite, then the 4-layer sample as the assets README records it (graph and eager, verified)
+TEST_LIMIT=${TEST_LIMIT:-230} COMMAND_LIMIT=150 bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti -- run --preset qwen3-next-80b-a3b \
-    --mixers all --layers 4 --batch 1,16,64 --variants unfused,fused --mode graph --context 4096 --iters 10 \
-    --warmup 2 --verify --progress lines --out /tmp/v.sqlite >"$R/suite.txt" 2>&1
-echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -12
-fs 40 compare /tmp/v.sqlite >"$R/compare.txt" 2>&1; echo "compare exit $?"; cp /tmp/v.sqlite "$R/layers4.sqlite"; pack
+    --mixers all --layers 4 --batch 1,16,64 --variants unfused,fused --mode graph,eager --context 4096 --iters 10 \
+    --warmup 2 --verify --progress lines --out "$R/h100-layers4.sqlite" >"$R/suite.txt" 2>&1
+echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -12; pack
+for report in cuda_gpu_kern_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace; do
+    timeout 30 "$nsys_bin" stats --report "$report" --format csv --output "$R/layers4" "$R/h100-layers4.sqlite" \
+        >/dev/null 2>"$R/nsys-$report.err"
+    echo "nsys $report exit $?: $(wc -l <"$R/layers4_$report.csv" 2>/dev/null) lines"
+done
+pack
+timeout 80 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
+    "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
+    --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
+echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"; pack
 fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
     --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"; pack
 exit 0
 fi
-nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
 # the bundled sample, as record-suite.sh records it, and nsys's reports on it
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,16,64 --variants unfused,fused --mode graph,eager --iters 20 \
     --warmup 3 --verify --progress none --out "$R/h100-moe.sqlite" >"$R/sample.txt" 2>&1; echo "sample exit $?"
@@ -49,8 +61,6 @@ timeout 60 "$nsys_bin" profile --trace=cuda,nvtx --cuda-graph-trace=node -o /tmp
     "${J[@]}" run --preset qwen3-next-80b-a3b --batch 1 --variants unfused,fused --mode graph --iters 10 --warmup 2 \
     --trace none --progress none --out /tmp/wrapped-none.sqlite >"$R/nsys-wrapped.txt" 2>&1
 echo "nsys profile + --trace none exit $?"; grep -E 'fusescope|b=1' "$R/nsys-wrapped.txt" | head -4; pack
-ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-compute/*/ncu 2>/dev/null | head -1)
-metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
 timeout 80 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
     "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
     --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
