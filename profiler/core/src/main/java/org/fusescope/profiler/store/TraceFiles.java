@@ -40,6 +40,7 @@ final class TraceFiles {
         } catch (IOException e) {
             throw new TraceFileException(file, "cannot be read", e);
         }
+        SqliteNatives.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);

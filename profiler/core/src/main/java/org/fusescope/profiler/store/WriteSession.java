@@ -34,6 +34,7 @@ final class WriteSession implements AutoCloseable {
 
     /** Opens a new database file for recording and creates every table. */
     static Connection create(Path file) throws SQLException {
+        SqliteNatives.load();
         Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA page_size = 16384");
