@@ -29,8 +29,8 @@ record GroupUsage(String group, String ops, double launches, double gpuNs, doubl
             long bytes = 0;
             for (KernelEvent k : e.getValue()) {
                 ops.add(k.hasAttribution() ? k.attribution().op() : k.name());
-                ns += k.durationNs();
-                bytes += k.hasAttribution() ? k.attribution().bytes() : 0;
+                ns = Sums.add(ns, k.durationNs());
+                bytes = Sums.add(bytes, k.hasAttribution() ? k.attribution().bytes() : 0);
             }
             out.put(
                     e.getKey(),
