@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.DeviceInfo;
+import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
@@ -86,6 +87,15 @@ public final class TraceReader implements AutoCloseable {
     /** True for a plain nsys export (no FS_RUNS table). */
     public boolean isNsysExport() {
         return !ours;
+    }
+
+    /**
+     * Damaged core data in the whole file: missing kernel or string tables, NULL kernel names,
+     * kernel starts that are NULL, not integers or negative, no runs. Each problem names the table,
+     * the column and the number of rows; empty for a sound file.
+     */
+    public synchronized List<Problem> dataProblems() {
+        return query(() -> DataChecks.of(conn, catalog, ours));
     }
 
     /** All runs, by id. */

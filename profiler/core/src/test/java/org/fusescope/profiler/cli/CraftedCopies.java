@@ -12,6 +12,22 @@ final class CraftedCopies {
 
     private CraftedCopies() {}
 
+    /** Statements that drop the NOT NULL constraints of {@code table} (copied without them, indexes lost). */
+    static String[] withoutConstraints(String table) {
+        return new String[] {
+            "CREATE TABLE relaxed AS SELECT * FROM " + table,
+            "DROP TABLE " + table,
+            "ALTER TABLE relaxed RENAME TO " + table
+        };
+    }
+
+    /** {@code first} then {@code rest}. */
+    static String[] then(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
     /** Copies the golden recording to {@code target} and runs {@code statements} on the copy. */
     static Path golden(Path target, String... statements) throws Exception {
         Files.copy(GOLDEN, target);
