@@ -328,6 +328,11 @@ public final class TraceReader implements AutoCloseable {
             return q.run();
         } catch (SQLException e) {
             throw new TraceFileException(file, "cannot read", e);
+        } catch (TraceFileException e) {
+            throw e;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            // a row the model refuses (a hand-edited or damaged file): name the file and the row's problem
+            throw new TraceFileException(file, "damaged data: " + DamagedRow.describe(e), e);
         }
     }
 }
