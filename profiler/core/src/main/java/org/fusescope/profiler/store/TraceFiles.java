@@ -45,7 +45,7 @@ final class TraceFiles {
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         try {
-            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            return config.createConnection(SqliteUrl.of(file));
         } catch (SQLException e) {
             throw new TraceFileException(file, "cannot open as SQLite database", e);
         }

@@ -141,7 +141,7 @@ public final class TraceReader implements AutoCloseable {
      */
     public synchronized RunTrace load(long runId) {
         RunInfo run = run(String.valueOf(runId));
-        return query(() -> {
+        return records(() -> {
             if (strings == null) {
                 strings = StringIdMap.load(conn, catalog);
             }
@@ -323,16 +323,23 @@ public final class TraceReader implements AutoCloseable {
         T run() throws SQLException;
     }
 
+    /** {@link #query}, for queries that build model records: a row the model refuses names the file. */
+    private <T> T records(Query<T> q) {
+        try {
+            return query(q);
+        } catch (TraceFileException e) {
+            throw e;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            // a hand-edited or damaged row: name the file and the row's problem
+            throw new TraceFileException(file, "damaged data: " + DamagedRow.describe(e), e);
+        }
+    }
+
     private <T> T query(Query<T> q) {
         try {
             return q.run();
         } catch (SQLException e) {
             throw new TraceFileException(file, "cannot read", e);
-        } catch (TraceFileException e) {
-            throw e;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-            // a row the model refuses (a hand-edited or damaged file): name the file and the row's problem
-            throw new TraceFileException(file, "damaged data: " + DamagedRow.describe(e), e);
         }
     }
 }

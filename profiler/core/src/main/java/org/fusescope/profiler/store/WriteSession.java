@@ -35,7 +35,7 @@ final class WriteSession implements AutoCloseable {
     /** Opens a new database file for recording and creates every table. */
     static Connection create(Path file) throws SQLException {
         SqliteNatives.load();
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Connection conn = DriverManager.getConnection(SqliteUrl.of(file));
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA page_size = 16384");
             st.execute("PRAGMA journal_mode = WAL");
