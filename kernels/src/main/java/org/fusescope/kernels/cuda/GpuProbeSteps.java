@@ -13,7 +13,10 @@ interface GpuProbeSteps {
     /** Loads {@code libcuda.so.1} by name, the way the dynamic loader finds it. */
     void loadDriverLibrary();
 
-    /** {@code cuInit(0)} through JCuda; the first call loads JCuda's native driver binding. */
+    /**
+     * {@code cuInit(0)} through JCuda; the first call loads JCuda's native driver binding, from a
+     * private folder ({@link JCudaNatives}).
+     */
     int init();
 
     int deviceCount();
@@ -35,6 +38,7 @@ interface GpuProbeSteps {
 
         @Override
         public int init() {
+            JCudaNatives.load();
             return JCudaDriver.cuInit(0);
         }
 

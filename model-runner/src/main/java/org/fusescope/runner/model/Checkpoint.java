@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -70,6 +72,19 @@ public final class Checkpoint {
             weightMap.put(e.getKey(), shard);
         }
         return weightMap;
+    }
+
+    /**
+     * Opens every shard and checks its header (dtypes, shapes, offsets), so that a bad file is named
+     * before anything else happens, e.g. before the GPU is looked for (issue 17, failure 15).
+     *
+     * @throws CheckpointException naming the file (and tensor) of the first bad header
+     */
+    public void checkHeaders() {
+        Set<String> files = weightMap == null ? Set.of(SINGLE) : new TreeSet<>(weightMap.values());
+        for (String shard : files) {
+            shards.computeIfAbsent(shard, s -> SafetensorsFile.open(dir.resolve(s)));
+        }
     }
 
     /** The checkpoint directory. */

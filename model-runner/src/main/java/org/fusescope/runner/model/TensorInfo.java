@@ -78,7 +78,14 @@ public record TensorInfo(String dtype, long[] shape, long begin, long end) {
                             + " bytes; truncated?)");
         }
         TensorInfo info = new TensorInfo(dtype.asText(), dims, begin, end);
-        if (end - begin != info.elements() * size || begin % size != 0) {
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(info.elements(), (long) size);
+        } catch (ArithmeticException e) {
+            throw new CheckpointException(
+                    file, name, "shape " + shape + " " + dtype.asText() + " has more bytes than a 64-bit count holds");
+        }
+        if (end - begin != bytes || begin % size != 0) {
             throw new CheckpointException(
                     file,
                     name,

@@ -24,9 +24,11 @@ public final class WeightSource {
         return new WeightSource(config, null, seed);
     }
 
-    /** The checkpoint in {@code dir} (opened and its index checked at once). */
+    /** The checkpoint in {@code dir} (opened, and its index and every shard's header checked, at once). */
     public static WeightSource checkpoint(ModelConfig config, Path dir) {
-        return new WeightSource(config, Checkpoint.open(dir), 0);
+        Checkpoint checkpoint = Checkpoint.open(dir);
+        checkpoint.checkHeaders();
+        return new WeightSource(config, checkpoint, 0);
     }
 
     public ModelConfig config() {

@@ -41,7 +41,7 @@ record GroupUsage(String group, List<String> opNames, double launches, double by
             long bytes = 0;
             for (KernelEvent k : e.getValue()) {
                 ops.add(k.hasAttribution() ? k.attribution().op() : k.name());
-                bytes += k.hasAttribution() ? k.attribution().bytes() : 0;
+                bytes = Sums.add(bytes, k.hasAttribution() ? k.attribution().bytes() : 0);
             }
             out.put(
                     e.getKey(),

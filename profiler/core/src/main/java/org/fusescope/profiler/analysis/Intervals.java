@@ -31,7 +31,7 @@ public final class Intervals {
         long curEnd = Long.MIN_VALUE;
         for (long[] s : spans) {
             if (s[0] > curEnd) {
-                total += curEnd - curStart;
+                total = Sums.add(total, Sums.subtract(curEnd, curStart));
                 curStart = s[0];
                 curEnd = s[1];
             } else {

@@ -36,7 +36,7 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
         Map<String, List<KernelEvent>> byName = new LinkedHashMap<>();
         long allNs = 0;
         for (KernelEvent k : trace.kernels()) {
-            allNs += k.durationNs();
+            allNs = Sums.add(allNs, k.durationNs());
             if (k.hasAttribution()) {
                 byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k);
             }
@@ -54,9 +54,9 @@ public record Roofline(double bandwidthRoofBytesPerSec, double computeRoofFlopsP
                     dram += m.dramBytes();
                     dramInstances++;
                 }
-                ns += k.durationNs();
-                bytes += k.attribution().bytes();
-                flops += k.attribution().flops();
+                ns = Sums.add(ns, k.durationNs());
+                bytes = Sums.add(bytes, k.attribution().bytes());
+                flops = Sums.add(flops, k.attribution().flops());
             }
             points.add(new RooflinePoint(
                     e.getKey(),

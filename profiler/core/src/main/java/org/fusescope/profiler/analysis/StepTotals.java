@@ -63,7 +63,7 @@ public final class StepTotals {
         long end = Math.max(range != null ? range.endNs() : last, last);
         long bytes = 0;
         for (KernelEvent k : kernels) {
-            bytes += k.hasAttribution() ? k.attribution().bytes() : 0;
+            bytes = Sums.add(bytes, k.hasAttribution() ? k.attribution().bytes() : 0);
         }
         return new StepRow(
                 step,

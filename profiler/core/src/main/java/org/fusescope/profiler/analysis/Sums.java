@@ -16,4 +16,13 @@ public final class Sums {
         }
         return r;
     }
+
+    /** {@code a - b}, saturating at the long range. */
+    public static long subtract(long a, long b) {
+        long r = a - b;
+        if (((a ^ b) & (a ^ r)) < 0) {
+            return a >= 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return r;
+    }
 }

@@ -101,6 +101,10 @@ final class CompareCommand implements Callable<Integer> {
         try (TraceReader baseline = TraceReader.open(baselineFile);
                 TraceReader second = databases.size() == 1 ? null : TraceReader.open(candidateFile)) {
             TraceReader candidate = second == null ? baseline : second;
+            DataWarnings.print(spec.commandLine().getErr(), baseline);
+            if (second != null) {
+                DataWarnings.print(spec.commandLine().getErr(), second);
+            }
             List<RunInfo[]> pairs = runs.isEmpty()
                     ? RunPairing.pair(baseline.runs(), candidate.runs(), baselineFile, candidateFile)
                     : List.<RunInfo[]>of(new RunInfo[] {

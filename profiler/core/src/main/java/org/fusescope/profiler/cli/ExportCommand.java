@@ -69,6 +69,7 @@ final class ExportCommand implements Callable<Integer> {
             checkCsvDirectory();
         }
         try (TraceReader reader = TraceReader.open(database)) {
+            DataWarnings.print(spec.commandLine().getErr(), reader);
             List<RunInfo> chosen = RunSelection.select(reader, runs);
             if (target.chrome != null) {
                 List<RunTrace> traces = new ArrayList<>();

@@ -29,6 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (TraceReader reader = TraceReader.open(database)) {
+            DataWarnings.print(spec.commandLine().getErr(), reader);
             out.println("file      " + database);
             out.println("kind      " + (reader.isNsysExport() ? "Nsight Systems export" : "FuseScope recording"));
             for (Map.Entry<String, String> entry : reader.metadata().entrySet()) {

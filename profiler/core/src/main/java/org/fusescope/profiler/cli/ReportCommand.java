@@ -68,6 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> keys = chosenSections();
         List<Section> out = new ArrayList<>();
         try (TraceReader reader = TraceReader.open(database)) {
+            DataWarnings.print(spec.commandLine().getErr(), reader);
             Map<String, String> metadata = reader.metadata();
             for (RunInfo run : RunSelection.select(reader, runs)) {
                 RunTrace trace = reader.load(run.id());

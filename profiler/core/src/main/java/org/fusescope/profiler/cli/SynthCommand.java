@@ -68,13 +68,21 @@ final class SynthCommand implements Callable<Integer> {
         SyntheticSpec base = baseSpec();
         List<RunTrace> runs = SyntheticRecording.generate(base, batches, variants, modes);
         long kernels = 0;
-        try (TraceWriter writer = TraceWriter.create(output)) {
+        TraceWriter writer = TraceWriter.create(output);
+        try (writer) {
             for (RunTrace run : runs) {
                 writer.writeRun(run);
                 kernels += run.kernels().size();
             }
         }
         spec.commandLine().getOut().printf("wrote %s: %d synthetic runs, %d kernels%n", output, runs.size(), kernels);
+        if (!writer.selfContained()) {
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "note: %s was open in a reader at the end, so it stays in WAL mode; keep %s-wal beside it%n",
+                            output, output.getFileName());
+        }
         return 0;
     }
 

@@ -38,8 +38,9 @@ public record KernelAttribution(
         }
     }
 
-    /** Bytes moved: read plus written. */
+    /** Bytes moved: read plus written; {@link Long#MAX_VALUE} where that sum would not fit a long. */
     public long bytes() {
-        return bytesRead + bytesWritten;
+        long sum = bytesRead + bytesWritten; // both are non-negative, so an overflow turns the sum negative
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -35,7 +35,13 @@ final class ExpertQueries {
                     perExpert(rs, out);
                 } else {
                     while (rs.next()) {
-                        int[] tokens = Varints.decode(rs.getBytes(4), rs.getInt(3));
+                        int experts = rs.getInt(3);
+                        if (experts < 0) {
+                            throw new IllegalArgumentException(T + "." + TraceSchema.ExpertCounts.EXPERTS + " is "
+                                    + experts + " in the row of layer " + rs.getInt(1) + ", step " + rs.getInt(2)
+                                    + "; an expert count is 0 or more");
+                        }
+                        int[] tokens = Varints.decode(rs.getBytes(4), experts);
                         out.add(new ExpertCounts(rs.getInt(1), rs.getInt(2), tokens));
                     }
                 }

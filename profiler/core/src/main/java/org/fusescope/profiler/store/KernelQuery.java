@@ -85,7 +85,18 @@ final class KernelQuery {
     }
 
     private static KernelEvent kernel(ResultSet rs, StringIdMap strings, KernelAttribution a) throws SQLException {
-        String name = strings.get(rs.getLong(7), "?");
+        try {
+            return kernelOrRefused(rs, strings, a);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    Kernel.TABLE + " row of correlationId " + rs.getLong(6) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KernelEvent kernelOrRefused(ResultSet rs, StringIdMap strings, KernelAttribution a)
+            throws SQLException {
+        long nameId = rs.getLong(7);
+        String name = rs.wasNull() ? "?" : strings.get(nameId, "?"); // not string 0: DataChecks counts these
         return new KernelEvent(
                 rs.getLong(1),
                 rs.getLong(2),

@@ -35,7 +35,11 @@ public final class MeasuredKernels {
         try (Connection c = TraceFiles.openReadOnly(db);
                 Statement st = c.createStatement()) {
             // sqlite-jdbc's online backup: reads db through SQLite, never writes to it
-            st.executeUpdate("backup to " + target.toAbsolutePath());
+            String to = target.toAbsolutePath().toString();
+            if (to.contains("\"")) {
+                throw new TraceFileException(target, "a copy's path may not contain a double quote");
+            }
+            st.executeUpdate("backup to \"" + to + "\"");
         } catch (SQLException e) {
             throw new TraceFileException(db, "cannot copy to " + target, e);
         }
@@ -43,7 +47,7 @@ public final class MeasuredKernels {
 
     /** Adds the run's measured kernels to {@code file}, replacing the run's earlier ones. */
     public static void write(Path file, long runId, Collection<MeasuredKernel> kernels) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        try (Connection c = DriverManager.getConnection(SqliteUrl.of(file))) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS " + NcuMetrics.TABLE + " (" + NcuMetrics.RUN_ID

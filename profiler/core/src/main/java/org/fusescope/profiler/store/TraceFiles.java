@@ -40,11 +40,12 @@ final class TraceFiles {
         } catch (IOException e) {
             throw new TraceFileException(file, "cannot be read", e);
         }
+        SqliteNatives.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         try {
-            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            return config.createConnection(SqliteUrl.of(file));
         } catch (SQLException e) {
             throw new TraceFileException(file, "cannot open as SQLite database", e);
         }

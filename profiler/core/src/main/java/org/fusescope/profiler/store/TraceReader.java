@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.profiler.model.MeasuredKernel;
+import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
@@ -89,6 +90,15 @@ public final class TraceReader implements AutoCloseable {
         return !ours;
     }
 
+    /**
+     * Damaged core data in the whole file: missing kernel or string tables, NULL kernel names,
+     * kernel starts that are NULL, not integers or negative, no runs. Each problem names the table,
+     * the column and the number of rows; empty for a sound file.
+     */
+    public synchronized List<Problem> dataProblems() {
+        return query(() -> DataChecks.of(conn, catalog, ours));
+    }
+
     /** All runs, by id. */
     public synchronized List<RunInfo> runs() {
         return query(() -> RunQueries.runs(conn, catalog, file, RunQueries.devices(conn, catalog)));
@@ -132,7 +142,7 @@ public final class TraceReader implements AutoCloseable {
      */
     public synchronized RunTrace load(long runId) {
         RunInfo run = run(String.valueOf(runId));
-        return query(() -> {
+        return records(() -> {
             if (strings == null) {
                 strings = StringIdMap.load(conn, catalog);
             }
@@ -318,6 +328,18 @@ public final class TraceReader implements AutoCloseable {
 
     private interface Query<T> {
         T run() throws SQLException;
+    }
+
+    /** {@link #query}, for queries that build model records: a row the model refuses names the file. */
+    private <T> T records(Query<T> q) {
+        try {
+            return query(q);
+        } catch (TraceFileException e) {
+            throw e;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            // a hand-edited or damaged row: name the file and the row's problem
+            throw new TraceFileException(file, "damaged data: " + DamagedRow.describe(e), e);
+        }
     }
 
     private <T> T query(Query<T> q) {

@@ -53,6 +53,7 @@ public final class TraceWriter implements AutoCloseable {
     private final FsRows fs;
     private long nextRunId = 1;
     private boolean closed;
+    private boolean selfContained;
 
     private TraceWriter(Path file, Connection conn) throws SQLException {
         this.file = file;
@@ -214,7 +215,8 @@ public final class TraceWriter implements AutoCloseable {
     /**
      * Synthesizes missing launches, commits, creates the indexes, and turns the file back into a
      * single self-contained file (WAL checkpointed, rollback journal), so it can be copied or opened
-     * from read-only media.
+     * from read-only media. A reader that has the file open never makes this fail: the file then
+     * stays in WAL mode ({@link #selfContained()} is false), which readers handle.
      */
     @Override
     public void close() {
@@ -222,12 +224,21 @@ public final class TraceWriter implements AutoCloseable {
             return;
         }
         try {
-            session.finish();
+            selfContained = session.finish();
         } catch (SQLException e) {
             throw new TraceFileException(file, "cannot write", e);
         } finally {
             closed = true;
         }
+    }
+
+    /**
+     * After {@link #close()}: true if the file is one self-contained file; false if a reader had it
+     * open at the end, so it stays in WAL mode (its {@code -wal} file may hold the last pages until
+     * the next writer opens it).
+     */
+    public boolean selfContained() {
+        return selfContained;
     }
 
     private void sql(WriteSession.Action action) {

@@ -34,7 +34,8 @@ final class WriteSession implements AutoCloseable {
 
     /** Opens a new database file for recording and creates every table. */
     static Connection create(Path file) throws SQLException {
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file);
+        SqliteNatives.load();
+        Connection conn = DriverManager.getConnection(SqliteUrl.of(file));
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA page_size = 16384");
             st.execute("PRAGMA journal_mode = WAL");
@@ -54,10 +55,20 @@ final class WriteSession implements AutoCloseable {
     }
 
     /**
-     * Commits, creates the indexes, and turns the file back into a single self-contained file (WAL
-     * checkpointed, rollback journal); closes the connection.
+     * How long {@link #finish()} waits for readers before it leaves the file in WAL mode: a reader
+     * (the workbench watching a live recording, an {@code info} in a loop) must never fail a recording.
      */
-    void finish() throws SQLException {
+    static final int READER_WAIT_MS = 250;
+
+    /**
+     * Commits, creates the indexes, and closes the connection. Without readers it turns the file back
+     * into a single self-contained file (WAL checkpointed, rollback journal). While a reader has it
+     * open, that switch is impossible; the file then stays in WAL mode, checkpointed as far as the
+     * readers allow, which every reader handles.
+     *
+     * @return true if the file is self-contained, false if it stays in WAL mode for readers
+     */
+    boolean finish() throws SQLException {
         try (Statement st = conn.createStatement()) {
             flush();
             for (String ddl : Ddl.indexes()) {
@@ -66,8 +77,8 @@ final class WriteSession implements AutoCloseable {
             conn.commit();
             close();
             conn.setAutoCommit(true);
-            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            st.execute("PRAGMA journal_mode = DELETE");
+            st.execute("PRAGMA busy_timeout = " + READER_WAIT_MS);
+            return WalCheckpoint.toRollbackJournal(st);
         } finally {
             conn.close();
         }
