@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
                     + " and B from the second. Without --runs each fused run is paired with the unfused run of"
                     + " the same batch, mode and layers.",
             "Each group and step time gets a verdict from its spread over the steps: faster or slower only"
-                    + " when the 95 % bootstrap interval of the change of the medians excludes zero and the"
-                    + " change passes 3 % and 200 ns per step, else within noise.",
+                    + " when the 95 %% bootstrap interval of the change of the medians excludes zero and the"
+                    + " change passes 3 %% and 200 ns per step, else within noise.",
             "Exit status: 0; 3 with --fail-above when a candidate's median step time is worse beyond the"
                     + " noise by more than PCT; 1 on errors; 2 on usage errors."
         })
@@ -60,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "S",
             description = "Tables: verdicts (per step time and group: verdict, median and IQR of both runs, change"
-                    + " with its 95 % interval, where removed work went), groups, step-totals, layer-types (kernel"
+                    + " with its 95 %% interval, where removed work went), groups, step-totals, layer-types (kernel"
                     + " time per step by layer type), checks, tracing (traced vs untraced step time of each run),"
                     + " fail-above (the --fail-above check) (default: all; groups for csv).")
     List<String> sections = new ArrayList<>();
@@ -69,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
             names = "--fail-above",
             paramLabel = "PCT",
             description = "Exit with status 3 when a candidate's median step time is worse than its baseline's"
-                    + " by more than PCT percent beyond the noise (the lower end of the 95 % interval of the"
+                    + " by more than PCT percent beyond the noise (the lower end of the 95 %% interval of the"
                     + " change is above PCT), else 0. For CI.")
     Double failAbove;
 

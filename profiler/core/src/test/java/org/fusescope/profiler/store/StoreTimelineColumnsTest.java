@@ -44,6 +44,25 @@ class StoreTimelineColumnsTest {
     }
 
     @Test
+    void twoStreamGoldenColumnsMatchTheFullLoad() {
+        try (TraceReader r = TraceReader.open(GOLDEN.resolve("two-streams.sqlite"))) {
+            int twoStreamRuns = 0;
+            for (RunInfo run : r.runs()) {
+                RunTrace full = r.load(run.id());
+                assertSame(full, r.timelineColumns(run.id()));
+                twoStreamRuns += full.kernels().stream()
+                                        .mapToInt(KernelEvent::streamId)
+                                        .distinct()
+                                        .count()
+                                == 2
+                        ? 1
+                        : 0;
+            }
+            assertThat(twoStreamRuns).isPositive();
+        }
+    }
+
+    @Test
     void goldenNsysExportColumnsMatchTheFullLoad() {
         try (TraceReader r = TraceReader.open(GOLDEN.resolve("nsys-export.sqlite"))) {
             assertThat(r.isNsysExport()).isTrue();
