@@ -54,10 +54,12 @@ final class InputLatency {
         robot.mouseMove(x, y);
         robot.mousePress(MouseButton.PRIMARY);
         // the press reaches the canvas first (it notes where the drag starts)
-        pause(200, () -> series(n, i -> robot.mouseMove(x + (i % 2 == 0 ? DRAG_PX : 0), y), ns -> {
-            robot.mouseRelease(MouseButton.PRIMARY);
-            done.accept(ns);
-        }));
+        pause(
+                200,
+                () -> series(n, i -> robot.mouseMove(x + (i % 2 == 0 ? DRAG_PX : 0), y), ns -> {
+                    robot.mouseRelease(MouseButton.PRIMARY);
+                    done.accept(ns);
+                }));
     }
 
     private void series(int n, IntConsumer input, Consumer<long[]> done) {

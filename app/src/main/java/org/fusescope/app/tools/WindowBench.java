@@ -58,7 +58,8 @@ final class WindowBench {
         scene.addPostLayoutPulseListener(this::watch);
         InputLatency.pause(LOAD_LIMIT_MS, () -> {
             if (!measuring) {
-                fail("not loaded within " + LOAD_LIMIT_MS / 1000 + " s: " + view.viewModel().statusProperty().get());
+                fail("not loaded within " + LOAD_LIMIT_MS / 1000 + " s: "
+                        + view.viewModel().statusProperty().get());
             }
         });
     }
@@ -88,8 +89,7 @@ final class WindowBench {
     }
 
     private static boolean hasKernels(TimelineView t) {
-        return t.viewModel().data().lanes().stream()
-                .anyMatch(l -> l.kind() == Lane.LaneKind.GPU && l.size() > 0);
+        return t.viewModel().data().lanes().stream().anyMatch(l -> l.kind() == Lane.LaneKind.GPU && l.size() > 0);
     }
 
     private void measureInput() {
@@ -108,13 +108,22 @@ final class WindowBench {
     private void report(TimelineView t, long[] pans) {
         long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
         double jvmToShownS = (System.currentTimeMillis() - jvmStartMs) / 1e3 - (System.nanoTime() - shownNs) / 1e9;
-        System.out.printf(Locale.ROOT, "recording          %s, %d kernels%n",
-                t.viewModel().run().recording().file(), t.viewModel().data().columns().kernels().size());
-        System.out.printf(Locale.ROOT, "window shown       %.2f s after the JVM started (stage shown), first frame %.2f s later%n",
-                jvmToShownS, (windowNs - shownNs) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "recording          %s, %d kernels%n",
+                t.viewModel().run().recording().file(),
+                t.viewModel().data().columns().kernels().size());
+        System.out.printf(
+                Locale.ROOT,
+                "window shown       %.2f s after the JVM started (stage shown), first frame %.2f s later%n",
+                jvmToShownS,
+                (windowNs - shownNs) / 1e9);
         target("first timeline", timelineNs, 1.5);
         target("kernel statistics", statsNs, 3.0);
-        System.out.printf(Locale.ROOT, "%-18s %.2f s after the window (every row, details, checks)%n", "all loaded",
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %.2f s after the window (every row, details, checks)%n",
+                "all loaded",
                 (loadedNs - windowNs) / 1e9);
         input("zoom (wheel)", zooms);
         input("pan (drag)", pans);
@@ -122,15 +131,26 @@ final class WindowBench {
 
     private void target(String what, long ns, double limitS) {
         double s = (ns - windowNs) / 1e9;
-        System.out.printf(Locale.ROOT, "%-18s %.2f s after the window (target <= %.1f s: %s)%n",
-                what, s, limitS, s <= limitS ? "met" : "missed");
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %.2f s after the window (target <= %.1f s: %s)%n",
+                what,
+                s,
+                limitS,
+                s <= limitS ? "met" : "missed");
     }
 
     private static void input(String what, long[] ns) {
         double p95 = Stats.percentile(ns, 95) / 1e6;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%-18s input to frame: median %.1f ms, p95 %.1f ms, max %.1f ms over %d (target <= 50 ms: %s)%n",
-                what, Stats.median(ns) / 1e6, p95, Stats.max(ns) / 1e6, ns.length, p95 <= 50 ? "met" : "missed");
+                what,
+                Stats.median(ns) / 1e6,
+                p95,
+                Stats.max(ns) / 1e6,
+                ns.length,
+                p95 <= 50 ? "met" : "missed");
     }
 
     private void fail(String why) {

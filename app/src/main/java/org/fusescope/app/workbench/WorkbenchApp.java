@@ -58,7 +58,8 @@ public final class WorkbenchApp extends Application {
         WorkbenchPrefs prefs = shots != null && shots.perView()
                 ? WorkbenchPrefs.load(Path.of(System.getProperty("java.io.tmpdir"), "fusescope-view-shots.properties"))
                 : benchmark != null
-                        ? WorkbenchPrefs.load(Path.of(System.getProperty("java.io.tmpdir"), "fusescope-bench-ui.properties"))
+                        ? WorkbenchPrefs.load(
+                                Path.of(System.getProperty("java.io.tmpdir"), "fusescope-bench-ui.properties"))
                         : WorkbenchPrefs.load();
         Themes.darkProperty().set(prefs.darkTheme());
         Themes.apply(prefs.darkTheme());
@@ -107,7 +108,10 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (vm != null && stage != null && benchmark == null && !getParameters().getRaw().contains("--screenshot")) {
+        if (vm != null
+                && stage != null
+                && benchmark == null
+                && !getParameters().getRaw().contains("--screenshot")) {
             view.saveLayout(vm.prefs());
             vm.prefs().setDarkTheme(Themes.darkProperty().get());
             vm.prefs().setNumber("window.width", stage.getWidth());
