@@ -61,6 +61,7 @@ public final class WorkbenchViewModel {
     private final DoubleProperty editorWidth = new SimpleDoubleProperty(this, "editorWidth");
     private final ReadOnlyObjectWrapper<OpenRun> analysedRun = new ReadOnlyObjectWrapper<>(this, "analysedRun");
     private int analysisGeneration;
+    private int analysedGeneration;
     private ProblemItem pendingFocus;
 
     public WorkbenchViewModel(Background background, WorkbenchPrefs prefs) {
@@ -317,6 +318,15 @@ public final class WorkbenchViewModel {
             analysedRun.set(null);
             return;
         }
+        // the timing columns first, from the kernel columns: the full trace takes much longer to read
+        work(
+                "Summarizing the kernels of " + run.info().name(),
+                () -> KernelStatsViewModel.summarizeTimes(run),
+                times -> {
+                    if (generation == analysisGeneration && analysedGeneration != generation) {
+                        stats.show(times);
+                    }
+                });
         work(
                 "Analysing " + run.info().name(),
                 () -> new Object[] {
@@ -326,6 +336,7 @@ public final class WorkbenchViewModel {
                 },
                 results -> {
                     if (generation == analysisGeneration) {
+                        analysedGeneration = generation;
                         stats.show((org.fusescope.profiler.analysis.ResultTable) results[0]);
                         experts.show(run, (org.fusescope.profiler.analysis.ExpertLoad) results[1]);
                         roofline.show(run, (org.fusescope.profiler.analysis.Roofline) results[2]);
