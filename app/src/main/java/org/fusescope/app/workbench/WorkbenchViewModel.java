@@ -329,10 +329,14 @@ public final class WorkbenchViewModel {
                 });
         work(
                 "Analysing " + run.info().name(),
-                () -> new Object[] {
-                    KernelStatsViewModel.summarize(run),
-                    ExpertLoadViewModel.analyze(run),
-                    RooflineViewModel.analyze(run)
+                () -> {
+                    // the full trace holds the reader for seconds: read the timeline's rows first
+                    run.fullTimeline().exceptionally(failed -> null).join();
+                    return new Object[] {
+                        KernelStatsViewModel.summarize(run),
+                        ExpertLoadViewModel.analyze(run),
+                        RooflineViewModel.analyze(run)
+                    };
                 },
                 results -> {
                     if (generation == analysisGeneration) {
