@@ -52,6 +52,16 @@ public final class KernelStatsViewModel {
         return KernelSummary.of(run.trace()).toTable();
     }
 
+    /**
+     * The timing columns of the summary from the run's kernel columns, long before its full trace is
+     * in (blocking until the kernels are read: call from a background thread).
+     */
+    public static ResultTable summarizeTimes(OpenRun run) {
+        var kernels = run.kernelTimeline().join().columns().kernels();
+        return KernelSummary.ofTimes(kernels.strings(), kernels.names(), kernels.starts(), kernels.ends())
+                .toTable();
+    }
+
     /** Shows a summary (null clears). */
     public void show(ResultTable summary) {
         table.set(summary);

@@ -23,8 +23,11 @@ import org.fusescope.app.timeline.TimelineView;
 import org.fusescope.app.timeline.TimelineViewModel;
 
 /**
- * {@code fusescope bench-ui [--kernels N] [--db FILE] [--frames N]}: opens a large recording (a
- * generated one of about N kernels unless --db names one) headless, then reports the time to the
+ * {@code fusescope bench-ui [--kernels N] [--db FILE] [--frames N] [--inputs N]}: opens a large
+ * recording (a generated one of about N kernels unless --db names one). With a display (DISPLAY
+ * set, e.g. under Xvfb) it opens it in the real workbench window and times load stages and input to
+ * rendered frame ({@link WindowBench}, --inputs zooms and as many pans). Without one it opens the
+ * timeline alone headless and reports the time to the
  * first rendered timeline frame and the median / 95th percentile redraw time while zooming and
  * panning. A frame is timed twice: issuing the canvas commands, and issuing plus rendering them
  * (a snapshot of the canvas forces the render).
@@ -39,14 +42,16 @@ public final class BenchUi {
     public static int run(String[] args) {
         int kernels = 1_000_000;
         int frames = 120;
+        int inputs = 20;
         Path db = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--kernels" -> kernels = Integer.parseInt(args[i + 1]);
                 case "--frames" -> frames = Integer.parseInt(args[i + 1]);
                 case "--db" -> db = Path.of(args[i + 1]);
+                case "--inputs" -> inputs = Integer.parseInt(args[i + 1]);
                 default -> {
-                    System.err.println("usage: fusescope bench-ui [--kernels N] [--db FILE] [--frames N]");
+                    System.err.println("usage: fusescope bench-ui [--kernels N] [--db FILE] [--frames N] [--inputs N]");
                     return 2;
                 }
             }
@@ -56,6 +61,9 @@ public final class BenchUi {
                 long g = System.nanoTime();
                 db = BenchData.generate(kernels);
                 System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", db, (System.nanoTime() - g) / 1e9);
+            }
+            if (!Headless.noDisplay()) {
+                return WindowBench.run(db, inputs);
             }
             Headless.use();
             CompletableFuture<Void> started = new CompletableFuture<>();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -22,10 +23,21 @@ public final class WorkbenchApp extends Application {
     private WorkbenchView view;
     private Stage stage;
     private static volatile boolean constructed;
+    private static volatile Consumer<WorkbenchView> benchmark;
 
     /** JavaFX constructs the application only once its toolkit has started. */
     public WorkbenchApp() {
         constructed = true;
+    }
+
+    /**
+     * Runs the workbench on {@code file} for {@code bench-ui}: the user's preferences are neither read
+     * nor written, and {@code shown} gets the view on the FX thread as soon as the window is shown,
+     * before the file is opened. Returns when the toolkit exits.
+     */
+    public static void launchForBenchmark(Path file, Consumer<WorkbenchView> shown) {
+        benchmark = shown;
+        Application.launch(WorkbenchApp.class, file.toString());
     }
 
     /**
@@ -45,7 +57,10 @@ public final class WorkbenchApp extends Application {
         // view screenshots use the default layout and theme, whatever this user stored
         WorkbenchPrefs prefs = shots != null && shots.perView()
                 ? WorkbenchPrefs.load(Path.of(System.getProperty("java.io.tmpdir"), "fusescope-view-shots.properties"))
-                : WorkbenchPrefs.load();
+                : benchmark != null
+                        ? WorkbenchPrefs.load(
+                                Path.of(System.getProperty("java.io.tmpdir"), "fusescope-bench-ui.properties"))
+                        : WorkbenchPrefs.load();
         Themes.darkProperty().set(prefs.darkTheme());
         Themes.apply(prefs.darkTheme());
         workers = Executors.newFixedThreadPool(2, r -> {
@@ -63,6 +78,9 @@ public final class WorkbenchApp extends Application {
         primaryStage.setTitle("FuseScope");
         primaryStage.setScene(scene);
         primaryStage.show();
+        if (benchmark != null) {
+            benchmark.accept(view);
+        }
         List<String> files = screenshot ? shots.files() : args;
         if (files.isEmpty()) {
             if (screenshot) {
@@ -90,7 +108,10 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (vm != null && stage != null && !getParameters().getRaw().contains("--screenshot")) {
+        if (vm != null
+                && stage != null
+                && benchmark == null
+                && !getParameters().getRaw().contains("--screenshot")) {
             view.saveLayout(vm.prefs());
             vm.prefs().setDarkTheme(Themes.darkProperty().get());
             vm.prefs().setNumber("window.width", stage.getWidth());

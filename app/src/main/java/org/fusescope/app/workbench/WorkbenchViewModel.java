@@ -61,6 +61,7 @@ public final class WorkbenchViewModel {
     private final DoubleProperty editorWidth = new SimpleDoubleProperty(this, "editorWidth");
     private final ReadOnlyObjectWrapper<OpenRun> analysedRun = new ReadOnlyObjectWrapper<>(this, "analysedRun");
     private int analysisGeneration;
+    private int analysedGeneration;
     private ProblemItem pendingFocus;
 
     public WorkbenchViewModel(Background background, WorkbenchPrefs prefs) {
@@ -317,15 +318,29 @@ public final class WorkbenchViewModel {
             analysedRun.set(null);
             return;
         }
+        // the timing columns first, from the kernel columns: the full trace takes much longer to read
+        work(
+                "Summarizing the kernels of " + run.info().name(),
+                () -> KernelStatsViewModel.summarizeTimes(run),
+                times -> {
+                    if (generation == analysisGeneration && analysedGeneration != generation) {
+                        stats.show(times);
+                    }
+                });
         work(
                 "Analysing " + run.info().name(),
-                () -> new Object[] {
-                    KernelStatsViewModel.summarize(run),
-                    ExpertLoadViewModel.analyze(run),
-                    RooflineViewModel.analyze(run)
+                () -> {
+                    // the full trace holds the reader for seconds: read the timeline's rows first
+                    run.fullTimeline().exceptionally(failed -> null).join();
+                    return new Object[] {
+                        KernelStatsViewModel.summarize(run),
+                        ExpertLoadViewModel.analyze(run),
+                        RooflineViewModel.analyze(run)
+                    };
                 },
                 results -> {
                     if (generation == analysisGeneration) {
+                        analysedGeneration = generation;
                         stats.show((org.fusescope.profiler.analysis.ResultTable) results[0]);
                         experts.show(run, (org.fusescope.profiler.analysis.ExpertLoad) results[1]);
                         roofline.show(run, (org.fusescope.profiler.analysis.Roofline) results[2]);

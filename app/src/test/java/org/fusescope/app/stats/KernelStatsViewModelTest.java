@@ -52,6 +52,24 @@ class KernelStatsViewModelTest {
     }
 
     @Test
+    void timingColumnsFromTheKernelColumnsMatchTheFullSummary() {
+        try (RecordingService service = new RecordingService()) {
+            OpenRun run = Golden.run(service, 1);
+            var times = KernelStatsViewModel.summarizeTimes(run);
+            var full = KernelStatsViewModel.summarize(run);
+            assertThat(times.columns()).isEqualTo(full.columns());
+            assertThat(times.rows()).hasSameSizeAs(full.rows());
+            for (int r = 0; r < full.rows().size(); r++) {
+                // Time … StdDev (the first 8 columns) and Name (the last) agree; the rest follows later
+                assertThat(times.rows().get(r).subList(0, 8))
+                        .isEqualTo(full.rows().get(r).subList(0, 8));
+                assertThat(times.rows().get(r).get(15))
+                        .isEqualTo(full.rows().get(r).get(15));
+            }
+        }
+    }
+
+    @Test
     void cellsReadWithUnitsAndSortByValue() {
         var col = org.fusescope.profiler.analysis.Column.durationNs("Total");
         assertThat(CellFormat.format(col, 1500L)).isEqualTo("1.5 µs");

@@ -40,8 +40,50 @@ public final class KernelSummary {
         return new KernelSummary(rows);
     }
 
-    private static KernelStats stats(String name, List<KernelEvent> kernels, long allNs, double peak) {
-        long[] durations = kernels.stream().mapToLong(KernelEvent::durationNs).toArray();
+    /**
+     * The timing columns only (time, instances, average … standard deviation), of kernels given as
+     * name ids into {@code names} and intervals: what a reader has long before every field of every
+     * kernel is in (the workbench's timeline columns). Shape, resources and bandwidth stay empty.
+     */
+    public static KernelSummary ofTimes(String[] names, int[] nameIds, long[] starts, long[] ends) {
+        int[] counts = new int[names.length];
+        for (int id : nameIds) {
+            counts[id]++;
+        }
+        long[][] durations = new long[names.length][];
+        for (int id = 0; id < names.length; id++) {
+            durations[id] = new long[counts[id]];
+        }
+        int[] filled = new int[names.length];
+        long allNs = 0;
+        for (int i = 0; i < nameIds.length; i++) {
+            long d = ends[i] - starts[i];
+            durations[nameIds[i]][filled[nameIds[i]]++] = d;
+            allNs = Sums.add(allNs, d);
+        }
+        // one row per name (a string table may hold a name twice)
+        Map<String, long[]> byName = new LinkedHashMap<>();
+        for (int id = 0; id < names.length; id++) {
+            if (counts[id] > 0) {
+                byName.merge(names[id], durations[id], KernelSummary::concat);
+            }
+        }
+        List<KernelStats> rows = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : byName.entrySet()) {
+            rows.add(timing(e.getKey(), e.getValue(), allNs));
+        }
+        rows.sort(Comparator.comparingLong(KernelStats::totalNs).reversed().thenComparing(KernelStats::name));
+        return new KernelSummary(rows);
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A row with the timing columns of {@code durations} and nothing else. */
+    private static KernelStats timing(String name, long[] durations, long allNs) {
         long total = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -50,6 +92,30 @@ public final class KernelSummary {
             min = Math.min(min, d);
             max = Math.max(max, d);
         }
+        return new KernelStats(
+                name,
+                allNs == 0 ? 0.0 : 100.0 * (double) total / allNs,
+                total,
+                durations.length,
+                (double) total / durations.length,
+                Intervals.median(durations),
+                min,
+                max,
+                Intervals.sampleStdDev(durations),
+                null,
+                false,
+                null,
+                false,
+                0,
+                0,
+                OptionalLong.empty(),
+                Double.NaN,
+                Double.NaN);
+    }
+
+    private static KernelStats stats(String name, List<KernelEvent> kernels, long allNs, double peak) {
+        KernelStats t =
+                timing(name, kernels.stream().mapToLong(KernelEvent::durationNs).toArray(), allNs);
         Map<Dim3, Integer> grids = new LinkedHashMap<>();
         Map<Dim3, Integer> blocks = new LinkedHashMap<>();
         int registers = 0;
@@ -73,14 +139,14 @@ public final class KernelSummary {
         double achieved = attributed == 0 || bytesNs == 0 ? Double.NaN : bytes * 1e9 / bytesNs;
         return new KernelStats(
                 name,
-                allNs == 0 ? 0.0 : 100.0 * (double) total / allNs,
-                total,
-                kernels.size(),
-                (double) total / kernels.size(),
-                Intervals.median(durations),
-                min,
-                max,
-                Intervals.sampleStdDev(durations),
+                t.timePercent(),
+                t.totalNs(),
+                t.instances(),
+                t.avgNs(),
+                t.medianNs(),
+                t.minNs(),
+                t.maxNs(),
+                t.stdDevNs(),
                 mostFrequent(grids),
                 grids.size() > 1,
                 mostFrequent(blocks),
@@ -108,7 +174,10 @@ public final class KernelSummary {
         return rows;
     }
 
-    /** The rows as a table; a shape that varies is marked with a trailing {@code *}. */
+    /**
+     * The rows as a table; a shape that varies is marked with a trailing {@code *}; rows of {@link
+     * #ofTimes} leave shape and resources empty.
+     */
     public ResultTable toTable() {
         ResultTable.Builder t = ResultTable.builder("CUDA GPU kernel summary")
                 .column(Column.percent("Time"))
@@ -139,8 +208,8 @@ public final class KernelSummary {
                     r.stdDevNs(),
                     shape(r.grid(), r.gridVaries()),
                     shape(r.block(), r.blockVaries()),
-                    r.registersPerThread(),
-                    r.sharedMemoryBytes(),
+                    r.grid() == null ? null : r.registersPerThread(),
+                    r.grid() == null ? null : r.sharedMemoryBytes(),
                     r.bytesPerInstance().isPresent() ? r.bytesPerInstance().getAsLong() : null,
                     r.achievedBytesPerSec() / 1e9,
                     r.percentOfPeak(),

@@ -25,6 +25,34 @@ class KernelSummaryTest {
     }
 
     @Test
+    void timesAloneGiveTheSameTimingColumnsAndLeaveTheRestEmpty() {
+        RunTrace trace = trace();
+        // "a" twice in the string table, as two readers' tables merged could hold it
+        String[] names = {"b", "a", "c", "a"};
+        int[] ids = {1, 3, 1, 0, 0, 2};
+        long[] starts = trace.kernels().stream().mapToLong(k -> k.startNs()).toArray();
+        long[] ends = trace.kernels().stream().mapToLong(k -> k.endNs()).toArray();
+
+        List<KernelStats> times =
+                KernelSummary.ofTimes(names, ids, starts, ends).rows();
+        List<KernelStats> full = KernelSummary.of(trace).rows();
+        assertThat(times).extracting(KernelStats::name).containsExactly("a", "c", "b");
+        for (int r = 0; r < full.size(); r++) {
+            KernelStats t = times.get(r);
+            KernelStats f = full.get(r);
+            assertThat(List.of(t.totalNs(), t.instances(), t.minNs(), t.maxNs()))
+                    .isEqualTo(List.of(f.totalNs(), f.instances(), f.minNs(), f.maxNs()));
+            assertThat(List.of(t.timePercent(), t.avgNs(), t.medianNs(), t.stdDevNs()))
+                    .isEqualTo(List.of(f.timePercent(), f.avgNs(), f.medianNs(), f.stdDevNs()));
+            assertThat(t.grid()).isNull();
+        }
+        List<Object> row =
+                KernelSummary.ofTimes(names, ids, starts, ends).toTable().rows().get(0);
+        // Grid, Block, Registers, Shared Memory, Bytes per Instance: unknown, not zero
+        assertThat(row.subList(8, 13)).containsOnlyNulls();
+    }
+
+    @Test
     void nsysColumnsPerName() {
         List<KernelStats> rows = KernelSummary.of(trace()).rows();
         assertThat(rows).extracting(KernelStats::name).containsExactly("a", "c", "b");
