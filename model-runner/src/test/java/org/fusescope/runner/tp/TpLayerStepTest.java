@@ -31,10 +31,7 @@ class TpLayerStepTest {
         int h = f.config().hidden();
         for (float[][] pair :
                 new float[][][] {{tp.residual(), one.residual()}, {tp.y(), one.y()}, {tp.out(), one.out()}}) {
-            RowErrors e = RowErrors.of(pair[0], pair[1], h);
-            assertThat(e.within(TpVerifier.TOLERANCE))
-                    .as(f + ": " + e.describe(TpVerifier.TOLERANCE))
-                    .isTrue();
+            assertWithin(pair[0], pair[1], h, TpVerifier.TOLERANCE, f);
         }
         TpVerifier.Result verified =
                 TpVerifier.verify(new TpPlan(f.config(), ranks), f.mixer(), f.moe(), f.input(), reduction);
@@ -61,10 +58,7 @@ class TpLayerStepTest {
                     expected[t * h + c] = (float) s;
                 }
             }
-            RowErrors e = RowErrors.of(oneRank(f).residual(), expected, h);
-            assertThat(e.within(RowErrors.FP32))
-                    .as(f + ": " + e.describe(RowErrors.FP32))
-                    .isTrue();
+            assertWithin(oneRank(f).residual(), expected, h, RowErrors.FP32, f);
         }
     }
 
@@ -88,10 +82,7 @@ class TpLayerStepTest {
                 f.config().topK(),
                 f.config().normTopkProb());
         float[] reference = BlockReference.experts(f.moe(), front, routing);
-        RowErrors e = RowErrors.of(mine, reference, h);
-        assertThat(e.within(RowErrors.BF16))
-                .as(f + ": " + e.describe(RowErrors.BF16))
-                .isTrue();
+        assertWithin(mine, reference, h, RowErrors.BF16, f);
     }
 
     @Test
@@ -100,6 +91,11 @@ class TpLayerStepTest {
         TpLayerStep step = new TpLayerStep(new TpPlan(f.config(), 4), f.mixer(), f.moe());
         assertThatThrownBy(() -> step.run(f.input(), TpReduction.REDUCE_SCATTER_ALL_GATHER))
                 .hasMessageContaining("(6 tokens) to be a multiple of the tensor-parallel size (4)");
+    }
+
+    private static void assertWithin(float[] out, float[] ref, int h, double bound, TpFixture f) {
+        RowErrors e = RowErrors.of(out, ref, h);
+        assertThat(e.within(bound)).as(f + ": " + e.describe(bound)).isTrue();
     }
 
     private static TpLayerStep.Output oneRank(TpFixture f) {
