@@ -124,6 +124,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seeds weights, inputs and routing scenarios.")
     long seed;
 
+    @Option(
+            names = "--tp",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Tensor-parallel size (default: ${DEFAULT-VALUE}, one GPU). N > 1 shards the model over N"
+                    + " GPUs of one host (attention and gated-delta-net heads and each expert's intermediate size"
+                    + " split, router, norms and the shared expert's gate replicated). The multi-GPU run is not"
+                    + " built yet (the sharding is verified on the CPU): N > 1 stops with one line saying how many"
+                    + " GPUs are visible.")
+    int tp;
+
     @Option(names = "--verify", description = "Compare fused, unfused and a CPU reference once per batch.")
     boolean verify;
 
@@ -181,6 +192,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelConfig config = config();
+        TensorParallelGate.check(config, tp);
         boolean withMixers = mixers();
         if (context < 0 || context > MAX_CONTEXT) {
             throw new IllegalArgumentException("--context must be in 0.." + MAX_CONTEXT + " tokens, not " + context);
