@@ -6,7 +6,8 @@
 # --trace none run under ncu (raw page CSV at M = 16), a tiny --verify --dump run.
 # Part b (≤ 10 min): a new one-layer sample with nsys's reports, issue 14's overhead runs (gated and direct step
 # timing), nsys profile wrapping --trace none, ncu-import and `fusescope ncu` end to end.
-# Usage: scripts/device/session-checks.sh OUT a|b
+# Part s (≤ 6 min): the suite, the ncu CSV and the tiny dump only, for a small device budget.
+# Usage: scripts/device/session-checks.sh OUT a|b|s
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -17,6 +18,19 @@ fs() { local limit=$1; shift; timeout "$limit" "${J[@]}" "$@"; }
 nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
 ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-compute/*/ncu 2>/dev/null | head -1)
 metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
+if [[ "$part" == s ]]; then
+# the short call for a small device budget: the GPU suite alone, the raw ncu CSV, the tiny --verify --dump
+TEST_LIMIT=${TEST_LIMIT:-220} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
+echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
+timeout 70 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
+    "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
+    --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
+echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"; pack
+fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
+    --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"; pack
+exit 0
+fi
 if [[ "$part" == a ]]; then
 # the GPU suite, then the 4-layer sample as the assets README records it (graph and eager, verified)
 TEST_LIMIT=${TEST_LIMIT:-230} COMMAND_LIMIT=150 bash scripts/device/gpu-suite.sh "$R" \
