@@ -106,7 +106,14 @@ public final class CompareView extends BorderPane {
         vm.stepProperty().addListener((obs, o, n) -> step.setValue(n.intValue()));
         Label summary = new Label(vm.summary());
         summary.setId("compareSummary");
-        HBox header = new HBox(8, new Label("Align at step"), step, summary);
+        // the long verdict line gives way (ellipsis, full text in its tooltip); the picker never shrinks
+        summary.setMinWidth(0);
+        summary.setTooltip(new javafx.scene.control.Tooltip(vm.summary()));
+        HBox.setHgrow(summary, javafx.scene.layout.Priority.ALWAYS);
+        Label align = new Label("Align at step");
+        align.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, align, step, summary);
         header.setPadding(new Insets(4, 6, 4, 6));
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return header;

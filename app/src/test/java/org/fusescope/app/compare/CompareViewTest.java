@@ -89,6 +89,22 @@ class CompareViewTest {
                 + timeline.window().xOf(span.startNs(), plotW);
     }
 
+    /** The long verdict line gives way: in a narrow window the step picker keeps its width and its label. */
+    @Test
+    void theStepPickerIsNeverSqueezedByTheVerdictLine(FxRobot robot) {
+        robot.interact(() -> view.getScene().getWindow().setWidth(700));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> picker = robot.lookup("#compareStep").queryAs(ComboBox.class);
+        javafx.scene.control.Label align = robot.lookup((javafx.scene.Node n) ->
+                        n instanceof javafx.scene.control.Label l && l.getText().startsWith("Align"))
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(picker.getWidth()).isGreaterThanOrEqualTo(picker.prefWidth(-1) - 0.5);
+        assertThat(align.getWidth()).isGreaterThanOrEqualTo(align.prefWidth(-1) - 0.5);
+        javafx.scene.control.Label summary = robot.lookup("#compareSummary").queryAs(javafx.scene.control.Label.class);
+        assertThat(summary.getTooltip().getText()).isEqualTo(summary.getText());
+    }
+
     @Test
     void stepNOfBothRunsStartsAtTheSameX(FxRobot robot) {
         @SuppressWarnings("unchecked")
