@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,14 +72,10 @@ final class NcuImportCommand implements Callable<Integer> {
                     + " launches matches a recorded step of " + database + "; was it recorded with the same batch,"
                     + " variant and mode?");
         }
-        Path temp = Files.createTempFile(output.toAbsolutePath().getParent(), ".ncu-import-", ".part");
-        try {
+        OutputFiles.replace(output, temp -> {
             MeasuredKernels.copy(database, temp);
             imports.forEach((run, imported) -> MeasuredKernels.write(temp, run, imported.measured()));
-            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
         out.println("wrote " + output);
         return 0;
     }

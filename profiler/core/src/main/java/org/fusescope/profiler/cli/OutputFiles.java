@@ -46,15 +46,28 @@ public final class OutputFiles {
         }
     }
 
+    /** Fills the (empty, existing) temporary file an output is made in. */
+    @FunctionalInterface
+    interface FileBody {
+        void fill(Path temp) throws IOException;
+    }
+
     /** Writes {@code body} to a temporary file beside {@code target}, then moves it into place. */
     static void write(Path target, Body body) {
+        replace(target, temp -> {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                body.write(out);
+            }
+        });
+    }
+
+    /** Makes {@code target} in a temporary file beside it ({@code body} fills it), then moves it into place. */
+    static void replace(Path target, FileBody body) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                body.write(out);
-            }
+            body.fill(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
