@@ -18,17 +18,34 @@ fs() { local limit=$1; shift; timeout "$limit" "${J[@]}" "$@"; }
 nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
 ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-compute/*/ncu 2>/dev/null | head -1)
 metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
+# SECONDS: the M = 16 eager run (both variants, CUPTI left to ncu) under ncu, its raw CSV into R/ncu-m16.csv
+ncu_csv() {
+    timeout "$1" "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
+        "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 \
+        --warmup 0 --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
+    echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"
+}
+# the tiny --verify --dump run, its dump into R/dump
+tiny_dump() {
+    fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
+        --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"
+}
+# SECONDS PREFIX DB REPORT...: nsys stats reports on DB as CSV files R/PREFIX_REPORT.csv
+nsys_reports() {
+    local limit=$1 prefix=$2 db=$3 report; shift 3
+    for report in "$@"; do
+        timeout "$limit" "$nsys_bin" stats --report "$report" --format csv --output "$R/$prefix" "$db" \
+            >/dev/null 2>"$R/$prefix-$report.err"
+        echo "nsys $prefix $report exit $?: $(wc -l <"$R/${prefix}_$report.csv" 2>/dev/null) lines"
+    done
+}
 if [[ "$part" == s ]]; then
 # the short call for a small device budget: the GPU suite alone, the raw ncu CSV, the tiny --verify --dump
 TEST_LIMIT=${TEST_LIMIT:-220} bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
-timeout 70 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
-    "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
-    --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
-echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"; pack
-fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
-    --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"; pack
+ncu_csv 70; pack
+tiny_dump; pack
 exit 0
 fi
 if [[ "$part" == a ]]; then
@@ -38,27 +55,16 @@ TEST_LIMIT=${TEST_LIMIT:-230} COMMAND_LIMIT=150 bash scripts/device/gpu-suite.sh
     --mixers all --layers 4 --batch 1,16,64 --variants unfused,fused --mode graph,eager --context 4096 --iters 10 \
     --warmup 2 --verify --progress lines --out "$R/h100-layers4.sqlite" >"$R/suite.txt" 2>&1
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -12; pack
-for report in cuda_gpu_kern_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace; do
-    timeout 30 "$nsys_bin" stats --report "$report" --format csv --output "$R/layers4" "$R/h100-layers4.sqlite" \
-        >/dev/null 2>"$R/nsys-$report.err"
-    echo "nsys $report exit $?: $(wc -l <"$R/layers4_$report.csv" 2>/dev/null) lines"
-done
+nsys_reports 30 layers4 "$R/h100-layers4.sqlite" cuda_gpu_kern_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace
 pack
-timeout 80 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
-    "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
-    --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
-echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"; pack
-fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
-    --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"; pack
+ncu_csv 80; pack
+tiny_dump; pack
 exit 0
 fi
 # the bundled sample, as record-suite.sh records it, and nsys's reports on it
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,16,64 --variants unfused,fused --mode graph,eager --iters 20 \
     --warmup 3 --verify --progress none --out "$R/h100-moe.sqlite" >"$R/sample.txt" 2>&1; echo "sample exit $?"
-for report in cuda_gpu_kern_sum nvtx_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace; do
-    timeout 40 "$nsys_bin" stats --report "$report" --format csv --output "$R/sample" "$R/h100-moe.sqlite" >/dev/null 2>"$R/sample-$report.err"
-    echo "nsys sample $report exit $?: $(wc -l <"$R/sample_$report.csv" 2>/dev/null) lines"
-done
+nsys_reports 40 sample "$R/h100-moe.sqlite" cuda_gpu_kern_sum nvtx_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace
 pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
     --iters 20 --warmup 5 --progress none --out /tmp/gated.sqlite >"$R/overhead-gated.txt" 2>&1
@@ -66,19 +72,13 @@ echo "gated exit $?"; cat "$R/overhead-gated.txt"; pack
 fs 60 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 20 --warmup 5 --step-timing direct --progress none --out /tmp/direct.sqlite >"$R/overhead-direct.txt" 2>&1
 echo "direct exit $?"; cat "$R/overhead-direct.txt"; pack
-for report in cuda_gpu_kern_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace; do
-    timeout 30 "$nsys_bin" stats --report "$report" --format csv --output "$R/gated" /tmp/gated.sqlite >/dev/null 2>"$R/nsys-$report.err"
-    echo "nsys $report exit $?: $(wc -l <"$R/gated_$report.csv" 2>/dev/null) lines"
-done
+nsys_reports 30 gated /tmp/gated.sqlite cuda_gpu_kern_sum nvtx_gpu_proj_sum nvtx_gpu_proj_trace
 pack
 timeout 60 "$nsys_bin" profile --trace=cuda,nvtx --cuda-graph-trace=node -o /tmp/wrapped --force-overwrite true \
     "${J[@]}" run --preset qwen3-next-80b-a3b --batch 1 --variants unfused,fused --mode graph --iters 10 --warmup 2 \
     --trace none --progress none --out /tmp/wrapped-none.sqlite >"$R/nsys-wrapped.txt" 2>&1
 echo "nsys profile + --trace none exit $?"; grep -E 'fusescope|b=1' "$R/nsys-wrapped.txt" | head -4; pack
-timeout 80 "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
-    "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 --warmup 0 \
-    --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
-echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"; cp /tmp/ncu-none.sqlite "$R/" 2>/dev/null
+ncu_csv 80; cp /tmp/ncu-none.sqlite "$R/" 2>/dev/null
 pack
 fs 60 ncu-import "$R/h100-moe.sqlite" --csv "$R/ncu-m16.csv" --out /tmp/sample-ncu.sqlite >"$R/ncu-import.txt" 2>&1
 echo "ncu-import exit $?"; cat "$R/ncu-import.txt"
