@@ -21,6 +21,15 @@ public final class Golden {
         return file;
     }
 
+    /** The two-stream golden recording beside it (the shared expert's kernels on stream 14). */
+    public static Path twoStreamsFile() {
+        Path file = file().resolveSibling("two-streams.sqlite");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("two-stream golden recording missing: " + file.toAbsolutePath());
+        }
+        return file;
+    }
+
     /** Opens it and loads run {@code id}. */
     public static OpenRun run(RecordingService service, long id) {
         Recording r = service.open(file());

@@ -2,8 +2,8 @@ package org.fusescope.app.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
+import org.fusescope.app.Golden;
 import org.fusescope.app.data.OpenRun;
 import org.fusescope.app.data.Recording;
 import org.fusescope.app.data.RecordingService;
@@ -19,12 +19,10 @@ import org.junit.jupiter.api.Test;
  * kernel, selection and Properties) lands on the same kernel.
  */
 class TwoStreamLanesTest {
-    private static final Path TWO_STREAMS = Path.of("../profiler/core/src/test/resources/golden/two-streams.sqlite");
-
     @Test
     void laneItemsAndKernelIndicesNameTheSameKernels() {
         try (RecordingService service = new RecordingService()) {
-            Recording recording = service.open(TWO_STREAMS);
+            Recording recording = service.open(Golden.twoStreamsFile());
             int checkedRuns = 0;
             for (RunInfo info : recording.runs()) {
                 OpenRun run = service.load(recording, info.id());
