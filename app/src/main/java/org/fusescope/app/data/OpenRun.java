@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.fusescope.app.timeline.TimelineData;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.KernelDurations;
 
 /**
  * A run opened from the recording it belongs to: its timeline lanes at once, and the full {@link
@@ -22,6 +23,7 @@ public final class OpenRun {
     private final CompletableFuture<TimelineData> kernelTimeline;
     private final CompletableFuture<TimelineData> fullTimeline;
     private final Runnable startReading;
+    private final CompletableFuture<KernelDurations> kernelDurations;
     private Supplier<RunTrace> loader;
     private volatile RunTrace trace;
 
@@ -39,9 +41,11 @@ public final class OpenRun {
                 CompletableFuture.completedFuture(timeline),
                 CompletableFuture.completedFuture(timeline),
                 () -> {},
+                null,
                 loader);
     }
 
+    @SuppressWarnings("TooManyParameters") // the stages of the timeline, and what starts them
     private OpenRun(
             Recording recording,
             RunInfo info,
@@ -49,6 +53,7 @@ public final class OpenRun {
             CompletableFuture<TimelineData> kernelTimeline,
             CompletableFuture<TimelineData> fullTimeline,
             Runnable startReading,
+            CompletableFuture<KernelDurations> kernelDurations,
             Supplier<RunTrace> loader) {
         this.recording = Objects.requireNonNull(recording);
         this.startReading = Objects.requireNonNull(startReading);
@@ -64,6 +69,10 @@ public final class OpenRun {
             this.timeline = all;
             return all;
         });
+        this.kernelDurations = kernelDurations != null
+                ? kernelDurations
+                : this.kernelTimeline.thenApply(
+                        t -> KernelDurations.of(t.columns().kernels()));
     }
 
     /**
@@ -83,6 +92,7 @@ public final class OpenRun {
                 CompletableFuture.completedFuture(kernelsFirst),
                 fullTimeline,
                 () -> {},
+                null,
                 Objects.requireNonNull(loader));
     }
 
@@ -90,7 +100,9 @@ public final class OpenRun {
      * A run whose timeline is an {@link TimelineData#overview overview} of its kernels until {@code
      * kernelTimeline} completes with its GPU rows ({@link TimelineData#kernelsFirst}), then every
      * row when {@code fullTimeline} completes; {@code startReading} starts the reads behind them (see
-     * {@link #startReading()}; it may be run more than once). Its trace loads as in {@link #lazy}.
+     * {@link #startReading()}; it may be run more than once), and the kernels' durations for the
+     * statistics ({@link #kernelDurations()}) may come before the kernel timeline. Its trace loads as
+     * in {@link #lazy}.
      */
     @SuppressWarnings("TooManyParameters") // the stages of the timeline, and what starts them
     public static OpenRun fromOverview(
@@ -100,9 +112,17 @@ public final class OpenRun {
             CompletableFuture<TimelineData> kernelTimeline,
             CompletableFuture<TimelineData> fullTimeline,
             Runnable startReading,
+            CompletableFuture<KernelDurations> kernelDurations,
             Supplier<RunTrace> loader) {
         return new OpenRun(
-                recording, info, overview, kernelTimeline, fullTimeline, startReading, Objects.requireNonNull(loader));
+                recording,
+                info,
+                overview,
+                kernelTimeline,
+                fullTimeline,
+                startReading,
+                Objects.requireNonNull(kernelDurations),
+                Objects.requireNonNull(loader));
     }
 
     /** A run whose trace {@code loader} reads on the first call of {@link #trace()}. */
@@ -144,6 +164,15 @@ public final class OpenRun {
      */
     public void startReading() {
         startReading.run();
+    }
+
+    /**
+     * Completes (off the FX thread) with the duration and name of each kernel: from a read of its
+     * own for a run opened with an overview (sooner than {@link #kernelTimeline()}), else from the
+     * kernel timeline.
+     */
+    public CompletableFuture<KernelDurations> kernelDurations() {
+        return kernelDurations;
     }
 
     /** Completes (off the FX thread) with the timeline of every row; {@link #timeline()} is it then. */

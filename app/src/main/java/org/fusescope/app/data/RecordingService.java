@@ -16,6 +16,7 @@ import org.fusescope.app.timeline.TimelineLayout;
 import org.fusescope.profiler.model.MeasuredKernel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.KernelDurations;
 import org.fusescope.profiler.store.KernelOverview;
 import org.fusescope.profiler.store.TraceReader;
 
@@ -146,6 +147,8 @@ public final class RecordingService implements AutoCloseable {
                 split.thenApply(s -> TimelineData.kernelsFirst(info, s.kernelsOnly(), recording.metadata()));
         CompletableFuture<TimelineData> all = split.thenCompose(TraceReader.SplitColumns::all)
                 .thenCombine(kernels, (columns, gpuRows) -> gpuRows.withAllRows(columns));
+        // the statistics' durations on the second core, beside the kernel read: a fraction of its columns
+        CompletableFuture<KernelDurations> durations = start.thenApplyAsync(v -> reader.kernelDurations(runId), reads);
         return OpenRun.fromOverview(
                 recording,
                 info,
@@ -153,6 +156,7 @@ public final class RecordingService implements AutoCloseable {
                 kernels,
                 all,
                 () -> start.complete(null),
+                durations,
                 () -> reader.load(runId));
     }
 

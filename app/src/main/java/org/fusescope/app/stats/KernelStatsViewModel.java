@@ -53,12 +53,12 @@ public final class KernelStatsViewModel {
     }
 
     /**
-     * The timing columns of the summary from the run's kernel columns, long before its full trace is
-     * in (blocking until the kernels are read: call from a background thread).
+     * The timing columns of the summary from the run's kernel durations, long before its full trace
+     * is in (blocking until they are read: call from a background thread).
      */
     public static ResultTable summarizeTimes(OpenRun run) {
-        var kernels = run.kernelTimeline().join().columns().kernels();
-        return KernelSummary.ofTimes(kernels.strings(), kernels.names(), kernels.starts(), kernels.ends())
+        var kernels = run.kernelDurations().join();
+        return KernelSummary.ofDurations(kernels.names(), kernels.nameIds(), kernels.durations())
                 .toTable();
     }
 

@@ -17,7 +17,9 @@ import org.fusescope.app.timeline.TimeWindow;
 import org.fusescope.app.timeline.TimelineData;
 import org.fusescope.app.timeline.TimelineText;
 import org.fusescope.app.timeline.TimelineViewModel;
+import org.fusescope.profiler.analysis.KernelSummary;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.store.KernelDurations;
 import org.fusescope.profiler.store.KernelOverview;
 import org.fusescope.profiler.store.TraceWriter;
 import org.fusescope.profiler.synthetic.SyntheticSpec;
@@ -156,6 +158,27 @@ class OverviewFirstFrameTest {
             TimelineData all = run.fullTimeline().get(30, TimeUnit.SECONDS);
             assertThat(all.kernelCount()).isEqualTo(run.timeline().runKernelCount());
             assertThat(run.timeline()).isSameAs(all);
+        }
+    }
+
+    @Test
+    void theStatisticsDurationsOfAnOverviewRunAreReadOnTheirOwnAndMatchItsKernels() throws Exception {
+        try (RecordingService service = new RecordingService(1)) {
+            Recording r = service.open(file);
+            OpenRun run = service.loadTimeline(r, r.runs().get(0).id(), 800);
+            assertThat(run.timeline().overview()).isNotNull();
+            run.startReading();
+            KernelDurations own = run.kernelDurations().get(30, TimeUnit.SECONDS);
+            var kernels =
+                    run.kernelTimeline().get(30, TimeUnit.SECONDS).columns().kernels();
+            assertThat(own.size()).isEqualTo(kernels.size()).isPositive();
+            assertThat(KernelSummary.ofDurations(own.names(), own.nameIds(), own.durations())
+                            .toTable()
+                            .rows())
+                    .isEqualTo(
+                            KernelSummary.ofTimes(kernels.strings(), kernels.names(), kernels.starts(), kernels.ends())
+                                    .toTable()
+                                    .rows());
         }
     }
 

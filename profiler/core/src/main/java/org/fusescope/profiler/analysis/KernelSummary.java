@@ -46,26 +46,38 @@ public final class KernelSummary {
      * kernel is in (the workbench's timeline columns). Shape, resources and bandwidth stay empty.
      */
     public static KernelSummary ofTimes(String[] names, int[] nameIds, long[] starts, long[] ends) {
+        long[] durations = new long[nameIds.length];
+        for (int i = 0; i < durations.length; i++) {
+            durations[i] = ends[i] - starts[i];
+        }
+        return ofDurations(names, nameIds, durations);
+    }
+
+    /**
+     * The timing columns only, as {@link #ofTimes}, of kernels given as name ids into {@code names}
+     * and durations (ns), in any order.
+     */
+    public static KernelSummary ofDurations(String[] names, int[] nameIds, long[] durations) {
         int[] counts = new int[names.length];
         for (int id : nameIds) {
             counts[id]++;
         }
-        long[][] durations = new long[names.length][];
+        long[][] byId = new long[names.length][];
         for (int id = 0; id < names.length; id++) {
-            durations[id] = new long[counts[id]];
+            byId[id] = new long[counts[id]];
         }
         int[] filled = new int[names.length];
         long allNs = 0;
         for (int i = 0; i < nameIds.length; i++) {
-            long d = ends[i] - starts[i];
-            durations[nameIds[i]][filled[nameIds[i]]++] = d;
+            long d = durations[i];
+            byId[nameIds[i]][filled[nameIds[i]]++] = d;
             allNs = Sums.add(allNs, d);
         }
         // one row per name (a string table may hold a name twice)
         Map<String, long[]> byName = new LinkedHashMap<>();
         for (int id = 0; id < names.length; id++) {
             if (counts[id] > 0) {
-                byName.merge(names[id], durations[id], KernelSummary::concat);
+                byName.merge(names[id], byId[id], KernelSummary::concat);
             }
         }
         List<KernelStats> rows = new ArrayList<>();

@@ -186,6 +186,33 @@ public final class TraceReader implements AutoCloseable {
         return query(() -> timelineQueries(run).kernels());
     }
 
+    /**
+     * The duration and short name of each of the run's kernels, read on a connection of its own: it
+     * neither waits for nor holds up this reader's other reads (e.g. the timeline's kernel columns
+     * on another thread), so a kernel summary's timing columns can be ready before them.
+     *
+     * @throws TraceFileException when there is no such run or the kernels cannot be read
+     */
+    public KernelDurations kernelDurations(long runId) {
+        TimelineSelection rows;
+        StringIdMap all;
+        synchronized (this) {
+            RunInfo run = run(String.valueOf(runId));
+            rows = query(() -> {
+                if (strings == null) {
+                    strings = StringIdMap.load(conn, catalog);
+                }
+                return selection(run);
+            });
+            all = strings;
+        }
+        try (Connection own = TraceFiles.openReadOnly(file)) {
+            return KernelDurations.read(rows.on(own, new Catalog(own)), all);
+        } catch (SQLException e) {
+            throw new TraceFileException(file, "cannot read", e);
+        }
+    }
+
     /** The run's CUDA API calls as columns, in the order of {@code load(runId).apiCalls()}. */
     public synchronized TimelineColumns.Calls callColumns(long runId) {
         RunInfo run = run(String.valueOf(runId));
