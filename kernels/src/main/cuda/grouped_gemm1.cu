@@ -69,14 +69,14 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm1_kernel
         const int cnt = active_cnt[idx];  // >= 1
         const int row0 = (int)(item % GG_GROUPS) * GG_RPW;
         const int* list = expert_to_tokens + (long long)e * num_slots;
-        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, true, false>(y, w13, list, nullptr, h1, e, cnt, row0, topk, false);
+        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, true, 0>(y, w13, list, nullptr, h1, e, cnt, row0, topk, false);
     }
 }
 
 // ---- tensor-core variant (grouped_gemm_tc.cuh): same arguments, results within bf16 rounding ----
 // (only where the reduction length is a multiple of 32; the host side checks the same)
 #if HIDDEN % 32 == 0
-#include "grouped_gemm_tc.cuh"
+#include "grouped_gemm_hybrid.cuh"
 
 extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_kernel(
         const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
@@ -88,8 +88,26 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_ker
     __shared__ int item_end[EXPERTS + 1];
     __shared__ int warp_tot[32];
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
-    fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false>(y, w13, count, expert_to_tokens, nullptr, h1, num_slots,
+    fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 0>(y, w13, count, expert_to_tokens, nullptr, h1, num_slots,
                                                        topk, num_experts, tc_min_slots, active, active_cnt, order, item_end,
                                                            warp_tot);
 }
+// The same with the pipelined 16-row tensor-core items (grouped_gemm_tcp.cuh, 2 chunks per round): same
+// arguments and results.
+#if HIDDEN % 128 == 0 && (2 * INTER) % 16 == 0
+extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tcp_kernel(
+        const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
+        int num_experts, int tc_min_slots) {
+    __shared__ int active[EXPERTS + 1];
+    __shared__ int active_cnt[EXPERTS + 1];
+    __shared__ int order[EXPERTS + 1];
+    __shared__ int item_end[EXPERTS + 1];
+    __shared__ int warp_tot[32];
+    if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
+    fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 2>(
+        y, w13, count, expert_to_tokens, nullptr, h1, num_slots, topk, num_experts, tc_min_slots, active, active_cnt,
+        order, item_end, warp_tot);
+}
+#endif
 #endif

@@ -77,7 +77,7 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_kernel
 // ---- tensor-core variant (grouped_gemm_tc.cuh): same arguments, results within bf16 rounding ----
 // (only where the reduction length is a multiple of 32; the host side checks the same)
 #if INTER % 32 == 0 && HIDDEN % 8 == 0
-#include "grouped_gemm_tc.cuh"
+#include "grouped_gemm_hybrid.cuh"
 
 extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_kernel(
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
@@ -89,8 +89,26 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_ker
     __shared__ int item_end[EXPERTS + 1];
     __shared__ int warp_tot[32];
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
-    fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
+    fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true, 0>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
                                                    num_slots, 1, num_experts, tc_min_slots, active, active_cnt,
                                                        order, item_end, warp_tot);
 }
+// The same with the pipelined 16-row tensor-core items (grouped_gemm_tcp.cuh, 4 chunks per round): same
+// arguments and results.
+#if INTER % 256 == 0 && HIDDEN % 16 == 0
+extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tcp_kernel(
+        const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
+        bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
+    __shared__ int active[EXPERTS + 1];
+    __shared__ int active_cnt[EXPERTS + 1];
+    __shared__ int order[EXPERTS + 1];
+    __shared__ int item_end[EXPERTS + 1];
+    __shared__ int warp_tot[32];
+    if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
+    fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true, 4>(
+        a, w2, count, expert_to_tokens, expert_to_weights, h2, num_slots, 1, num_experts, tc_min_slots, active,
+        active_cnt, order, item_end, warp_tot);
+}
+#endif
 #endif

@@ -47,11 +47,16 @@ final class GemmCases {
         int touched = touched(routings);
         DeviceBuffer w13 = bf16("w13", RandomFill.bf16(random, experts * 2 * inter * h, 0.05), experts, 2 * inter, h);
         // the other variants first, borrowing the table; the default one owns and closes it
-        for (int minSlots : MIN_SLOTS) {
-            boolean owner = minSlots == TensorCorePolicy.AUTO;
-            GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, minSlots);
+        for (int v = 0; v < MIN_SLOTS.length; v++) {
+            int minSlots = MIN_SLOTS[v];
+            boolean pipelined = PIPELINED[v];
+            if (pipelined && !GroupedGemm1Kernel.pipelinedFits(d)) {
+                continue;
+            }
+            boolean owner = v == MIN_SLOTS.length - 1;
+            GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, minSlots, pipelined);
             cases.add(new BufferSetCase(
-                    "grouped_gemm1" + variant(minSlots),
+                    "grouped_gemm1" + variant(minSlots, pipelined),
                     m,
                     GroupedGemm1Kernel.work(d, m, touched),
                     copies,
@@ -65,11 +70,16 @@ final class GemmCases {
                     (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
         }
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
-        for (int minSlots : MIN_SLOTS) {
-            boolean owner = minSlots == TensorCorePolicy.AUTO;
-            GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, minSlots);
+        for (int v = 0; v < MIN_SLOTS.length; v++) {
+            int minSlots = MIN_SLOTS[v];
+            boolean pipelined = PIPELINED[v];
+            if (pipelined && !GroupedGemm2Kernel.pipelinedFits(d)) {
+                continue;
+            }
+            boolean owner = v == MIN_SLOTS.length - 1;
+            GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, minSlots, pipelined);
             cases.add(new BufferSetCase(
-                    "grouped_gemm2" + variant(minSlots),
+                    "grouped_gemm2" + variant(minSlots, pipelined),
                     m,
                     GroupedGemm2Kernel.work(d, m, touched),
                     copies,
@@ -85,14 +95,25 @@ final class GemmCases {
         }
     }
 
-    /** How many slots send an expert to the tensor cores, per case; the default (the table's owner) last. */
-    private static final int[] MIN_SLOTS = {TensorCorePolicy.CUDA_CORES_ONLY, 1, 16, TensorCorePolicy.AUTO};
+    /**
+     * How many slots send an expert to the tensor cores, per case (with {@link #PIPELINED}: whether
+     * they take the pipelined items); the default (the table's owner) last.
+     */
+    private static final int[] MIN_SLOTS = {
+        TensorCorePolicy.CUDA_CORES_ONLY, 1, 16, 1, TensorCorePolicy.AUTO, TensorCorePolicy.AUTO
+    };
 
-    private static String variant(int minSlots) {
+    private static final boolean[] PIPELINED = {false, false, false, true, true, false};
+
+    private static String variant(int minSlots, boolean pipelined) {
         if (minSlots == TensorCorePolicy.CUDA_CORES_ONLY) {
             return " (CUDA cores)";
         }
-        return minSlots == TensorCorePolicy.AUTO ? "" : " (tensor cores from " + minSlots + " slots)";
+        String items = pipelined ? "pipelined tensor cores" : "tensor cores";
+        if (minSlots == TensorCorePolicy.AUTO) {
+            return pipelined ? " (" + items + ")" : "";
+        }
+        return " (" + items + " from " + minSlots + " slots)";
     }
 
     /** The mean number of experts touched per routing, rounded. */

@@ -21,6 +21,9 @@ public final class GroupedGemm2Kernel {
 
     private final int tensorCoreMinSlots;
 
+    /** The 32-wide chunks per round of {@code grouped_gemm2_tcp_kernel} (its source's choice). */
+    private static final int PIPELINED_CHUNKS_PER_ROUND = 4;
+
     /** {@link TensorCorePolicy#AUTO} where the device and sizes allow it, else the CUDA-core kernel. */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims) {
         this(lib, dims, TensorCorePolicy.defaultFor(lib, dims.inter()));
@@ -33,11 +36,31 @@ public final class GroupedGemm2Kernel {
      *     grouped_gemm2_kernel}. Results agree within bf16 rounding.
      */
     public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims, int tensorCoreMinSlots) {
-        this.function =
-                lib.function("grouped_gemm2", TensorCorePolicy.entry("grouped_gemm2", tensorCoreMinSlots), dims);
+        this(lib, dims, tensorCoreMinSlots, false);
+    }
+
+    /**
+     * As {@link #GroupedGemm2Kernel(KernelLibrary, ModelDims, int)}; with {@code pipelined} the heavy
+     * experts take the pipelined 16-row tensor-core items ({@code grouped_gemm2_tcp_kernel}: weights
+     * double-buffered in registers, 4 chunks of 32 per round), same results.
+     *
+     * @throws IllegalArgumentException when {@code pipelined} is asked of the CUDA-core kernel, or the
+     *     sizes do not suit it ({@link #pipelinedFits})
+     */
+    public GroupedGemm2Kernel(KernelLibrary lib, ModelDims dims, int tensorCoreMinSlots, boolean pipelined) {
+        if (pipelined && !pipelinedFits(dims)) {
+            throw new IllegalArgumentException("grouped_gemm2: no pipelined tensor-core kernel for " + dims);
+        }
+        this.function = lib.function(
+                "grouped_gemm2", TensorCorePolicy.entry("grouped_gemm2", tensorCoreMinSlots, pipelined), dims);
         this.tensorCoreMinSlots = tensorCoreMinSlots;
         this.dims = dims;
         this.grid = Dim.of(2 * lib.multiprocessors());
+    }
+
+    /** Whether the source builds {@code grouped_gemm2_tcp_kernel} for these sizes. */
+    public static boolean pipelinedFits(ModelDims dims) {
+        return TensorCorePolicy.pipelinedFits(dims.inter(), dims.hidden(), PIPELINED_CHUNKS_PER_ROUND);
     }
 
     /**

@@ -41,8 +41,33 @@ public final class TensorCorePolicy {
 
     /** The entry point of {@code op}'s source: {@code <op>_tc_kernel}, or {@code <op>_kernel} for CUDA cores only. */
     static String entry(String op, int minSlots) {
+        return entry(op, minSlots, false);
+    }
+
+    /**
+     * As {@link #entry(String, int)}, or with {@code pipelined} the kernel of pipelined 16-row
+     * tensor-core items, {@code <op>_tcp_kernel} (grouped_gemm_tcp.cuh).
+     *
+     * @throws IllegalArgumentException when {@code pipelined} is asked of the CUDA-core kernel
+     */
+    static String entry(String op, int minSlots, boolean pipelined) {
         check(minSlots);
-        return op + (minSlots == CUDA_CORES_ONLY ? "_kernel" : "_tc_kernel");
+        if (minSlots == CUDA_CORES_ONLY) {
+            if (pipelined) {
+                throw new IllegalArgumentException(op + ": pipelined tensor-core items need the tensor cores");
+            }
+            return op + "_kernel";
+        }
+        return op + (pipelined ? "_tcp_kernel" : "_tc_kernel");
+    }
+
+    /**
+     * Whether a source builds its pipelined kernel ({@code <op>_tcp_kernel}) for these sizes: the
+     * reduction splits into pairs of rounds of {@code chunksPerRound} 32-wide chunks, and the output
+     * rows into items of 16.
+     */
+    static boolean pipelinedFits(int reductionLength, int outputRows, int chunksPerRound) {
+        return reductionLength % (64 * chunksPerRound) == 0 && outputRows % 16 == 0;
     }
 
     /** The launch arguments: {@code args}, plus the resolved threshold for the tensor-core kernel. */

@@ -48,6 +48,25 @@ class GroupedGemmKernelsTest extends GpuFixture {
 
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
+    void thePipelinedTensorCoreItemsMatchTheReference(ModelDims d, int m) {
+        check(d, m, TensorCorePolicy.AUTO, true);
+        check(d, m, 1, true);
+    }
+
+    /** Pipelined items with more than 16 slots take several passes: the shared expert from M = 17. */
+    @ParameterizedTest
+    @MethodSource("passCases")
+    void pipelinedExpertsWithManySlotsTakeSeveralPasses(ModelDims d, int m, int tensorCoreMinSlots) {
+        check(d, m, tensorCoreMinSlots, true);
+    }
+
+    static Stream<Arguments> passCases() {
+        ModelDims d = ModelDims.QWEN3_NEXT.withSharedAsExpert(true);
+        return Stream.of(Arguments.of(d, 17, 17), Arguments.of(d, 33, 16), Arguments.of(d, 64, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
     void theCudaCoreGemmsMatchTheReferenceToo(ModelDims d, int m) {
         check(d, m, TensorCorePolicy.CUDA_CORES_ONLY);
     }
@@ -73,6 +92,10 @@ class GroupedGemmKernelsTest extends GpuFixture {
     }
 
     private void check(ModelDims d, int m, int tensorCoreMinSlots) {
+        check(d, m, tensorCoreMinSlots, false);
+    }
+
+    private void check(ModelDims d, int m, int tensorCoreMinSlots, boolean pipelined) {
         ExpertWeights w = weights(d);
         SplittableRandom random = new SplittableRandom(1000 + m);
         int kp = d.slotsPerToken();
@@ -88,18 +111,21 @@ class GroupedGemmKernelsTest extends GpuFixture {
                 DeviceBuffer h1 = poisoned("h1", DType.BF16, slots, 2L * inter);
                 DeviceBuffer h2 = poisoned("h2", DType.BF16, slots, h)) {
             inputsReady();
-            new GroupedGemm1Kernel(lib, d, tensorCoreMinSlots).launch(stream, y.device(), w.dW13, count, e2t, h1, m);
-            new GroupedGemm2Kernel(lib, d, tensorCoreMinSlots)
+            new GroupedGemm1Kernel(lib, d, tensorCoreMinSlots, pipelined)
+                    .launch(stream, y.device(), w.dW13, count, e2t, h1, m);
+            new GroupedGemm2Kernel(lib, d, tensorCoreMinSlots, pipelined)
                     .launch(stream, a.device(), w.dW2, count, e2t, e2w, h2, m);
             int[] sample = SampledReference.sample(random, slots);
             SampledReference ref = new SampledReference(w, routing, sample, kp);
             assertClose(
-                    "grouped_gemm1 " + "min tc slots " + tensorCoreMinSlots + " " + d + " M=" + m,
+                    "grouped_gemm1 " + (pipelined ? "pipelined " : "") + "min tc slots " + tensorCoreMinSlots + " " + d
+                            + " M=" + m,
                     SampledReference.rows(Compare.bf16(h1), sample, 2 * inter, true),
                     ref.gemm1(y.host(), m),
                     2 * inter);
             assertClose(
-                    "grouped_gemm2 " + "min tc slots " + tensorCoreMinSlots + " " + d + " M=" + m,
+                    "grouped_gemm2 " + (pipelined ? "pipelined " : "") + "min tc slots " + tensorCoreMinSlots + " " + d
+                            + " M=" + m,
                     SampledReference.rows(Compare.bf16(h2), sample, h, true),
                     ref.gemm2(a.host(), slots),
                     h);

@@ -41,4 +41,27 @@ class TensorCorePolicyTest {
         assertThat(TensorCorePolicy.launchArgs(args, TensorCorePolicy.AUTO, ModelDims.QWEN3_NEXT, 1))
                 .containsExactly("y", 3, TensorCorePolicy.HEAVY_EXPERT_SLOTS);
     }
+
+    @Test
+    void thePipelinedEntryIsATensorCoreKernelOnly() {
+        assertThat(TensorCorePolicy.entry("grouped_gemm2", TensorCorePolicy.AUTO, true))
+                .isEqualTo("grouped_gemm2_tcp_kernel");
+        assertThat(TensorCorePolicy.entry("grouped_gemm2", 1, false)).isEqualTo("grouped_gemm2_tc_kernel");
+        assertThatThrownBy(() -> TensorCorePolicy.entry("grouped_gemm2", TensorCorePolicy.CUDA_CORES_ONLY, true))
+                .hasMessageContaining("need the tensor cores");
+    }
+
+    @Test
+    void thePipelinedKernelsExistWhereTheirRoundsAndRowsDivideTheSizes() {
+        // the sources' conditions: gemm1 H % 128 and 2I % 16, gemm2 I % 256 and H % 16
+        assertThat(GroupedGemm1Kernel.pipelinedFits(ModelDims.QWEN3_NEXT)).isTrue();
+        assertThat(GroupedGemm2Kernel.pipelinedFits(ModelDims.QWEN3_NEXT)).isTrue();
+        assertThat(GroupedGemm1Kernel.pipelinedFits(ModelDims.QWEN35)).isTrue();
+        assertThat(GroupedGemm2Kernel.pipelinedFits(ModelDims.QWEN35)).isTrue();
+        assertThat(TensorCorePolicy.pipelinedFits(2048, 1024, 2)).isTrue();
+        assertThat(TensorCorePolicy.pipelinedFits(2048 + 64, 1024, 2)).isFalse();
+        assertThat(TensorCorePolicy.pipelinedFits(512, 2048, 4)).isTrue();
+        assertThat(TensorCorePolicy.pipelinedFits(128, 2048, 4)).isFalse();
+        assertThat(TensorCorePolicy.pipelinedFits(512, 2040, 4)).isFalse();
+    }
 }
