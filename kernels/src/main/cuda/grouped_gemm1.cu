@@ -82,15 +82,10 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_ker
         const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
         int num_experts, int tc_min_slots) {
-    __shared__ int active[EXPERTS + 1];
-    __shared__ int active_cnt[EXPERTS + 1];
-    __shared__ int order[EXPERTS + 1];
-    __shared__ int item_end[EXPERTS + 1];
-    __shared__ int warp_tot[32];
+    __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
-    fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 0>(y, w13, count, expert_to_tokens, nullptr, h1, num_slots,
-                                                       topk, num_experts, tc_min_slots, active, active_cnt, order, item_end,
-                                                           warp_tot);
+    fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 0>(
+        y, w13, count, expert_to_tokens, nullptr, h1, num_slots, topk, num_experts, tc_min_slots, tables);
 }
 // The same with the pipelined 16-row tensor-core items (grouped_gemm_tcp.cuh, 2 chunks per round): same
 // arguments and results.
@@ -99,15 +94,10 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tcp_ke
         const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
         int num_experts, int tc_min_slots) {
-    __shared__ int active[EXPERTS + 1];
-    __shared__ int active_cnt[EXPERTS + 1];
-    __shared__ int order[EXPERTS + 1];
-    __shared__ int item_end[EXPERTS + 1];
-    __shared__ int warp_tot[32];
+    __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 2>(
-        y, w13, count, expert_to_tokens, nullptr, h1, num_slots, topk, num_experts, tc_min_slots, active, active_cnt,
-        order, item_end, warp_tot);
+        y, w13, count, expert_to_tokens, nullptr, h1, num_slots, topk, num_experts, tc_min_slots, tables);
 }
 #endif
 #endif

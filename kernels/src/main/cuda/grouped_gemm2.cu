@@ -83,15 +83,10 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_ker
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
         bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
-    __shared__ int active[EXPERTS + 1];
-    __shared__ int active_cnt[EXPERTS + 1];
-    __shared__ int order[EXPERTS + 1];
-    __shared__ int item_end[EXPERTS + 1];
-    __shared__ int warp_tot[32];
+    __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true, 0>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
-                                                   num_slots, 1, num_experts, tc_min_slots, active, active_cnt,
-                                                       order, item_end, warp_tot);
+                                                   num_slots, 1, num_experts, tc_min_slots, tables);
 }
 // The same with the pipelined 16-row tensor-core items (grouped_gemm_tcp.cuh, 4 chunks per round): same
 // arguments and results.
@@ -100,15 +95,10 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tcp_ke
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
         bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
-    __shared__ int active[EXPERTS + 1];
-    __shared__ int active_cnt[EXPERTS + 1];
-    __shared__ int order[EXPERTS + 1];
-    __shared__ int item_end[EXPERTS + 1];
-    __shared__ int warp_tot[32];
+    __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true, 4>(
-        a, w2, count, expert_to_tokens, expert_to_weights, h2, num_slots, 1, num_experts, tc_min_slots, active,
-        active_cnt, order, item_end, warp_tot);
+        a, w2, count, expert_to_tokens, expert_to_weights, h2, num_slots, 1, num_experts, tc_min_slots, tables);
 }
 #endif
 #endif

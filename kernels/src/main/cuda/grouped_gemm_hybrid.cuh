@@ -4,6 +4,15 @@
 #pragma once
 #include "grouped_gemm_tcp.cuh"
 
+// The block's shared tables of fs_grouped_gemm_hybrid (the tables may hold EXPERTS + 1 experts).
+struct FsGgTables {
+    int active[EXPERTS + 1];
+    int active_cnt[EXPERTS + 1];
+    int order[EXPERTS + 1];
+    int item_end[EXPERTS + 1];
+    int warp_tot[32];
+};
+
 // Tensor-core passes over an expert's rows: 16 * tiles slots per pass.
 __device__ __forceinline__ int fs_tc_passes(int cnt, int tiles) { return (cnt + 16 * tiles - 1) / (16 * tiles); }
 
@@ -17,8 +26,8 @@ __device__ __forceinline__ int fs_gg_slot_groups(int cnt) { return (cnt + FS_GG_
 // others: an unsplit 16-slot item made its warp finish ~3 us after the rest). Items are numbered
 // expert by expert, the longest first (tensor-core experts, then CUDA-core experts with >= 16, >= 4
 // and fewer slots: started first, long items overlap with the many short ones instead of trailing), through a prefix each warp walks forward, and
-// handed to warps block-contiguously as in the CUDA-core kernels. Shared: active, active_cnt, order,
-// item_end (>= EXPERTS+1 ints each), warp_tot (32 ints). Every thread of the block must call it.
+// handed to warps block-contiguously as in the CUDA-core kernels. tables: the block's __shared__
+// FsGgTables. Every thread of the block must call it.
 // PIPE_U > 0: the pipelined items (TCP_GROUPS * 8 rows, TCP_TILES tiles per pass, PIPE_U chunks per
 // round) instead of the 8-row ones.
 template <int KDIM, int NROWS, bool GATHER, bool SCALED, int PIPE_U>
@@ -27,17 +36,19 @@ __device__ __forceinline__ void fs_grouped_gemm_hybrid(const bf16* __restrict__ 
                                                        const int* __restrict__ expert_to_tokens,
                                                        const float* __restrict__ expert_to_weights,
                                                        bf16* __restrict__ out, int num_slots, int topk,
-                                                       int num_experts, int tc_min_slots, int* active,
-                                                       int* active_cnt, int* order, int* item_end,
-                                                       int* warp_tot) {
+                                                       int num_experts, int tc_min_slots, FsGgTables& tables) {
     static_assert(KDIM % 32 == 0, "the reduction length must be a multiple of 32");
+    int* const active = tables.active;
+    int* const active_cnt = tables.active_cnt;
+    int* const order = tables.order;
+    int* const item_end = tables.item_end;
     constexpr int PIPE = PIPE_U > 0;
     constexpr int ROWS = PIPE ? TC_ROWS * TCP_GROUPS : TC_ROWS;  // output rows per tensor-core item
     constexpr int TILES = PIPE ? TCP_TILES : TC_TILES;
     static_assert(NROWS % ROWS == 0, "output rows must be a multiple of the tensor-core rows per item");
     constexpr int RPW = fs_gg_rows_per_item(KDIM);
     static_assert(NROWS % RPW == 0, "output rows must be a multiple of the CUDA-core rows per item");
-    const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
+    const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, tables.warp_tot);
     const int lane = threadIdx.x & 31;
     const int warp = threadIdx.x >> 5;
     if (warp == 0) {  // the longest items first: tensor-core experts, then CUDA-core ones by slots
