@@ -7,7 +7,9 @@
 # Part b (≤ 10 min): a new one-layer sample with nsys's reports, issue 14's overhead runs (gated and direct step
 # timing), nsys profile wrapping --trace none, ncu-import and `fusescope ncu` end to end.
 # Part s (≤ 6 min): the suite, the ncu CSV and the tiny dump only, for a small device budget.
-# Usage: scripts/device/session-checks.sh OUT a|b|s
+# Part k (≤ 8 min): issue 15's kernel benchmarks (bench kernels at M = 1, 16, 64, 256, routed only and with the
+# shared expert as expert E) and the grouped GEMM GPU tests.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -46,6 +48,16 @@ TEST_LIMIT=${TEST_LIMIT:-220} bash scripts/device/gpu-suite.sh "$R" \
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
 ncu_csv 70; pack
 tiny_dump; pack
+exit 0
+fi
+if [[ "$part" == k ]]; then
+fs 200 bench kernels --preset qwen3-next-80b-a3b --tokens 1,16,64,256 --out "$R/kernels.md" >"$R/kernels.txt" 2>&1
+echo "bench kernels exit $?"; grep -E 'grouped_gemm|topk|align|router|sigmoid' "$R/kernels.txt" | head -60; pack
+fs 200 bench kernels --preset qwen3-next-80b-a3b --tokens 1,16,64,256 --shared-as-expert \
+    --out "$R/kernels-shared.md" >"$R/kernels-shared.txt" 2>&1
+echo "bench kernels shared exit $?"; grep -E 'grouped_gemm' "$R/kernels-shared.txt" | head -40; pack
+TEST_LIMIT=${TEST_LIMIT:-90} bash scripts/device/gpu-suite.sh "$R" org.fusescope.kernels.ops.GroupedGemmKernelsTest \
+    >"$R/gemm-suite.txt" 2>&1; echo "gemm suite exit $?"; tail -15 "$R/gemm-suite.txt"; pack
 exit 0
 fi
 if [[ "$part" == a ]]; then
