@@ -5,7 +5,8 @@
 # that outlives its time limit gets a thread dump (SIGQUIT) in its log, then is killed.
 # A GPU is required here: the tests run with -Dfusescope.requireGpu=true and FUSESCOPE_REQUIRE_GPU=1,
 # so a missing driver or CUDA library fails them instead of skipping them.
-# Every phase runs and prints its exit status; the last line is the launcher's summary,
+# Each comma-separated package or class runs in a JVM of its own. Every phase runs and prints its
+# exit status; the last line is the launchers' summary, summed,
 # "gpu-suite: N tests successful, F failed, A aborted, S skipped" (plus ", C containers failed" when
 # a class fails as a whole, e.g. in @BeforeAll). Exits 1 when a phase exits non-zero, a test or
 # container fails, or the launcher printed no summary; else 0.
@@ -39,10 +40,11 @@ selectors() {
     done
 }
 
-# COUNT "tests failed" FILE: the number on that line of the launcher's summary box
-# ("[         0 tests failed          ]"), the last one in FILE; empty when there is none
+# COUNT "tests failed" FILE: the number on that line of the launcher's summary boxes
+# ("[         0 tests failed          ]"), summed over every box in FILE (one per test JVM); empty when
+# there is none
 count() {
-    sed -nE "s/^\[ *([0-9]+) $1 *\]\$/\1/p" "$2" | tail -1
+    sed -nE "s/^\[ *([0-9]+) $1 *\]\$/\1/p" "$2" | awk '{ s += $1 } END { if (NR) print s }'
 }
 
 # SUMMARY FILE: prints the launcher's summary in FILE as the suite's last line; returns 1 when a test
@@ -77,11 +79,18 @@ main() {
         || failed_phases+=("nvidia-smi")
     phase doctor 90 "$out/doctor.txt" "$java" -cp "$cp" org.fusescope.runner.cli.FuseScopeCli doctor
     tail -20 "$out/doctor.txt"
-    # shellcheck disable=SC2046 # the selectors are separate words
-    phase tests "${TEST_LIMIT:-300}" "$out/gpu-tests.txt" "$java" -Dfusescope.requireGpu=true \
-        -jar "$b/junit-platform-console-standalone.jar" \
-        execute --class-path "$cp" $(selectors "$package") --details=verbose --disable-banner --disable-ansi-colors \
-        --config junit.jupiter.execution.timeout.default=120s --reports-dir "$out/junit"
+    # one JVM per entry, as Maven runs one per module: CUDA and CUPTI state never leaks from one module's
+    # tests into another's. The test classes are on the JVM's own class path (not the launcher's
+    # --class-path), so a test that starts a child JVM with java.class.path finds them.
+    local entry n=0
+    for entry in ${package//,/ }; do
+        n=$((n + 1))
+        # shellcheck disable=SC2046 # the selectors are separate words
+        phase "tests $entry" "${TEST_LIMIT:-300}" "$out/gpu-tests.txt" "$java" -Dfusescope.requireGpu=true \
+            -cp "$b/junit-platform-console-standalone.jar:$cp" org.junit.platform.console.ConsoleLauncher \
+            execute $(selectors "$entry") --details=verbose --disable-banner --disable-ansi-colors \
+            --config junit.jupiter.execution.timeout.default=120s --reports-dir "$out/junit/$n"
+    done
     grep -E "tests (successful|failed|aborted|skipped)|✘|MethodSource" "$out/gpu-tests.txt" | tail -40
     if (($#)); then
         phase command "${COMMAND_LIMIT:-300}" "$out/command.txt" "$java" -cp "$cp" org.fusescope.runner.cli.FuseScopeCli "$@"

@@ -9,7 +9,9 @@
 # Part s (≤ 6 min): the suite, the ncu CSV and the tiny dump only, for a small device budget.
 # Part k (≤ 8 min): issue 15's kernel benchmarks (bench kernels at M = 1, 16, 64, 256, routed only and with the
 # shared expert as expert E) and the grouped GEMM GPU tests.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k
+# Part m (≤ 9 min): the GPU suite (a JVM per module) and issue 15's block benchmark as
+# benchmarks/h100/moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -48,6 +50,17 @@ TEST_LIMIT=${TEST_LIMIT:-220} bash scripts/device/gpu-suite.sh "$R" \
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
 ncu_csv 70; pack
 tiny_dump; pack
+exit 0
+fi
+if [[ "$part" == m ]]; then
+TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
+echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -10; pack
+fs 260 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+echo "record exit $?"; tail -25 "$R/record.txt"; pack
+fs 60 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+echo "bench moe exit $?"; cat "$R/bench-moe.txt" | head -40; pack
 exit 0
 fi
 if [[ "$part" == k ]]; then

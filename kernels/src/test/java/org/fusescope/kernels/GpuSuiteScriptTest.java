@@ -37,7 +37,8 @@ class GpuSuiteScriptTest {
         String script = Files.readString(SCRIPT, StandardCharsets.UTF_8);
         assertThat(script)
                 .contains("export " + GpuTestRule.REQUIRE_ENV + "=1")
-                .contains("\"$java\" -D" + GpuTestRule.REQUIRE_PROPERTY + "=true \\\n        -jar ");
+                .contains("\"$java\" -D" + GpuTestRule.REQUIRE_PROPERTY + "=true \\\n")
+                .contains("org.junit.platform.console.ConsoleLauncher");
     }
 
     @Test
@@ -45,6 +46,13 @@ class GpuSuiteScriptTest {
         Run r = summary(box(0, 149, 0, 2, 0));
         assertThat(r.out()).isEqualTo("gpu-suite: 149 tests successful, 0 failed, 2 aborted, 0 skipped\n");
         assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void theBoxesOfSeveralTestJvmsAreSummed() throws Exception {
+        Run r = summary(box(0, 149, 0, 2, 0) + box(0, 20, 1, 0, 3) + box(0, 7, 0, 1, 0));
+        assertThat(r.out()).isEqualTo("gpu-suite: 176 tests successful, 1 failed, 3 aborted, 3 skipped\n");
+        assertThat(r.exit()).isEqualTo(1);
     }
 
     @Test

@@ -50,10 +50,11 @@ final class GemmCases {
         for (int v = 0; v < MIN_SLOTS.length; v++) {
             int minSlots = MIN_SLOTS[v];
             boolean pipelined = PIPELINED[v];
-            if (pipelined && !GroupedGemm1Kernel.pipelinedFits(d)) {
+            boolean fits = GroupedGemm1Kernel.pipelinedFits(d);
+            if (pipelined && !fits) {
                 continue;
             }
-            boolean owner = v == MIN_SLOTS.length - 1;
+            boolean owner = v == MIN_SLOTS.length - (fits ? 1 : 3);
             GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, minSlots, pipelined);
             cases.add(new BufferSetCase(
                     "grouped_gemm1" + variant(minSlots, pipelined),
@@ -73,10 +74,11 @@ final class GemmCases {
         for (int v = 0; v < MIN_SLOTS.length; v++) {
             int minSlots = MIN_SLOTS[v];
             boolean pipelined = PIPELINED[v];
-            if (pipelined && !GroupedGemm2Kernel.pipelinedFits(d)) {
+            boolean fits = GroupedGemm2Kernel.pipelinedFits(d);
+            if (pipelined && !fits) {
                 continue;
             }
-            boolean owner = v == MIN_SLOTS.length - 1;
+            boolean owner = v == MIN_SLOTS.length - (fits ? 1 : 3);
             GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, minSlots, pipelined);
             cases.add(new BufferSetCase(
                     "grouped_gemm2" + variant(minSlots, pipelined),
@@ -97,23 +99,23 @@ final class GemmCases {
 
     /**
      * How many slots send an expert to the tensor cores, per case (with {@link #PIPELINED}: whether
-     * they take the pipelined items); the default (the table's owner) last.
+     * they take the pipelined items); the default (the table's owner, pipelined AUTO) last. Where the
+     * sizes have no pipelined kernel the owner is the 8-row AUTO case before it.
      */
     private static final int[] MIN_SLOTS = {
-        TensorCorePolicy.CUDA_CORES_ONLY, 1, 16, 1, TensorCorePolicy.AUTO, TensorCorePolicy.AUTO
+        TensorCorePolicy.CUDA_CORES_ONLY, 1, 16, TensorCorePolicy.AUTO, 1, TensorCorePolicy.AUTO
     };
 
-    private static final boolean[] PIPELINED = {false, false, false, true, true, false};
+    private static final boolean[] PIPELINED = {false, false, false, false, true, true};
 
     private static String variant(int minSlots, boolean pipelined) {
         if (minSlots == TensorCorePolicy.CUDA_CORES_ONLY) {
             return " (CUDA cores)";
         }
-        String items = pipelined ? "pipelined tensor cores" : "tensor cores";
         if (minSlots == TensorCorePolicy.AUTO) {
-            return pipelined ? " (" + items + ")" : "";
+            return pipelined ? "" : " (8-row tensor-core items)";
         }
-        return " (" + items + " from " + minSlots + " slots)";
+        return " (" + (pipelined ? "pipelined tensor cores" : "tensor cores") + " from " + minSlots + " slots)";
     }
 
     /** The mean number of experts touched per routing, rounded. */

@@ -24,9 +24,17 @@ public final class GroupedGemm1Kernel {
     /** The 32-wide chunks per round of {@code grouped_gemm1_tcp_kernel} (its source's choice). */
     private static final int PIPELINED_CHUNKS_PER_ROUND = 2;
 
-    /** {@link TensorCorePolicy#AUTO} where the device and sizes allow it, else the CUDA-core kernel. */
+    /**
+     * {@link TensorCorePolicy#AUTO} with the pipelined tensor-core items where the device and sizes allow
+     * them, else AUTO with 8-row items, else the CUDA-core kernel.
+     */
     public GroupedGemm1Kernel(KernelLibrary lib, ModelDims dims) {
-        this(lib, dims, TensorCorePolicy.defaultFor(lib, dims.hidden()));
+        this(lib, dims, TensorCorePolicy.defaultFor(lib, dims.hidden()), pipelinedByDefault(lib, dims));
+    }
+
+    private static boolean pipelinedByDefault(KernelLibrary lib, ModelDims dims) {
+        return TensorCorePolicy.defaultFor(lib, dims.hidden()) != TensorCorePolicy.CUDA_CORES_ONLY
+                && pipelinedFits(dims);
     }
 
     /**

@@ -6,14 +6,16 @@ import org.fusescope.kernels.shape.ModelDims;
 /**
  * Which experts the grouped GEMMs run on the tensor cores, as the {@code tensorCoreMinSlots} argument
  * of {@link GroupedGemm1Kernel} and {@link GroupedGemm2Kernel}: experts with at least that many slots
- * take 8-row MMA items, the others CUDA-core items. Stateless.
+ * take MMA items (pipelined 16-row items by default, 8-row ones on request), the others CUDA-core
+ * items. Stateless.
  */
 public final class TensorCorePolicy {
     /**
-     * Decide per launch, as measured on an H100 (benchmarks/h100/README.md): with at least 4 slots per
-     * expert on average (M = 256 at K = 10, E = 512) every expert runs on the tensor cores; below that
-     * only experts with {@value #HEAVY_EXPERT_SLOTS} or more slots (the shared expert as expert E, hot
-     * experts), because for a handful of slots the CUDA-core items stream the weights faster.
+     * Decide per launch, as measured on an H100 (benchmarks/h100/README.md): from a GEMM's own number
+     * of slots per expert on average (4 for grouped_gemm1: M = 205 at K = 10, E = 512; 1 for the
+     * pipelined grouped_gemm2: M = 52) every expert runs on the tensor cores; below that only experts
+     * with {@value #HEAVY_EXPERT_SLOTS} or more slots (the shared expert as expert E, hot experts),
+     * because for a handful of slots the CUDA-core items stream the weights faster.
      */
     public static final int AUTO = 0;
 
@@ -30,13 +32,24 @@ public final class TensorCorePolicy {
         return lib.context().smArchitecture() >= 80 && reductionLength % 32 == 0 ? AUTO : CUDA_CORES_ONLY;
     }
 
+    /** Slots per expert on average from which {@link #AUTO} sends every expert to the tensor cores, by default. */
+    static final double ALL_EXPERTS_FROM = 4;
+
     /** The threshold a launch of {@code tokens} tokens uses: {@code minSlots}, or under {@link #AUTO} 1 or heavy. */
     static int resolve(int minSlots, ModelDims dims, int tokens) {
+        return resolve(minSlots, dims, tokens, ALL_EXPERTS_FROM);
+    }
+
+    /**
+     * As {@link #resolve(int, ModelDims, int)}, where {@link #AUTO} sends every expert to the tensor
+     * cores from {@code allExpertsFrom} slots per expert on average.
+     */
+    static int resolve(int minSlots, ModelDims dims, int tokens, double allExpertsFrom) {
         if (minSlots != AUTO) {
             return minSlots;
         }
         double perExpert = (double) tokens * dims.slotsPerToken() / dims.tableExperts();
-        return perExpert >= 4 ? 1 : HEAVY_EXPERT_SLOTS;
+        return perExpert >= allExpertsFrom ? 1 : HEAVY_EXPERT_SLOTS;
     }
 
     /** The entry point of {@code op}'s source: {@code <op>_tc_kernel}, or {@code <op>_kernel} for CUDA cores only. */
@@ -72,11 +85,16 @@ public final class TensorCorePolicy {
 
     /** The launch arguments: {@code args}, plus the resolved threshold for the tensor-core kernel. */
     static Object[] launchArgs(Object[] args, int minSlots, ModelDims dims, int tokens) {
+        return launchArgs(args, minSlots, dims, tokens, ALL_EXPERTS_FROM);
+    }
+
+    /** As {@link #launchArgs(Object[], int, ModelDims, int)}, with {@link #resolve(int, ModelDims, int, double)}'s bound. */
+    static Object[] launchArgs(Object[] args, int minSlots, ModelDims dims, int tokens, double allExpertsFrom) {
         if (minSlots == CUDA_CORES_ONLY) {
             return args;
         }
         Object[] withThreshold = Arrays.copyOf(args, args.length + 1);
-        withThreshold[args.length] = resolve(minSlots, dims, tokens);
+        withThreshold[args.length] = resolve(minSlots, dims, tokens, allExpertsFrom);
         return withThreshold;
     }
 

@@ -64,4 +64,17 @@ class TensorCorePolicyTest {
         assertThat(TensorCorePolicy.pipelinedFits(128, 2048, 4)).isFalse();
         assertThat(TensorCorePolicy.pipelinedFits(512, 2040, 4)).isFalse();
     }
+
+    @Test
+    void aGemmMaySendEveryExpertToTheTensorCoresFromItsOwnSlotsPerExpert() {
+        ModelDims d = ModelDims.QWEN3_NEXT; // 1 slot per expert on average from M = 52 (K = 10, E = 512)
+        assertThat(TensorCorePolicy.resolve(TensorCorePolicy.AUTO, d, 51, 1.0))
+                .isEqualTo(TensorCorePolicy.HEAVY_EXPERT_SLOTS);
+        assertThat(TensorCorePolicy.resolve(TensorCorePolicy.AUTO, d, 52, 1.0)).isEqualTo(1);
+        assertThat(TensorCorePolicy.resolve(TensorCorePolicy.AUTO, d, 64, TensorCorePolicy.ALL_EXPERTS_FROM))
+                .isEqualTo(TensorCorePolicy.HEAVY_EXPERT_SLOTS);
+        assertThat(TensorCorePolicy.resolve(16, d, 64, 1.0)).isEqualTo(16);
+        assertThat(TensorCorePolicy.launchArgs(new Object[] {"a"}, TensorCorePolicy.AUTO, d, 64, 1.0))
+                .containsExactly("a", 1);
+    }
 }
