@@ -2,7 +2,11 @@ package org.fusescope.app.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +17,7 @@ import org.fusescope.app.data.Recording;
 import org.fusescope.app.data.RecordingService;
 import org.fusescope.app.data.SampleRecordings;
 import org.fusescope.app.data.Selection;
+import org.fusescope.app.fixtures.NsysExport;
 import org.fusescope.profiler.analysis.ProjectedRange;
 import org.fusescope.profiler.analysis.RangeProjection;
 import org.fusescope.profiler.model.KernelEvent;
@@ -20,6 +25,7 @@ import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The layer and op rows on the GPU's time, on the golden recording and the bundled 4-layer H100
@@ -40,6 +46,32 @@ class GpuRangeRowsTest {
         SampleRecordings.Sample sample = SampleRecordings.firstStart(FOUR_LAYERS);
         assertThat(sample.bundled()).isTrue();
         assertRows(sample.file(), 12);
+    }
+
+    /** A recording without attribution (its table dropped, as before attribution existed) and an nsys export. */
+    @Test
+    void recordingsWithoutAttributionOpenWithoutRowsOnTheGpu(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("no-attribution.sqlite");
+        Files.copy(Golden.file(), old);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            st.execute("DROP TABLE FS_KERNEL_ATTRIBUTION");
+        }
+        for (Path file : List.of(old, NsysExport.build(dir))) {
+            try (RecordingService service = new RecordingService()) {
+                Recording recording = service.open(file);
+                for (RunInfo info : recording.runs()) {
+                    TimelineData data = service.loadTimeline(recording, info.id())
+                            .fullTimeline()
+                            .join();
+                    assertThat(data.lanes())
+                            .as(file + ": " + info.name())
+                            .noneMatch(l -> l.kind() == Lane.LaneKind.GPU_RANGE);
+                    assertThat(data.lanes()).anyMatch(l -> l.kind() == Lane.LaneKind.GPU && l.size() > 0);
+                    assertThat(data.gpuRanges().size()).isZero();
+                }
+            }
+        }
     }
 
     @Test
