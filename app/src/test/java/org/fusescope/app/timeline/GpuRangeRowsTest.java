@@ -92,8 +92,8 @@ class GpuRangeRowsTest {
 
             // the layer's kernels and a margin, not the work its CPU range launched (a graph run records none)
             long span = layers.ends()[1] - layers.starts()[1];
-            assertThat(vm.window().startNs()).isLessThanOrEqualTo(layers.starts()[1]);
-            assertThat(vm.window().endNs()).isGreaterThanOrEqualTo(layers.ends()[1]);
+            assertThat(vm.window().startNs()).isLessThanOrEqualTo((double) layers.starts()[1]);
+            assertThat(vm.window().endNs()).isGreaterThanOrEqualTo((double) layers.ends()[1]);
             assertThat(vm.window().spanNs()).isLessThan(1.5 * span);
         }
     }

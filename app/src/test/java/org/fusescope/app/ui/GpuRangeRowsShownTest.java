@@ -78,7 +78,7 @@ class GpuRangeRowsShownTest extends WorkbenchWindowTest {
             canvas.draw();
             WritableImage image = canvas.canvas().snapshot(null, null);
             double plotWidth = canvas.canvas().getWidth() - TimelineLayout.HEADER;
-            int x = (int) (TimelineLayout.HEADER + vm.window().xOf(mid, plotWidth));
+            int x = (int) (TimelineLayout.HEADER + vm.window().xOf((double) mid, plotWidth));
             // above the label drawn across the middle of the row
             int y = (int) vm.layout().top(lane) + 2;
             return image.getPixelReader().getArgb(x, y) & 0xffffff;
