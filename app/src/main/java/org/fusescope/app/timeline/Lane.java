@@ -10,9 +10,9 @@ package org.fusescope.app.timeline;
  * @param starts start of each item (ns)
  * @param ends end of each item (ns)
  * @param colors colour key of each item (see {@link LodBuilder#key})
- * @param refs index of each item in its source list (kernels, API calls or ranges of the trace);
- *     negative for the items of an overview, which stand for several kernels (see {@link
- *     TimelineData#overviewItem})
+ * @param refs index of each item in its source list (kernels, API calls or ranges of the trace, or
+ *     the ranges on the GPU's time of {@link TimelineData#gpuRanges()}); negative for the items of an
+ *     overview, which stand for several kernels (see {@link TimelineData#overviewItem})
  * @param maxDurationNs the longest item, so a search by start can find items reaching into a window
  */
 @SuppressWarnings("ArrayRecordComponent") // a million items stay primitive arrays; lanes are never compared
@@ -20,8 +20,11 @@ public record Lane(
         String label, LaneKind kind, long[] starts, long[] ends, int[] colors, int[] refs, long maxDurationNs) {
     /** The kinds of rows, top to bottom. */
     public enum LaneKind {
+        /** Ranges the run recorded (NVTX), on the CPU's time. */
         RANGE,
         CPU,
+        /** Layer and op ranges on the GPU's time, derived from the kernels' attribution. */
+        GPU_RANGE,
         GPU
     }
 

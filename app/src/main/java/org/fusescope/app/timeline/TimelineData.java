@@ -18,10 +18,12 @@ import org.fusescope.profiler.store.TimelineColumns;
 
 /**
  * The lanes of one run's timeline, top to bottom: range rows (step → layer → block → op), the CPU
- * row of driver-API launches, and a row per GPU stream. Built from {@link TimelineColumns} (read
- * without the full {@link RunTrace}, so the first frame need not wait for it); item refs index the
- * run's kernels, API calls and ranges as {@link RunTrace} orders them. Built once per run in the
- * background; immutable and thread-safe afterwards.
+ * row of driver-API launches, the layer and op rows on the GPU's time (derived from the kernels'
+ * attribution, {@link AttributedRanges}), and a row per GPU stream. Built from {@link
+ * TimelineColumns} (read without the full {@link RunTrace}, so the first frame need not wait for
+ * it); item refs index the run's kernels, API calls and ranges as {@link RunTrace} orders them, and
+ * {@link #gpuRanges()} for the rows on the GPU's time. Built once per run in the background;
+ * immutable and thread-safe afterwards.
  */
 public final class TimelineData {
     /** Appended to the header of a row that waits for its items. */
@@ -32,9 +34,12 @@ public final class TimelineData {
     public static final String RANGES_LOADING = "ranges" + LOADING;
     /** Appended to the header of a GPU row that shows an overview while its kernels are read. */
     public static final String OVERVIEW_LOADING = LOADING;
+    /** Appended to the header of a row of ranges on the GPU's time: {@code layer (GPU)}, {@code op (GPU)}. */
+    public static final String ON_GPU = " (GPU)";
 
     private final RunInfo run;
     private final TimelineColumns columns;
+    private final TimelineColumns.Ranges gpuRanges;
     private final List<Lane> lanes;
     private final long[] launchCorrelations;
     private final int[] launchRefs;
@@ -44,11 +49,17 @@ public final class TimelineData {
     private final KernelOverview overview;
 
     private TimelineData(
-            RunInfo run, TimelineColumns columns, List<Lane> lanes, boolean pending, KernelOverview overview) {
+            RunInfo run,
+            TimelineColumns columns,
+            TimelineColumns.Ranges gpuRanges,
+            List<Lane> lanes,
+            boolean pending,
+            KernelOverview overview) {
         this.run = run;
         this.pending = pending;
         this.overview = overview;
         this.columns = columns;
+        this.gpuRanges = gpuRanges;
         this.lanes = List.copyOf(lanes);
         long s = Long.MAX_VALUE;
         long e = Long.MIN_VALUE;
@@ -105,14 +116,17 @@ public final class TimelineData {
     /** Lays out the rows of a run from its columns, with the op families its recording stored. */
     public static TimelineData of(RunInfo run, TimelineColumns columns, Map<String, String> recorded) {
         List<Lane> lanes = hostLanes(columns);
+        TimelineColumns.Ranges gpuRanges = AttributedRanges.of(columns.kernels());
+        lanes.addAll(rangeLanes(gpuRanges, Lane.LaneKind.GPU_RANGE, ON_GPU));
         lanes.addAll(gpuLanes(columns.kernels(), "", recorded));
-        return new TimelineData(run, columns, lanes, false, null);
+        return new TimelineData(run, columns, gpuRanges, lanes, false, null);
     }
 
     /**
      * The GPU rows of a run whose API calls and ranges are still being read ({@code kernelsOnly} has
-     * none): empty range rows (as many as the mode has) and an empty CPU row, labelled "loading …", stand in for theirs until
-     * {@link #withAllRows} replaces them.
+     * none), with the layer and op rows on the GPU's time (they need the kernels only): empty range
+     * rows (as many as the mode has) and an empty CPU row, labelled "loading …", stand in for theirs
+     * until {@link #withAllRows} replaces them.
      */
     public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly) {
         return kernelsFirst(run, kernelsOnly, Map.of());
@@ -121,15 +135,18 @@ public final class TimelineData {
     /** As {@link #kernelsFirst(RunInfo, TimelineColumns)}, with the op families its recording stored. */
     public static TimelineData kernelsFirst(RunInfo run, TimelineColumns kernelsOnly, Map<String, String> recorded) {
         List<Lane> lanes = placeholders(run);
+        TimelineColumns.Ranges gpuRanges = AttributedRanges.of(kernelsOnly.kernels());
+        lanes.addAll(rangeLanes(gpuRanges, Lane.LaneKind.GPU_RANGE, ON_GPU));
         lanes.addAll(gpuLanes(kernelsOnly.kernels(), "", recorded));
-        return new TimelineData(run, kernelsOnly, lanes, true, null);
+        return new TimelineData(run, kernelsOnly, gpuRanges, lanes, true, null);
     }
 
     /**
      * The first picture of a large run, before its kernels are read: its GPU rows drawn from an
      * overview (a few of its kernels that draw like all of them at the first zoom, see {@link
      * KernelOverview} and {@link PixelGrid}), headed "Stream N (compute) · loading …", behind "loading …"
-     * range and CPU rows. Its items are not the run's kernels: lane refs are negative ({@link
+     * range and CPU rows (and, where its kernels are attributed, "loading …" layer and op rows on the
+     * GPU's time). Its items are not the run's kernels: lane refs are negative ({@link
      * #overviewItem}), {@link #kernelCount()} is 0 and nothing can be selected, until {@link
      * #kernelsFirst} replaces it. The time bounds are the run's (its last kernel end included).
      */
@@ -140,6 +157,10 @@ public final class TimelineData {
     /** As {@link #overview(RunInfo, KernelOverview)}, with the op families its recording stored. */
     public static TimelineData overview(RunInfo run, KernelOverview overview, Map<String, String> recorded) {
         List<Lane> lanes = placeholders(run);
+        if (AttributedRanges.anyIn(overview.kernels())) {
+            lanes.add(empty(rangeLabel(RangeLevel.LAYER.ordinal()) + ON_GPU + LOADING, Lane.LaneKind.GPU_RANGE));
+            lanes.add(empty(rangeLabel(RangeLevel.OP.ordinal()) + ON_GPU + LOADING, Lane.LaneKind.GPU_RANGE));
+        }
         for (Lane l : gpuLanes(overview.kernels(), OVERVIEW_LOADING, recorded)) {
             int[] refs = l.refs();
             // the lane keeps this array: the items are the overview's, not kernels of the run
@@ -149,7 +170,7 @@ public final class TimelineData {
             lanes.add(l);
         }
         TimelineColumns none = TimelineColumns.of(List.of(), List.of(), List.of());
-        return new TimelineData(run, none, lanes, true, overview);
+        return new TimelineData(run, none, none.ranges(), lanes, true, overview);
     }
 
     /** The index in {@code overview().kernels()} of the item a negative lane ref stands for. */
@@ -187,8 +208,8 @@ public final class TimelineData {
 
     /**
      * Every row of the run once its API calls and ranges are read: the same lanes as {@link
-     * #of(RunInfo, TimelineColumns) of(run, all)}; the GPU rows laid out already are reused ({@code
-     * all} must have the same kernels).
+     * #of(RunInfo, TimelineColumns) of(run, all)}; the GPU rows and the rows on the GPU's time laid out
+     * already are reused ({@code all} must have the same kernels).
      */
     public TimelineData withAllRows(TimelineColumns all) {
         if (all.kernels().size() != columns.kernels().size()) {
@@ -197,11 +218,11 @@ public final class TimelineData {
         }
         List<Lane> lanes = hostLanes(all);
         for (Lane l : this.lanes) {
-            if (l.kind() == Lane.LaneKind.GPU) {
+            if (l.kind() == Lane.LaneKind.GPU_RANGE || l.kind() == Lane.LaneKind.GPU) {
                 lanes.add(l);
             }
         }
-        return new TimelineData(run, all, lanes, false, null);
+        return new TimelineData(run, all, gpuRanges, lanes, false, null);
     }
 
     /** True while the CPU and range rows are placeholders (see {@link #kernelsFirst}). */
@@ -216,19 +237,7 @@ public final class TimelineData {
 
     /** The range rows and the CPU row. */
     private static List<Lane> hostLanes(TimelineColumns columns) {
-        List<Lane> lanes = new ArrayList<>();
-        TimelineColumns.Ranges ranges = columns.ranges();
-        RangeLevel[] levels = ranges.levels();
-        group(
-                ranges.size(),
-                i -> levels[i] == null ? RangeLevel.values().length : levels[i].ordinal(),
-                (row, refs) -> lanes.add(lane(
-                        rangeLabel(row),
-                        Lane.LaneKind.RANGE,
-                        refs,
-                        ranges.starts(),
-                        ranges.ends(),
-                        i -> Palette.range(ranges.level(i)))));
+        List<Lane> lanes = rangeLanes(columns.ranges(), Lane.LaneKind.RANGE, "");
         TimelineColumns.Calls calls = columns.calls();
         if (calls.size() > 0) {
             int[] refs = new int[calls.size()];
@@ -243,6 +252,23 @@ public final class TimelineData {
             lanes.add(lane(
                     "CPU launches", Lane.LaneKind.CPU, refs, calls.starts(), calls.ends(), i -> launchKey[names[i]]));
         }
+        return lanes;
+    }
+
+    /** A row per range level (step, layer, block, op, then foreign ranges), headed by the level and {@code suffix}. */
+    private static List<Lane> rangeLanes(TimelineColumns.Ranges ranges, Lane.LaneKind kind, String suffix) {
+        List<Lane> lanes = new ArrayList<>();
+        RangeLevel[] levels = ranges.levels();
+        group(
+                ranges.size(),
+                i -> levels[i] == null ? RangeLevel.values().length : levels[i].ordinal(),
+                (row, refs) -> lanes.add(lane(
+                        rangeLabel(row) + suffix,
+                        kind,
+                        refs,
+                        ranges.starts(),
+                        ranges.ends(),
+                        i -> Palette.range(ranges.level(i)))));
         return lanes;
     }
 
@@ -349,6 +375,15 @@ public final class TimelineData {
     /** The columns the lanes were built from: names, correlation ids and streams by item ref. */
     public TimelineColumns columns() {
         return columns;
+    }
+
+    /**
+     * The layer and op ranges on the GPU's time that the {@link Lane.LaneKind#GPU_RANGE} rows show
+     * (their refs index these), derived from the kernels' attribution ({@link AttributedRanges}: the
+     * layer ranges, then the op ranges); none without attribution.
+     */
+    public TimelineColumns.Ranges gpuRanges() {
+        return gpuRanges;
     }
 
     public List<Lane> lanes() {

@@ -22,7 +22,7 @@ public final class TimelineLayout {
         double y = RULER + 2;
         for (int i = 0; i < lanes.size(); i++) {
             heights[i] = switch (lanes.get(i).kind()) {
-                case RANGE -> 16;
+                case RANGE, GPU_RANGE -> 16;
                 case CPU -> 18;
                 case GPU -> 28;
             };

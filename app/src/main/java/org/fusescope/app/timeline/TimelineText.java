@@ -11,13 +11,14 @@ import org.fusescope.profiler.store.TimelineColumns;
 public final class TimelineText {
     private TimelineText() {}
 
-    /** A few lines about item {@code i} of {@code lane}. */
-    public static String describe(RunTrace trace, Lane lane, int i) {
+    /** A few lines about item {@code i} of {@code lane}, of {@code data} read in full as {@code trace}. */
+    public static String describe(RunTrace trace, TimelineData data, Lane lane, int i) {
         int ref = lane.refs()[i];
         return switch (lane.kind()) {
             case GPU -> kernel(trace.kernels().get(ref));
             case CPU -> call(trace.apiCalls().get(ref));
             case RANGE -> range(trace.ranges().get(ref));
+            case GPU_RANGE -> gpuRange(data, ref);
         };
     }
 
@@ -48,11 +49,9 @@ public final class TimelineText {
                     + "\ncorrelation " + data.columns().calls().correlations()[ref];
             case RANGE -> {
                 TimelineColumns.Ranges r = data.columns().ranges();
-                RangeLevel level = r.level(ref);
-                yield r.text(ref) + "\n"
-                        + (level == null ? "range" : level.name().toLowerCase(java.util.Locale.ROOT)) + ", "
-                        + TimeFormat.format(duration);
+                yield range(r.text(ref), r.level(ref), duration);
             }
+            case GPU_RANGE -> gpuRange(data, ref);
         };
     }
 
@@ -66,6 +65,7 @@ public final class TimelineText {
             case GPU -> data.columns().kernels().name(ref);
             case CPU -> data.columns().calls().name(ref);
             case RANGE -> data.columns().ranges().text(ref);
+            case GPU_RANGE -> data.gpuRanges().text(ref);
         };
     }
 
@@ -113,7 +113,18 @@ public final class TimelineText {
     }
 
     static String range(RangeEvent r) {
-        return r.text() + "\n" + (r.level() == null ? "range" : r.level().name().toLowerCase(java.util.Locale.ROOT))
-                + ", " + TimeFormat.format(r.durationNs());
+        return range(r.text(), r.level(), r.durationNs());
+    }
+
+    private static String range(String text, RangeLevel level, long durationNs) {
+        return text + "\n" + (level == null ? "range" : level.name().toLowerCase(java.util.Locale.ROOT)) + ", "
+                + TimeFormat.format(durationNs);
+    }
+
+    /** A layer or op range on the GPU's time: from its kernels' attribution, not recorded. */
+    private static String gpuRange(TimelineData data, int ref) {
+        TimelineColumns.Ranges r = data.gpuRanges();
+        return range(r.text(ref), r.level(ref), r.ends()[ref] - r.starts()[ref])
+                + "\non the GPU, from its kernels' attribution";
     }
 }

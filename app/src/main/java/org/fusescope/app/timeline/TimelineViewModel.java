@@ -294,6 +294,10 @@ public final class TimelineViewModel {
                     return;
                 }
             }
+        } else if (lane.kind() == Lane.LaneKind.GPU_RANGE) {
+            // on the GPU's time already: its kernels are inside it
+            window.focus(lane.starts()[hit[1]], lane.ends()[hit[1]]);
+            changed();
         } else {
             zoomToRange(lane.starts()[hit[1]], lane.ends()[hit[1]]);
         }
@@ -318,7 +322,7 @@ public final class TimelineViewModel {
         Lane lane = data().lanes().get(hit[0]);
         // the full trace may still be loading: never wait for it on the FX thread
         return run.traceLoaded() && lane.refs()[hit[1]] >= 0
-                ? TimelineText.describe(run.trace(), lane, hit[1])
+                ? TimelineText.describe(run.trace(), data(), lane, hit[1])
                 : TimelineText.describe(data(), lane, hit[1]);
     }
 

@@ -11,8 +11,8 @@ import org.fusescope.profiler.model.RunTrace;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run opened from timeline columns draws its GPU rows first, then the same lanes as one loaded in
- * full, and loads its trace on demand.
+ * A run opened from timeline columns draws its GPU rows (and the ranges on the GPU's time) first,
+ * then the same lanes as one loaded in full, and loads its trace on demand.
  */
 class LazyOpenRunTest {
     @Test
@@ -23,18 +23,18 @@ class LazyOpenRunTest {
                 OpenRun eager = service.load(r, info.id());
                 OpenRun lazy = service.loadTimeline(r, info.id());
                 assertThat(lazy.traceLoaded()).isFalse();
-                // first the GPU rows alone, behind "loading …" placeholders of the CPU and range rows
+                // first the GPU rows and the ranges on the GPU's time (from the kernels alone), behind
+                // "loading …" placeholders of the CPU and range rows
                 TimelineData first = lazy.timeline();
                 List<Lane> eagerGpu = eager.timeline().lanes().stream()
-                        .filter(l -> l.kind() == Lane.LaneKind.GPU)
+                        .filter(LazyOpenRunTest::onGpu)
                         .toList();
-                List<Lane> firstGpu = first.lanes().stream()
-                        .filter(l -> l.kind() == Lane.LaneKind.GPU)
-                        .toList();
+                List<Lane> firstGpu =
+                        first.lanes().stream().filter(LazyOpenRunTest::onGpu).toList();
+                assertThat(firstGpu).anyMatch(l -> l.kind() == Lane.LaneKind.GPU_RANGE);
                 if (first.pending()) {
-                    List<Lane> waiting = first.lanes().stream()
-                            .filter(l -> l.kind() != Lane.LaneKind.GPU)
-                            .toList();
+                    List<Lane> waiting =
+                            first.lanes().stream().filter(l -> !onGpu(l)).toList();
                     assertThat(waiting).extracting(Lane::label).allMatch(l -> l.endsWith(TimelineData.LOADING));
                     assertThat(waiting).extracting(Lane::label).last().isEqualTo(TimelineData.CPU_LOADING);
                     assertThat(waiting).allMatch(l -> l.size() == 0);
@@ -67,6 +67,10 @@ class LazyOpenRunTest {
                 assertThat(lazy.firstKernelNamed(t.kernels().get(0).name())).isZero();
             }
         }
+    }
+
+    private static boolean onGpu(Lane lane) {
+        return lane.kind() == Lane.LaneKind.GPU || lane.kind() == Lane.LaneKind.GPU_RANGE;
     }
 
     private static void assertSameLanes(List<Lane> actual, List<Lane> expected) {

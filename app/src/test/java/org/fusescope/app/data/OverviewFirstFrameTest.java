@@ -104,6 +104,13 @@ class OverviewFirstFrameTest {
                 List<Lane> a = gpu(first);
                 List<Lane> b = gpu(all);
                 assertThat(a).hasSize(2).hasSameSizeAs(b);
+                // the rows do not move when the kernels arrive: the layer and op rows on the GPU's time wait
+                // in their places
+                assertThat(first.lanes()).extracting(Lane::kind).containsExactlyElementsOf(kinds(all));
+                assertThat(first.lanes())
+                        .filteredOn(l -> l.kind() == Lane.LaneKind.GPU_RANGE)
+                        .extracting(Lane::label)
+                        .containsExactly("layer (GPU)" + TimelineData.LOADING, "op (GPU)" + TimelineData.LOADING);
                 for (int l = 0; l < a.size(); l++) {
                     assertThat(a.get(l).label()).isEqualTo(b.get(l).label() + TimelineData.OVERVIEW_LOADING);
                     labelled += assertSameFrame(first, a.get(l), all, b.get(l), width);
@@ -189,6 +196,10 @@ class OverviewFirstFrameTest {
             assertThat(service.loadTimeline(r, r.runs().get(0).id()).timeline().overview())
                     .isNull();
         }
+    }
+
+    private static List<Lane.LaneKind> kinds(TimelineData t) {
+        return t.lanes().stream().map(Lane::kind).toList();
     }
 
     private static List<Lane> gpu(TimelineData t) {

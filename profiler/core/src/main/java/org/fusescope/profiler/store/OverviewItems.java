@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /** The kernels an overview chose, as read (each possibly several times), then ordered and each once. Not thread-safe. */
 final class OverviewItems {
-    /** Columns per kernel: rowid, start, end, device, correlation id, short name id, op, fused. */
-    static final int COLUMNS = 8;
+    /** Columns per kernel: rowid, start, end, device, correlation id, short name id, op, fused, layer, step. */
+    static final int COLUMNS = 10;
 
     private final LocalStrings table;
     private final GrowingColumns.Longs rows = new GrowingColumns.Longs(0);
@@ -19,6 +19,8 @@ final class OverviewItems {
     private final GrowingColumns.Ints names = new GrowingColumns.Ints(0);
     private final GrowingColumns.Ints ops = new GrowingColumns.Ints(0);
     private final GrowingColumns.Ints fused = new GrowingColumns.Ints(0);
+    private final GrowingColumns.Ints layers = new GrowingColumns.Ints(0);
+    private final GrowingColumns.Ints steps = new GrowingColumns.Ints(0);
 
     OverviewItems(LocalStrings table) {
         this.table = table;
@@ -26,8 +28,8 @@ final class OverviewItems {
 
     /**
      * Adds the kernel in the {@link #COLUMNS} columns of {@code rs} from {@code first} on. Its op is a
-     * StringIds id (schema 2 on), the op's text (schema 1) or null without attribution; the fused flag
-     * counts only with an op, as in the full read.
+     * StringIds id (schema 2 on), the op's text (schema 1) or null without attribution; the fused flag,
+     * layer and step count only with an op, as in the full read.
      */
     void add(ResultSet rs, int first, int stream) throws SQLException {
         rows.add(rs.getLong(first));
@@ -46,6 +48,8 @@ final class OverviewItems {
         }
         ops.add(o);
         fused.add(o >= 0 && rs.getInt(first + 7) != 0 ? 1 : 0);
+        layers.add(o >= 0 ? rs.getInt(first + 8) : -1);
+        steps.add(o >= 0 ? rs.getInt(first + 9) : -1);
     }
 
     /** The kernels sorted by start, then file order (rowid), each once. */
@@ -77,6 +81,8 @@ final class OverviewItems {
                 TimelineColumns.permute(names.toArray(), keep),
                 TimelineColumns.permute(ops.toArray(), keep),
                 flags,
+                TimelineColumns.permute(layers.toArray(), keep),
+                TimelineColumns.permute(steps.toArray(), keep),
                 table.strings());
     }
 }

@@ -8,7 +8,7 @@ import org.fusescope.profiler.store.TraceSchema.Kernel;
  * The statements {@link OverviewQueries} runs: index seeks among the kernels {@link
  * TimelineSelection} selects, in its order (by start, the lowest rowid first among equal starts).
  * Each kernel comes as {@link OverviewItems#COLUMNS} columns (rowid, start, end, device, correlation
- * id, short name id, op, fused) with its attribution joined on the selection's key.
+ * id, short name id, op, fused, layer, step) with its attribution joined on the selection's key.
  */
 final class OverviewSql {
     private static final String K = Kernel.TABLE;
@@ -88,7 +88,14 @@ final class OverviewSql {
 
     /** The {@link OverviewItems#COLUMNS} columns of kernel {@code k} with attribution {@code a}. */
     private String columns(String k, String a) {
-        String attribution = attributed ? a + "." + Attribution.OP + ", " + a + "." + Attribution.FUSED : "NULL, NULL";
+        String attribution = attributed
+                ? String.join(
+                        ", ",
+                        a + "." + Attribution.OP,
+                        a + "." + Attribution.FUSED,
+                        a + "." + Attribution.LAYER,
+                        a + "." + Attribution.STEP)
+                : "NULL, NULL, NULL, NULL";
         return k + ".rowid, " + k + "." + START + ", " + k + "." + END + ", " + k + "." + Kernel.DEVICE_ID + ", "
                 + TimelineSelection.correlation(k) + ", " + k + "." + Kernel.SHORT_NAME + ", " + attribution;
     }

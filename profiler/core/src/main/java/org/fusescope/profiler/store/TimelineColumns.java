@@ -46,7 +46,7 @@ public final class TimelineColumns {
 
     /**
      * Kernel executions: start/end (ns), device, stream, correlation id, short name, and the
-     * attributed op (-1 when unattributed, e.g. nsys exports) with its fused flag.
+     * attributed op (-1 when unattributed, e.g. nsys exports) with its fused flag, layer and step.
      */
     public static final class Kernels {
         private final long[] starts;
@@ -57,9 +57,14 @@ public final class TimelineColumns {
         private final int[] names;
         private final int[] ops;
         private final boolean[] fused;
+        private final int[] layers;
+        private final int[] steps;
         private final String[] strings;
 
-        /** Arrays of equal length; {@code names} and {@code ops} index {@code strings} (ops -1: none). */
+        /**
+         * Arrays of equal length; {@code names} and {@code ops} index {@code strings} (ops -1: none);
+         * {@code layers} and {@code steps} are the attribution's (-1: none, or no attribution).
+         */
         @SuppressWarnings("TooManyParameters") // one parameter per column
         public Kernels(
                 long[] starts,
@@ -70,6 +75,8 @@ public final class TimelineColumns {
                 int[] names,
                 int[] ops,
                 boolean[] fused,
+                int[] layers,
+                int[] steps,
                 String[] strings) {
             this.starts = starts;
             this.ends = ends;
@@ -79,6 +86,8 @@ public final class TimelineColumns {
             this.names = names;
             this.ops = ops;
             this.fused = fused;
+            this.layers = layers;
+            this.steps = steps;
             this.strings = strings;
         }
 
@@ -93,6 +102,8 @@ public final class TimelineColumns {
                     new int[n],
                     new int[n],
                     new boolean[n],
+                    new int[n],
+                    new int[n],
                     null);
             StringTable table = new StringTable();
             for (int i = 0; i < n; i++) {
@@ -105,12 +116,14 @@ public final class TimelineColumns {
                 k.names[i] = table.id(e.name());
                 k.ops[i] = e.hasAttribution() ? table.id(e.attribution().op()) : -1;
                 k.fused[i] = e.hasAttribution() && e.attribution().fused();
+                k.layers[i] = e.hasAttribution() ? e.attribution().layer() : -1;
+                k.steps[i] = e.hasAttribution() ? e.attribution().step() : -1;
             }
             return k.withStrings(table.strings());
         }
 
         Kernels withStrings(String[] table) {
-            return new Kernels(starts, ends, devices, streams, correlations, names, ops, fused, table);
+            return new Kernels(starts, ends, devices, streams, correlations, names, ops, fused, layers, steps, table);
         }
 
         Kernels permuted(int[] order) {
@@ -123,6 +136,8 @@ public final class TimelineColumns {
                     permute(names, order),
                     permute(ops, order),
                     permute(fused, order),
+                    permute(layers, order),
+                    permute(steps, order),
                     strings);
         }
 
@@ -162,6 +177,16 @@ public final class TimelineColumns {
 
         public boolean[] fused() {
             return fused;
+        }
+
+        /** The attributed decoder layer of each kernel, -1 where it has none (or no attribution). */
+        public int[] layers() {
+            return layers;
+        }
+
+        /** The attributed decode step of each kernel, -1 where it has none (warm-up) or no attribution. */
+        public int[] steps() {
+            return steps;
         }
 
         public String[] strings() {

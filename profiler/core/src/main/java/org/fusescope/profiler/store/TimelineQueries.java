@@ -2,9 +2,7 @@ package org.fusescope.profiler.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import org.fusescope.profiler.model.RangeLevel;
-import org.fusescope.profiler.store.TraceSchema.Attribution;
 import org.fusescope.profiler.store.TraceSchema.CudaApi;
 import org.fusescope.profiler.store.TraceSchema.Kernel;
 import org.fusescope.profiler.store.TraceSchema.Nvtx;
@@ -44,11 +42,9 @@ final class TimelineQueries {
         }
         long[] correlations = read.correlations.toArray();
         int n = correlations.length;
-        int[] ops = new int[n];
-        boolean[] fused = new boolean[n];
-        Arrays.fill(ops, -1);
+        TimelineAttribution attributions = new TimelineAttribution(n);
         if (n > 0 && rows.attributed()) {
-            attribute(correlations, read.nodes.toArray(), ops, fused, table);
+            attributions.read(rows, correlations, read.nodes.toArray(), table);
         }
         TimelineColumns.Kernels k = new TimelineColumns.Kernels(
                 read.starts.toArray(),
@@ -57,8 +53,10 @@ final class TimelineQueries {
                 read.streams.toArray(),
                 correlations,
                 read.names.toArray(),
-                ops,
-                fused,
+                attributions.ops,
+                attributions.fused,
+                attributions.layers,
+                attributions.steps,
                 table.strings());
         return k.permuted(TimelineSelection.order(k.starts(), null));
     }
@@ -122,88 +120,6 @@ final class TimelineQueries {
             r.devices.add((int) device);
             r.streams.add((int) stream);
             r.names.add(table.byId(name, "?"));
-            return true;
-        });
-        return complete ? r : null;
-    }
-
-    /** Fills the op and fused flag of each kernel (in read order) from its attribution row, if any. */
-    private void attribute(long[] corr, long[] node, int[] ops, boolean[] fused, LocalStrings table)
-            throws SQLException {
-        AttributionRows read = readAttribution(true, corr.length, table);
-        if (read == null) {
-            // text ops (schema 1) or ids out of the packed range: op and fused as plain columns
-            read = readAttribution(false, corr.length, table);
-        }
-        AttributionJoin join = new AttributionJoin(read.corr.toArray(), read.node.toArray());
-        int[] aOp = read.op.toArray();
-        int[] aFused = read.fused.toArray();
-        for (int i = 0; i < corr.length; i++) {
-            int hit = join.rowOf(corr[i], node[i]);
-            if (hit >= 0 && aOp[hit] >= 0) {
-                ops[i] = aOp[hit];
-                fused[i] = aFused[hit] != 0;
-            }
-        }
-    }
-
-    /** FS_KERNEL_ATTRIBUTION rows as read. */
-    private static final class AttributionRows {
-        final GrowingColumns.Longs corr;
-        final GrowingColumns.Longs node;
-        final GrowingColumns.Ints op;
-        /** 1 fused, 0 not. */
-        final GrowingColumns.Ints fused;
-
-        AttributionRows(int expected) {
-            corr = new GrowingColumns.Longs(expected);
-            node = new GrowingColumns.Longs(expected);
-            op = new GrowingColumns.Ints(expected);
-            fused = new GrowingColumns.Ints(expected);
-        }
-    }
-
-    /**
-     * Reads the attribution rows of the run. {@code packed} reads op id and fused flag as one integer
-     * ({@code op * 2 + fused}, -1 without op) computed by SQLite, one JNI call instead of three, and
-     * returns null on a row whose op is text or out of range (the caller then reads them unpacked).
-     */
-    private AttributionRows readAttribution(boolean packed, int expected, LocalStrings table) throws SQLException {
-        String op = Attribution.OP;
-        String opFused = packed
-                ? "CASE WHEN " + op + " IS NULL THEN -1 WHEN typeof(" + op + ") = 'integer' AND " + op
-                        + " BETWEEN 0 AND " + (1L << 60) + " THEN " + op + " * 2 + COALESCE(" + Attribution.FUSED
-                        + " <> 0, 0) ELSE -2 END"
-                : String.join(", ", op, Attribution.FUSED);
-        AttributionRows r = new AttributionRows(expected);
-        // op is a StringIds id since schema 2, the text itself in schema 1: decided on the first op seen
-        Boolean[] textOps = {null};
-        boolean complete = rows.eachAttribution(opFused, rs -> {
-            r.corr.add(rs.getLong(1));
-            r.node.add(rs.getLong(2));
-            if (packed) {
-                long v = rs.getLong(3);
-                if (v == -2) {
-                    return false;
-                }
-                r.op.add(v < 0 ? -1 : table.byId(v >>> 1, "?"));
-                r.fused.add(v >= 0 && (v & 1) != 0 ? 1 : 0);
-                return true;
-            }
-            if (textOps[0] == null) {
-                Object v = rs.getObject(3);
-                textOps[0] = v == null ? null : !(v instanceof Number);
-            }
-            int o = -1;
-            if (Boolean.TRUE.equals(textOps[0])) {
-                String t = rs.getString(3);
-                o = t == null ? -1 : table.byText(t);
-            } else if (textOps[0] != null) {
-                long id = rs.getLong(3);
-                o = rs.wasNull() ? -1 : table.byId(id, "?");
-            }
-            r.op.add(o);
-            r.fused.add(rs.getInt(4) != 0 ? 1 : 0);
             return true;
         });
         return complete ? r : null;

@@ -35,7 +35,16 @@ class StoreKernelOverviewTest {
 
     /** One kernel, comparable across the two ways of choosing it. */
     private record Item(
-            long start, long end, int device, int stream, long correlation, String name, String op, boolean fused) {
+            long start,
+            long end,
+            int device,
+            int stream,
+            long correlation,
+            String name,
+            String op,
+            boolean fused,
+            int layer,
+            int step) {
         static Item of(TimelineColumns.Kernels k, int i) {
             return new Item(
                     k.starts()[i],
@@ -45,7 +54,9 @@ class StoreKernelOverviewTest {
                     k.correlations()[i],
                     k.name(i),
                     k.op(i),
-                    k.fused()[i]);
+                    k.fused()[i],
+                    k.layers()[i],
+                    k.steps()[i]);
         }
     }
 

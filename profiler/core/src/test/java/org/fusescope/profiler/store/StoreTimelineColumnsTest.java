@@ -132,7 +132,7 @@ class StoreTimelineColumnsTest {
 
     /**
      * Values outside the ranges packed into one integer per row (device, stream and name id of
-     * kernels; op of attributions) and NULLs read with sentinels still read exactly as the
+     * kernels; op and step of attributions) and NULLs read with sentinels still read exactly as the
      * full load reads them: the reader falls back to one column per value.
      */
     @Test
@@ -163,6 +163,16 @@ class StoreTimelineColumnsTest {
         try (TraceReader r = TraceReader.open(file)) {
             RunTrace full = r.load(id);
             assertThat(full.kernels()).anyMatch(k -> k.streamId() == 40_000_000);
+            assertSame(full, r.timelineColumns(id));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
+            st.execute("UPDATE FS_KERNEL_ATTRIBUTION SET step = 1000000000 WHERE rowid % 5 = 0");
+        }
+        try (TraceReader r = TraceReader.open(file)) {
+            RunTrace full = r.load(id);
+            assertThat(full.kernels())
+                    .anyMatch(k -> k.hasAttribution() && k.attribution().step() == 1_000_000_000);
             assertSame(full, r.timelineColumns(id));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -219,6 +229,12 @@ class StoreTimelineColumnsTest {
             assertThat(k.op(i)).isEqualTo(e.hasAttribution() ? e.attribution().op() : null);
             assertThat(k.fused()[i])
                     .isEqualTo(e.hasAttribution() && e.attribution().fused());
+            assertThat(k.layers()[i])
+                    .as("kernel %d layer", i)
+                    .isEqualTo(e.hasAttribution() ? e.attribution().layer() : -1);
+            assertThat(k.steps()[i])
+                    .as("kernel %d step", i)
+                    .isEqualTo(e.hasAttribution() ? e.attribution().step() : -1);
         }
     }
 }
