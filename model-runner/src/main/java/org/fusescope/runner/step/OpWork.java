@@ -14,6 +14,7 @@ import org.fusescope.kernels.ops.MoeSumReduceKernel;
 import org.fusescope.kernels.ops.MulKernel;
 import org.fusescope.kernels.ops.ResidualAddKernel;
 import org.fusescope.kernels.ops.RmsNormKernel;
+import org.fusescope.kernels.ops.RouterGemvKernel;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
@@ -45,8 +46,9 @@ public final class OpWork {
             case ROUTER_GEMM -> DenseBenchCases.work(m, d.experts(), h, DType.F32);
             case GATE_GEMV -> DenseBenchCases.work(m, 1, h, DType.BF16);
             case ROUTER_GATE_GEMM -> DenseBenchCases.work(m, TopkSoftmaxKernel.routerGateRows(d), h, DType.F32);
+            case ROUTER_GATE_GEMV -> RouterGemvKernel.work(m, TopkSoftmaxKernel.routerGateRows(d), h);
             case TOPK_SOFTMAX -> TopkSoftmaxKernel.work(d, m, DType.F32);
-            case TOPK_SOFTMAX_SHARED -> TopkSoftmaxKernel.work(d, m, DType.F32, true);
+            case TOPK_SOFTMAX_SHARED, TOPK_SOFTMAX_SHARED_WIDE -> TopkSoftmaxKernel.work(d, m, DType.F32, true);
             case APPEND_SHARED_EXPERT -> AppendSharedExpertKernel.work(d, m, DType.BF16);
             case MEMSET_EXPERT_TOKEN_NUM -> new Work(0, 4L * d.tableExperts(), 0);
             case MOE_ALIGN -> MoeAlignKernel.work(d, m);
