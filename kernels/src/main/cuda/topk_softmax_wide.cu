@@ -54,12 +54,19 @@ __device__ __forceinline__ float tw_value(fs_u32 key) {
     return __uint_as_float((key & 0x80000000u) ? (key & 0x7fffffffu) : ~key);
 }
 
+// Max over the 32 lanes, every lane gets it: one redux.sync on sm_80+ (as PTX, which NVRTC takes
+// as it is), else 5 shuffles. The whole warp must be active.
 __device__ __forceinline__ fs_u32 tw_warp_max(fs_u32 v) {
-#if __CUDA_ARCH__ >= 800
-    return __reduce_max_sync(FS_FULL_MASK, v);
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+    fs_u32 r;
+    asm volatile("redux.sync.max.u32 %0, %1, %2;\n" : "=r"(r) : "r"(v), "r"(FS_FULL_MASK));
+    return r;
 #else
 #pragma unroll
-    for (int o = 16; o > 0; o >>= 1) v = max(v, __shfl_xor_sync(FS_FULL_MASK, v, o));
+    for (int o = 16; o > 0; o >>= 1) {
+        const fs_u32 other = __shfl_xor_sync(FS_FULL_MASK, v, o);
+        v = other > v ? other : v;
+    }
     return v;
 #endif
 }
