@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             split = ",",
             defaultValue = "unfused,fused",
             description = "unfused, fused, or fusion switches joined by '+'; fused leaves the opt-in kernel switches"
-                    + " router_gemv and topk_wide off, fused+router_gemv+topk_wide adds them"
+                    + " router_gemv, topk_wide and align_shared_counts off, fused+router_gemv adds one"
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> variants;
 

@@ -25,7 +25,8 @@ import org.fusescope.kernels.shape.ModelDims;
  * Every kernel the MoE block may launch, compiled for one model's sizes (the shared expert's
  * silu_and_mul for its own intermediate size), plus the cuBLAS handle. Compiling is lazy per
  * module in the {@link KernelLibrary}; building this compiles all of them once, but the opt-in kernels
- * ({@link #routerGemv}, {@link #topkSoftmaxWide}) only when a run first asks for them. Not thread-safe.
+ * ({@link #routerGemv}, {@link #topkSoftmaxWide}, {@link
+ * #moeAlignSharedCounts}) only when a run first asks for them. Not thread-safe.
  */
 final class BlockKernels {
     final Blas blas;
@@ -49,6 +50,7 @@ final class BlockKernels {
     private final ModelDims dims;
     private RouterGemvKernel routerGemv;
     private TopkSoftmaxKernel topkSoftmaxWide;
+    private MoeAlignFusedKernel moeAlignSharedCounts;
 
     /**
      * @param d the sizes with K' of the variant ({@code d.sharedAsExpert()})
@@ -91,5 +93,13 @@ final class BlockKernels {
             topkSoftmaxWide = new TopkSoftmaxKernel(lib, dims, SharedRowLayout.BLOCK_PER_ROW);
         }
         return topkSoftmaxWide;
+    }
+
+    /** moe_align_fused with shared-memory counts (switch align_shared_counts), made on first use. */
+    MoeAlignFusedKernel moeAlignSharedCounts() {
+        if (moeAlignSharedCounts == null) {
+            moeAlignSharedCounts = MoeAlignFusedKernel.withSharedCounts(lib, dims);
+        }
+        return moeAlignSharedCounts;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.RouterGemvKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 import org.fusescope.profiler.ops.Fusion;
@@ -31,7 +32,10 @@ final class GpuBlock implements AutoCloseable {
     /** The opt-in kernels of the run's switches (null when off), compiled before its first step. */
     private final RouterGemvKernel routerGemv;
 
+    private final MoeAlignFusedKernel alignSharedCounts;
+    /** topk_softmax with the shared-slot kernel of the run: one warp per row, or (topk_wide) one block. */
     private final TopkSoftmaxKernel sharedTopk;
+
     private final float eps;
 
     GpuBlock(StepSpec spec, CudaStream stream, BlockKernels kernels, List<DeviceWeights> weights) {
@@ -43,6 +47,8 @@ final class GpuBlock implements AutoCloseable {
         this.routerGate = sharedAsExpert && spec.switches().contains(Fusion.ROUTER_GATE);
         this.routerGemv = spec.switches().contains(Fusion.ROUTER_GEMV) ? kernels.routerGemv() : null;
         this.sharedTopk = spec.switches().contains(Fusion.TOPK_WIDE) ? kernels.topkSoftmaxWide() : kernels.topkSoftmax;
+        this.alignSharedCounts =
+                spec.switches().contains(Fusion.ALIGN_SHARED_COUNTS) ? kernels.moeAlignSharedCounts() : null;
         this.eps = (float) spec.config().rmsNormEps();
         this.a = new BlockActivations(spec);
         try {
@@ -83,6 +89,8 @@ final class GpuBlock implements AutoCloseable {
             case MOE_ALIGN -> k.moeAlign.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
             case MOE_ALIGN_FUSED -> k.moeAlignFused.launch(
+                    stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
+            case MOE_ALIGN_SHARED_COUNTS -> alignSharedCounts.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
             case GROUPED_GEMM1 -> k.groupedGemm1.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.h1, m);
             case SILU_AND_MUL -> k.siluAndMul.launch(stream, a.h1, a.act, spec.slots());

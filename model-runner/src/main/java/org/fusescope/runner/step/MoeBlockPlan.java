@@ -33,7 +33,7 @@ public final class MoeBlockPlan {
             }
         }
         if (switches.contains(Fusion.MOE_ALIGN_FUSED)) {
-            plan.add(Op.MOE_ALIGN_FUSED);
+            plan.add(switches.contains(Fusion.ALIGN_SHARED_COUNTS) ? Op.MOE_ALIGN_SHARED_COUNTS : Op.MOE_ALIGN_FUSED);
         } else {
             plan.add(Op.MEMSET_EXPERT_TOKEN_NUM);
             plan.add(Op.MOE_ALIGN);

@@ -52,7 +52,7 @@ public final class OpWork {
             case APPEND_SHARED_EXPERT -> AppendSharedExpertKernel.work(d, m, DType.BF16);
             case MEMSET_EXPERT_TOKEN_NUM -> new Work(0, 4L * d.tableExperts(), 0);
             case MOE_ALIGN -> MoeAlignKernel.work(d, m);
-            case MOE_ALIGN_FUSED -> MoeAlignFusedKernel.work(d, m);
+            case MOE_ALIGN_FUSED, MOE_ALIGN_SHARED_COUNTS -> MoeAlignFusedKernel.work(d, m);
             case GROUPED_GEMM1 -> GroupedGemm1Kernel.work(d, m, touchedExperts);
             case SILU_AND_MUL -> SiluAndMulKernel.work(d, spec.slots());
             case GROUPED_GEMM2 -> GroupedGemm2Kernel.work(d, m, touchedExperts);

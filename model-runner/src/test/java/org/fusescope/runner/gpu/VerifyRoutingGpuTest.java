@@ -42,17 +42,21 @@ class VerifyRoutingGpuTest {
                 .isTrue());
     }
 
-    /** The opt-in kernels (router_gemv's logits, topk_softmax_shared_wide's routing) face the same checks. */
+    /**
+     * The opt-in kernels (router_gemv's logits, topk_softmax_shared_wide's routing, the shared-memory align
+     * counts under the expert math) face the same checks.
+     */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theOptInRouterKernelsPassTheSameChecks(boolean normTopkProb) {
         assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
-        List<NumericCheck> checks = verify(config(normTopkProb), EnumSet.of(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE));
+        List<NumericCheck> checks = verify(
+                config(normTopkProb), EnumSet.of(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS));
         assertThat(checks)
                 .extracting(NumericCheck::name)
                 .contains(
-                        "router_logits fused+router_gemv+topk_wide vs cpu on its y (16 tokens)",
-                        "routing_weights fused+router_gemv+topk_wide vs cpu (16 of 20 tokens)");
+                        "router_logits fused+router_gemv+topk_wide+align_shared_counts vs cpu on its y (16 tokens)",
+                        "routing_weights fused+router_gemv+topk_wide+align_shared_counts vs cpu (16 of 20 tokens)");
         assertThat(checks).allSatisfy(c -> assertThat(c.passed())
                 .as("%s: %s of %s", c.name(), c.relNorm(), c.tolerance())
                 .isTrue());

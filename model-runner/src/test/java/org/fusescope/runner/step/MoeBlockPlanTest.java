@@ -94,9 +94,15 @@ class MoeBlockPlanTest {
                         .map(Op::fusionGroup)
                         .toList());
         assertThatThrownBy(() -> Fusion.parseVariant("shared_as_expert+router_gemv"))
-                .hasMessage("router_gemv needs router_gate (it replaces a kernel of router_gate's router)");
+                .hasMessage("router_gemv needs router_gate (it replaces a kernel of router_gate)");
         assertThatThrownBy(() -> Fusion.parseVariant("topk_wide"))
                 .hasMessageStartingWith("topk_wide needs router_gate");
+        assertThat(ops("fused+align_shared_counts"))
+                .contains("moe_align_shared_counts")
+                .doesNotContain("moe_align_fused");
+        assertThatThrownBy(() -> Fusion.parseVariant("align_shared_counts"))
+                .hasMessage("align_shared_counts needs moe_align_fused (it replaces a kernel of moe_align_fused)");
+        assertThat(Fusion.parseVariant("fused")).doesNotContain(Fusion.ALIGN_SHARED_COUNTS);
         assertThat(Fusion.ROUTER_GEMV.optIn()).isTrue();
         assertThat(Fusion.ROUTER_GATE.optIn()).isFalse();
     }

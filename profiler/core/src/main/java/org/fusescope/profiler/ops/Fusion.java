@@ -35,24 +35,40 @@ public enum Fusion {
      * Opt-in, with router_gate: the router GEMM with the gate row runs as the router_gemv kernel (one warp
      * per weight row, the weights read once for all tokens) instead of cuBLAS (router_gate_gemv).
      */
-    ROUTER_GEMV,
+    ROUTER_GEMV(ROUTER_GATE),
     /**
      * Opt-in, with router_gate: topk_softmax_shared runs with one block per token row, one thread per
      * expert (topk_softmax_shared_wide; the same outputs bit for bit).
      */
-    TOPK_WIDE;
+    TOPK_WIDE(ROUTER_GATE),
+    /**
+     * Opt-in, with moe_align_fused: its single-block path counts in shared memory, the block sized to the
+     * slots (moe_align_shared_counts).
+     */
+    ALIGN_SHARED_COUNTS(MOE_ALIGN_FUSED);
 
-    /** The kernel choices that stay off in {@code fused} until measured: named explicitly, e.g. {@code fused+router_gemv}. */
-    private static final Set<Fusion> OPT_IN = EnumSet.of(ROUTER_GEMV, TOPK_WIDE);
+    /** For an opt-in switch, the switch whose kernel it replaces; null for the others. */
+    private final Fusion replacesKernelOf;
+
+    Fusion() {
+        this(null);
+    }
+
+    Fusion(Fusion replacesKernelOf) {
+        this.replacesKernelOf = replacesKernelOf;
+    }
 
     /** The switch's name on the command line and in the trace database, e.g. {@code add_rmsnorm}. */
     public String switchName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the switch is an opt-in kernel choice, off in {@code fused}. */
+    /**
+     * Whether the switch is an opt-in kernel choice: off in {@code fused} until measured, named explicitly
+     * ({@code fused+router_gemv}).
+     */
     public boolean optIn() {
-        return OPT_IN.contains(this);
+        return replacesKernelOf != null;
     }
 
     /**
@@ -61,7 +77,7 @@ public enum Fusion {
      * switches ({@code fused+router_gemv}).
      *
      * @throws IllegalArgumentException naming an unknown switch, shared_gate with shared_as_expert, or
-     *     router_gate without it, or router_gemv or topk_wide without router_gate
+     *     router_gate without it, or an opt-in switch without the switch whose kernel it replaces
      */
     public static Set<Fusion> parseVariant(String variant) {
         String v = variant.trim().toLowerCase(Locale.ROOT);
@@ -89,10 +105,10 @@ public enum Fusion {
             throw new IllegalArgumentException(
                     "router_gate needs shared_as_expert (the gate becomes the shared expert's routing weight)");
         }
-        for (Fusion f : OPT_IN) {
-            if (switches.contains(f) && !switches.contains(ROUTER_GATE)) {
-                throw new IllegalArgumentException(
-                        f.switchName() + " needs router_gate (it replaces a kernel of router_gate's router)");
+        for (Fusion f : switches) {
+            if (f.optIn() && !switches.contains(f.replacesKernelOf)) {
+                throw new IllegalArgumentException(f.switchName() + " needs " + f.replacesKernelOf.switchName()
+                        + " (it replaces a kernel of " + f.replacesKernelOf.switchName() + ")");
             }
         }
         return switches;
@@ -100,8 +116,8 @@ public enum Fusion {
 
     /** The switches of {@code fused}. */
     private static Set<Fusion> fused() {
-        Set<Fusion> on = EnumSet.complementOf(EnumSet.copyOf(OPT_IN));
-        on.remove(SHARED_GATE);
+        Set<Fusion> on = EnumSet.noneOf(Fusion.class);
+        Arrays.stream(values()).filter(f -> f != SHARED_GATE && !f.optIn()).forEach(on::add);
         return on;
     }
 

@@ -38,6 +38,7 @@ public enum Op {
     MEMSET_EXPERT_TOKEN_NUM("memset_expert_token_num", MOE, "moe_align", false, OpFamily.MEMORY, MEMSET),
     MOE_ALIGN("moe_align", MOE, "moe_align", false, OpFamily.ALIGN, KERNEL),
     MOE_ALIGN_FUSED("moe_align_fused", MOE, "moe_align", true, OpFamily.ALIGN, KERNEL),
+    MOE_ALIGN_SHARED_COUNTS("moe_align_shared_counts", MOE, "moe_align", true, OpFamily.ALIGN, KERNEL),
     GROUPED_GEMM1("grouped_gemm1", MOE, "grouped_gemm1", false, OpFamily.GEMM, KERNEL),
     SILU_AND_MUL("silu_and_mul", MOE, "silu_and_mul", false, OpFamily.ACTIVATION, KERNEL),
     GROUPED_GEMM2("grouped_gemm2", MOE, "grouped_gemm2", false, OpFamily.GEMM, KERNEL),
