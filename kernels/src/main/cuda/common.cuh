@@ -74,11 +74,10 @@ __device__ __forceinline__ uint4 fs_load_ro16(const bf16* p) {
     return __ldg(reinterpret_cast<const uint4*>(p));
 }
 
-// fp32 dot of 8 bf16 pairs.
-__device__ __forceinline__ float fs_dot8(const uint4 a, const uint4 b) {
+// acc + the fp32 dot of 8 bf16 pairs, one FMA chain continuing acc.
+__device__ __forceinline__ float fs_fma8(const uint4 a, const uint4 b, float acc) {
     const bf162* ha = reinterpret_cast<const bf162*>(&a);
     const bf162* hb = reinterpret_cast<const bf162*>(&b);
-    float acc = 0.f;
 #pragma unroll
     for (int i = 0; i < 4; ++i) {
         const float2 x = __bfloat1622float2(ha[i]);
@@ -88,6 +87,9 @@ __device__ __forceinline__ float fs_dot8(const uint4 a, const uint4 b) {
     }
     return acc;
 }
+
+// fp32 dot of 8 bf16 pairs.
+__device__ __forceinline__ float fs_dot8(const uint4 a, const uint4 b) { return fs_fma8(a, b, 0.f); }
 
 // ---- math ---------------------------------------------------------------------------------
 

@@ -23,6 +23,15 @@
 // above which one block's atomics are slower than memset + moe_align): grid = 1, block = 1024
 // (the block strides over all slots; no memset needed). Otherwise: memset count, then block 256,
 // grid = ceil(num_slots / 256). No dynamic shared memory.
+//
+// moe_align_shared_counts_kernel (switch `align_shared_counts`, with `moe_align_fused`; small
+// batches): the single-block path with the counts in SHARED memory. The block zeroes
+// counts[0..num_experts) in shared memory, barrier, then per slot pos = atomicAdd on the shared
+// count (no round trip to L2 before the table stores), barrier, then stores every count[e] (so
+// nothing is zeroed in global memory and no memset is needed). Same arguments, same tables (the
+// order inside an expert's row is again whatever the atomics produced), same invariants.
+// Launch: grid = 1, block = min(1024, max(256, 32 * ceil(num_slots / 32))) (any block size that is a
+// multiple of 32 works: the block strides), dynamic shared memory = 4 * num_experts bytes.
 #include "common.cuh"
 
 extern "C" __global__ void __launch_bounds__(1024) moe_align_fused_kernel(
@@ -41,4 +50,26 @@ extern "C" __global__ void __launch_bounds__(1024) moe_align_fused_kernel(
         expert_to_tokens[at] = s;
         expert_to_weights[at] = weights[s];
     }
+}
+
+extern "C" __global__ void __launch_bounds__(1024) moe_align_shared_counts_kernel(
+        const int* __restrict__ ids, const float* __restrict__ weights, int* __restrict__ count,
+        int* __restrict__ expert_to_tokens, float* __restrict__ expert_to_weights, int num_slots,
+        int num_experts) {
+    extern __shared__ int counts[];  // [num_experts]
+    const int first = threadIdx.x;
+    const int first_e = first < num_slots ? ids[first] : -1;  // loaded before the barrier: overlaps it
+    const float first_w = first < num_slots ? weights[first] : 0.f;
+    for (int e = threadIdx.x; e < num_experts; e += blockDim.x) counts[e] = 0;
+    __syncthreads();  // every zero lands before any atomicAdd
+    for (int s = first; s < num_slots; s += blockDim.x) {
+        const int e = s == first ? first_e : ids[s];
+        if ((unsigned)e >= (unsigned)num_experts) continue;
+        const int pos = atomicAdd(counts + e, 1);
+        const long long at = (long long)e * num_slots + pos;
+        expert_to_tokens[at] = s;
+        expert_to_weights[at] = s == first ? first_w : weights[s];
+    }
+    __syncthreads();  // every atomicAdd lands before the counts are read
+    for (int e = threadIdx.x; e < num_experts; e += blockDim.x) count[e] = counts[e];
 }

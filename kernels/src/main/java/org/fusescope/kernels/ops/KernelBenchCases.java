@@ -203,6 +203,12 @@ public final class KernelBenchCases {
                     MoeAlignFusedKernel.work(d, m),
                     this::alignSet,
                     (s, b) -> alignFused.launch(s, b[0], b[1], b[2], b[3], b[4], m)));
+            MoeAlignFusedKernel alignShared = MoeAlignFusedKernel.withSharedCounts(lib, d);
+            cases.add(make(
+                    "moe_align_shared_counts",
+                    MoeAlignFusedKernel.work(d, m),
+                    this::alignSet,
+                    (s, b) -> alignShared.launch(s, b[0], b[1], b[2], b[3], b[4], m)));
         }
 
         DeviceBuffer[] alignSet(int copy) {

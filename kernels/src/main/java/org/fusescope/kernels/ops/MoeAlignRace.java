@@ -17,9 +17,19 @@ import org.fusescope.kernels.shape.ModelDims;
 public final class MoeAlignRace {
     private MoeAlignRace() {}
 
+    /** Which align kernel {@link #brokenLaunches} launches. */
+    public enum Kernel {
+        /** {@link MoeAlignFusedKernel}. */
+        FUSED,
+        /** {@link MoeAlignFusedKernel#withSharedCounts} (switch align_shared_counts). */
+        FUSED_SHARED_COUNTS,
+        /** {@link MoeAlignFusedNoBarrierKernel}, the racy demonstration. */
+        FUSED_WITHOUT_BARRIER
+    }
+
     /**
-     * Launches {@code runs} times and returns how many launches broke an invariant ({@link #broken}).
-     * Needs the library's context current on this thread.
+     * {@link #brokenLaunches(KernelLibrary, CudaStream, ModelDims, int, int, long, Kernel)} of the fused
+     * kernel or, {@code withoutBarrier}, its racy variant.
      */
     public static int brokenLaunches(
             KernelLibrary lib,
@@ -29,9 +39,23 @@ public final class MoeAlignRace {
             int runs,
             long seed,
             boolean withoutBarrier) {
+        return brokenLaunches(
+                lib, stream, d, tokens, runs, seed, withoutBarrier ? Kernel.FUSED_WITHOUT_BARRIER : Kernel.FUSED);
+    }
+
+    /**
+     * Launches {@code runs} times and returns how many launches broke an invariant ({@link #broken}).
+     * Needs the library's context current on this thread.
+     */
+    public static int brokenLaunches(
+            KernelLibrary lib, CudaStream stream, ModelDims d, int tokens, int runs, long seed, Kernel kernel) {
         SplittableRandom random = new SplittableRandom(seed);
-        MoeAlignFusedKernel safe = new MoeAlignFusedKernel(lib, d);
-        MoeAlignFusedNoBarrierKernel racy = MoeAlignFusedNoBarrierKernel.unsafeForDemonstration(lib, d);
+        boolean withoutBarrier = kernel == Kernel.FUSED_WITHOUT_BARRIER;
+        MoeAlignFusedKernel safe = kernel == Kernel.FUSED_SHARED_COUNTS
+                ? MoeAlignFusedKernel.withSharedCounts(lib, d)
+                : new MoeAlignFusedKernel(lib, d);
+        MoeAlignFusedNoBarrierKernel racy =
+                withoutBarrier ? MoeAlignFusedNoBarrierKernel.unsafeForDemonstration(lib, d) : null;
         int kp = d.slotsPerToken();
         int experts = d.tableExperts();
         int slots = tokens * kp;

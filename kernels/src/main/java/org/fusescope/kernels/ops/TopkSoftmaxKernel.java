@@ -17,11 +17,20 @@ import org.fusescope.kernels.shape.ModelDims;
 public final class TopkSoftmaxKernel {
     private final CudaFunction function;
     private final CudaFunction withSharedExpert;
+    private final SharedRowLayout sharedLayout;
     private final ModelDims dims;
 
+    /** {@link #launchWithSharedExpert} with {@link SharedRowLayout#WARP_PER_ROW}. */
     public TopkSoftmaxKernel(KernelLibrary lib, ModelDims dims) {
+        this(lib, dims, SharedRowLayout.WARP_PER_ROW);
+    }
+
+    /** {@link #launchWithSharedExpert} with the kernel of {@code sharedLayout} (only its source is compiled). */
+    public TopkSoftmaxKernel(KernelLibrary lib, ModelDims dims, SharedRowLayout sharedLayout) {
+        sharedLayout.block(dims); // refuses sizes the layout cannot take before anything compiles
         this.function = lib.function("topk_softmax", dims);
-        this.withSharedExpert = lib.function("topk_softmax", "topk_softmax_shared_kernel", dims);
+        this.withSharedExpert = lib.function(sharedLayout.source(), sharedLayout.entry(), dims);
+        this.sharedLayout = sharedLayout;
         this.dims = dims;
     }
 
@@ -34,9 +43,10 @@ public final class TopkSoftmaxKernel {
     }
 
     /**
-     * Enqueues {@code topk_softmax_shared_kernel}: the top-K of columns {@code 0..E-1} of each logits
-     * row as {@link #launch} does, plus slot K = the shared expert (id E) with weight
-     * {@code sigmoid(logits[t, E])} — topk_softmax and append_shared_expert in one launch.
+     * Enqueues {@code topk_softmax_shared_kernel}, or {@code topk_softmax_shared_wide_kernel} under
+     * {@link SharedRowLayout#BLOCK_PER_ROW}: the top-K of columns {@code 0..E-1} of each logits row as
+     * {@link #launch} does, plus slot K = the shared expert (id E) with weight {@code sigmoid(logits[t,
+     * E])} — topk_softmax and append_shared_expert in one launch.
      *
      * @param logits {@code [tokens, ld]} fp32 or bf16 with {@code ld = }{@link #routerGateRows}: the
      *     router logits, then the shared-expert gate logit in column E
@@ -89,8 +99,8 @@ public final class TopkSoftmaxKernel {
         Args.buffer("weights", weights, DType.F32, tokens, dims.topK() + 1);
         KernelLauncher.launch(
                 withSharedExpert,
-                Dim.of((tokens + 3) / 4),
-                Dim.of(128),
+                sharedLayout.grid(tokens),
+                sharedLayout.block(dims),
                 0,
                 stream,
                 logits,

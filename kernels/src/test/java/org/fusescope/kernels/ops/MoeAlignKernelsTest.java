@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** moe_align (memset + kernel) and moe_align_fused: counts exact, slot lists equal as sets per expert. */
+/**
+ * moe_align (memset + kernel), moe_align_fused and moe_align_fused with shared-memory counts: counts exact,
+ * slot lists equal as sets per expert.
+ */
 class MoeAlignKernelsTest extends GpuFixture {
     @ParameterizedTest
     @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
@@ -37,6 +40,17 @@ class MoeAlignKernelsTest extends GpuFixture {
                             m);
             unfused.assertTables("moe_align " + d + " M=" + m);
             fused.assertTables("moe_align_fused " + d + " M=" + m);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.fusescope.kernels.ops.Presets#withAndWithoutShared")
+    void sharedCountsBuildTheReferenceTables(ModelDims d, int m) {
+        try (AlignBuffers b = new AlignBuffers(d, m, new SplittableRandom(650 + m))) {
+            inputsReady();
+            MoeAlignFusedKernel.withSharedCounts(lib, d)
+                    .launch(stream, b.dIds, b.dWeights, b.count, b.expertToTokens, b.expertToWeights, m);
+            b.assertTables("moe_align_shared_counts " + d + " M=" + m);
         }
     }
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The race of the seed review: the safe moe_align_fused must keep every invariant over {@value #RUNS}
- * launches on fresh random ids (K' = 11). The barrier-less variant is not tested here: its race need
+ * The race of the seed review: the safe moe_align_fused, also with shared-memory counts, must keep every
+ * invariant over {@value #RUNS} launches on fresh random ids (K' = 11). The barrier-less variant is not tested here: its race need
  * not fire on a given GPU, so {@code fusescope bench align-race} reports how often it does.
  */
 class MoeAlignStressTest extends GpuFixture {
@@ -21,6 +21,17 @@ class MoeAlignStressTest extends GpuFixture {
         int bad = MoeAlignRace.brokenLaunches(lib, stream, D, m, RUNS, 800 + m, false);
         assertThat(bad)
                 .as("launches of moe_align_fused (M=%d) that broke the invariants", m)
+                .isZero();
+    }
+
+    /** The shared-memory counts of switch align_shared_counts (M = 257 is above the single-block path). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 16, 64, 257})
+    void sharedCountsAlignNeverLosesASlot(int m) {
+        int bad =
+                MoeAlignRace.brokenLaunches(lib, stream, D, m, RUNS, 900 + m, MoeAlignRace.Kernel.FUSED_SHARED_COUNTS);
+        assertThat(bad)
+                .as("launches of moe_align_shared_counts (M=%d) that broke the invariants", m)
                 .isZero();
     }
 }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.fusescope.kernels.bench.CopyBandwidth;
@@ -28,6 +30,7 @@ import org.fusescope.kernels.ops.DenseBenchCases;
 import org.fusescope.kernels.ops.KernelBenchCases;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.kernels.ops.LinearAttentionBenchCases;
+import org.fusescope.kernels.ops.RouterBenchCases;
 import org.fusescope.kernels.shape.AttentionDims;
 import org.fusescope.kernels.shape.LinearAttentionDims;
 import org.fusescope.kernels.shape.ModelDims;
@@ -48,6 +51,9 @@ import picocli.CommandLine.Spec;
         description =
                 "Time every MoE-block and attention-layer kernel (median of CUDA-event timings of graph replays).")
 final class BenchKernelsCommand implements Callable<Integer> {
+    /** The case groups, in their default order. */
+    static final List<String> GROUPS = List.of("moe", "dense", "router", "linear-attention", "attention");
+
     @Option(
             names = "--preset",
             defaultValue = "qwen3-next-80b-a3b",
@@ -77,6 +83,14 @@ final class BenchKernelsCommand implements Callable<Integer> {
     @Option(names = "--replays", defaultValue = "21", description = "Timed graph replays (default: ${DEFAULT-VALUE}).")
     int replays;
 
+    @Option(
+            names = "--groups",
+            split = ",",
+            defaultValue = "moe,dense,router,linear-attention,attention",
+            description = "Case groups to time, in this order (default: ${DEFAULT-VALUE}); router: cuBLAS vs"
+                    + " router_gemv and the two topk_softmax_shared layouts.")
+    List<String> groupNames;
+
     @Option(names = "--out", description = "Also write the results as a Markdown file.")
     Path out;
 
@@ -86,6 +100,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelDims dims = dims().withSharedAsExpert(sharedAsExpert);
+        chosenGroupNames(); // a wrong name fails before the GPU is opened
         Gpu.probe();
         List<String> lines = new ArrayList<>();
         try (CudaContext context = CudaContext.open(0);
@@ -129,13 +144,20 @@ final class BenchKernelsCommand implements Callable<Integer> {
             print(lines);
             for (int m : tokens) {
                 // one group of cases on the device at a time: all of them together do not fit at M = 256
-                List<Supplier<List<BenchCase>>> groups = List.of(
-                        () -> KernelBenchCases.all(library, dims, m, rotate),
-                        () -> DenseBenchCases.all(blas, dims, m, rotate),
-                        // both presets have the same gated-delta-net sizes
-                        () -> LinearAttentionBenchCases.all(library, LinearAttentionDims.QWEN3_NEXT, m, rotate),
+                Map<String, Supplier<List<BenchCase>>> all = new LinkedHashMap<>();
+                all.put("moe", () -> KernelBenchCases.all(library, dims, m, rotate));
+                all.put("dense", () -> DenseBenchCases.all(blas, dims, m, rotate));
+                // router_gate's router both ways: cuBLAS vs router_gemv, warp vs block top-K
+                all.put("router", () -> RouterBenchCases.all(library, blas, dims, m, rotate));
+                // both presets have the same gated-delta-net sizes
+                all.put(
+                        "linear-attention",
+                        () -> LinearAttentionBenchCases.all(library, LinearAttentionDims.QWEN3_NEXT, m, rotate));
+                all.put(
+                        "attention",
                         () -> AttentionBenchCases.all(
                                 library, AttentionDims.QWEN3_NEXT, dims, m, attentionContext, rotate));
+                List<Supplier<List<BenchCase>>> groups = chosenGroups(all);
                 for (Supplier<List<BenchCase>> group : groups) {
                     lines.addAll(group(group, m, context, timer, stream, emptyTime, copy));
                 }
@@ -200,6 +222,29 @@ final class BenchKernelsCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return "| " + c.tokens() + " | " + c.op() + " | failed: " + OneLineErrors.oneLine(e) + " | | | | | | |";
         }
+    }
+
+    /** The groups named by {@code --groups}, in that order. */
+    private List<Supplier<List<BenchCase>>> chosenGroups(Map<String, Supplier<List<BenchCase>>> all) {
+        return chosenGroupNames().stream().map(all::get).toList();
+    }
+
+    /**
+     * {@code --groups} normalized and checked against {@link #GROUPS}.
+     *
+     * @throws IllegalArgumentException naming an unknown group and the known ones
+     */
+    List<String> chosenGroupNames() {
+        List<String> chosen = new ArrayList<>();
+        for (String name : groupNames) {
+            String n = name.trim().toLowerCase(Locale.ROOT);
+            if (!GROUPS.contains(n)) {
+                throw new IllegalArgumentException(
+                        "unknown case group '" + name.trim() + "'; groups: " + String.join(", ", GROUPS));
+            }
+            chosen.add(n);
+        }
+        return chosen;
     }
 
     private ModelDims dims() {

@@ -3,8 +3,10 @@ package org.fusescope.runner.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.cupti.Cupti;
@@ -74,7 +76,9 @@ final class RunCommand implements Callable<Integer> {
             names = "--variants",
             split = ",",
             defaultValue = "unfused,fused",
-            description = "unfused, fused, or fusion switches joined by '+' (default: ${DEFAULT-VALUE}).")
+            description = "unfused, fused, or fusion switches joined by '+'; fused leaves the opt-in kernel switches"
+                    + " router_gemv, topk_wide and align_shared_counts off, fused+router_gemv adds one"
+                    + " (default: ${DEFAULT-VALUE}).")
     List<String> variants;
 
     @Option(
@@ -231,14 +235,19 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Layer 0's MoE block and, with mixers, the first layer of each mixer type, at {@code batch}. */
+    /**
+     * Layer 0's MoE block and, with mixers, the first layer of each mixer type, at {@code batch}; the fused
+     * side of the block also runs the opt-in kernels any run at that batch switched on.
+     */
     private static List<NumericCheck> verify(StepDevice device, WeightSource source, List<RunRequest> runs, int batch) {
-        StepSpec spec = runs.stream()
-                .filter(r -> r.spec().batch() == batch)
-                .findFirst()
-                .orElseThrow()
-                .spec();
-        List<NumericCheck> checks = new ArrayList<>(BlockVerifier.verify(device, source.layer(0), spec));
+        List<StepSpec> atBatch = runs.stream()
+                .map(RunRequest::spec)
+                .filter(s -> s.batch() == batch)
+                .toList();
+        StepSpec spec = atBatch.get(0);
+        Set<Fusion> optIn = EnumSet.noneOf(Fusion.class);
+        atBatch.forEach(s -> s.switches().stream().filter(Fusion::optIn).forEach(optIn::add));
+        List<NumericCheck> checks = new ArrayList<>(BlockVerifier.verify(device, source.layer(0), spec, optIn));
         checks.addAll(MixerVerifier.verify(device, source, spec));
         return checks;
     }

@@ -14,6 +14,8 @@ import org.fusescope.kernels.ops.MoeSumReduceKernel;
 import org.fusescope.kernels.ops.MulKernel;
 import org.fusescope.kernels.ops.ResidualAddKernel;
 import org.fusescope.kernels.ops.RmsNormKernel;
+import org.fusescope.kernels.ops.RouterGemvKernel;
+import org.fusescope.kernels.ops.SharedRowLayout;
 import org.fusescope.kernels.ops.SigmoidKernel;
 import org.fusescope.kernels.ops.SiluAndMulKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
@@ -22,7 +24,9 @@ import org.fusescope.kernels.shape.ModelDims;
 /**
  * Every kernel the MoE block may launch, compiled for one model's sizes (the shared expert's
  * silu_and_mul for its own intermediate size), plus the cuBLAS handle. Compiling is lazy per
- * module in the {@link KernelLibrary}; building this compiles all of them once. Not thread-safe.
+ * module in the {@link KernelLibrary}; building this compiles all of them once, but the opt-in kernels
+ * ({@link #routerGemv}, {@link #topkSoftmaxWide}, {@link
+ * #moeAlignSharedCounts}) only when a run first asks for them. Not thread-safe.
  */
 final class BlockKernels {
     final Blas blas;
@@ -42,6 +46,11 @@ final class BlockKernels {
     final MulKernel mul;
     final AddKernel add;
     final AddSharedExpertGateKernel addSharedExpertGate;
+    private final KernelLibrary lib;
+    private final ModelDims dims;
+    private RouterGemvKernel routerGemv;
+    private TopkSoftmaxKernel topkSoftmaxWide;
+    private MoeAlignFusedKernel moeAlignSharedCounts;
 
     /**
      * @param d the sizes with K' of the variant ({@code d.sharedAsExpert()})
@@ -66,5 +75,31 @@ final class BlockKernels {
         mul = new MulKernel(lib, d);
         add = new AddKernel(lib, d);
         addSharedExpertGate = new AddSharedExpertGateKernel(lib, d);
+        this.lib = lib;
+        this.dims = d;
+    }
+
+    /** router_gemv (switch router_gemv), compiled on first use. */
+    RouterGemvKernel routerGemv() {
+        if (routerGemv == null) {
+            routerGemv = new RouterGemvKernel(lib, dims);
+        }
+        return routerGemv;
+    }
+
+    /** topk_softmax with the block-per-row shared kernel (switch topk_wide), compiled on first use. */
+    TopkSoftmaxKernel topkSoftmaxWide() {
+        if (topkSoftmaxWide == null) {
+            topkSoftmaxWide = new TopkSoftmaxKernel(lib, dims, SharedRowLayout.BLOCK_PER_ROW);
+        }
+        return topkSoftmaxWide;
+    }
+
+    /** moe_align_fused with shared-memory counts (switch align_shared_counts), made on first use. */
+    MoeAlignFusedKernel moeAlignSharedCounts() {
+        if (moeAlignSharedCounts == null) {
+            moeAlignSharedCounts = MoeAlignFusedKernel.withSharedCounts(lib, dims);
+        }
+        return moeAlignSharedCounts;
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.ops.MoeAlignFusedKernel;
+import org.fusescope.kernels.ops.RouterGemvKernel;
+import org.fusescope.kernels.ops.TopkSoftmaxKernel;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.record.BlockOutputs;
@@ -26,6 +29,13 @@ final class GpuBlock implements AutoCloseable {
     private final List<LayerRouting> routing = new ArrayList<>();
     private final boolean sharedAsExpert;
     private final boolean routerGate;
+    /** The opt-in kernels of the run's switches (null when off), compiled before its first step. */
+    private final RouterGemvKernel routerGemv;
+
+    private final MoeAlignFusedKernel alignSharedCounts;
+    /** topk_softmax with the shared-slot kernel of the run: one warp per row, or (topk_wide) one block. */
+    private final TopkSoftmaxKernel sharedTopk;
+
     private final float eps;
 
     GpuBlock(StepSpec spec, CudaStream stream, BlockKernels kernels, List<DeviceWeights> weights) {
@@ -35,6 +45,10 @@ final class GpuBlock implements AutoCloseable {
         this.weights = weights;
         this.sharedAsExpert = spec.sharedAsExpert();
         this.routerGate = sharedAsExpert && spec.switches().contains(Fusion.ROUTER_GATE);
+        this.routerGemv = spec.switches().contains(Fusion.ROUTER_GEMV) ? kernels.routerGemv() : null;
+        this.sharedTopk = spec.switches().contains(Fusion.TOPK_WIDE) ? kernels.topkSoftmaxWide() : kernels.topkSoftmax;
+        this.alignSharedCounts =
+                spec.switches().contains(Fusion.ALIGN_SHARED_COUNTS) ? kernels.moeAlignSharedCounts() : null;
         this.eps = (float) spec.config().rmsNormEps();
         this.a = new BlockActivations(spec);
         try {
@@ -65,7 +79,8 @@ final class GpuBlock implements AutoCloseable {
             case ROUTER_GEMM -> k.blas.linear(stream, a.y, w.router, a.logits);
             case GATE_GEMV -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
             case ROUTER_GATE_GEMM -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);
-            case TOPK_SOFTMAX_SHARED -> topkWithSharedExpert(r, m);
+            case ROUTER_GATE_GEMV -> routerGemv.launch(stream, a.y, w.routerGate, a.logitsGate, m);
+            case TOPK_SOFTMAX_SHARED, TOPK_SOFTMAX_SHARED_WIDE -> topkWithSharedExpert(r, m);
             case TOPK_SOFTMAX -> k.topkSoftmax.launch(
                     stream, a.logits, r.ids, r.weights, m, TopkRenormalize.atLaunch(spec.config()));
             case APPEND_SHARED_EXPERT -> k.appendSharedExpert.launch(
@@ -74,6 +89,8 @@ final class GpuBlock implements AutoCloseable {
             case MOE_ALIGN -> k.moeAlign.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
             case MOE_ALIGN_FUSED -> k.moeAlignFused.launch(
+                    stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
+            case MOE_ALIGN_SHARED_COUNTS -> alignSharedCounts.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
             case GROUPED_GEMM1 -> k.groupedGemm1.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.h1, m);
             case SILU_AND_MUL -> k.siluAndMul.launch(stream, a.h1, a.act, spec.slots());
@@ -94,10 +111,9 @@ final class GpuBlock implements AutoCloseable {
     private void topkWithSharedExpert(LayerRouting r, int m) {
         boolean renormalize = TopkRenormalize.atLaunch(spec.config());
         if (r.routeIds == r.ids) {
-            k.topkSoftmax.launchWithSharedExpert(
-                    stream, a.logitsGate, r.appendedIds, r.appendedWeights, m, renormalize);
+            sharedTopk.launchWithSharedExpert(stream, a.logitsGate, r.appendedIds, r.appendedWeights, m, renormalize);
         } else {
-            k.topkSoftmax.launchWithSharedExpert(
+            sharedTopk.launchWithSharedExpert(
                     stream, a.logitsGate, r.routeIds, r.routeWeights, r.appendedIds, r.appendedWeights, m, renormalize);
         }
     }

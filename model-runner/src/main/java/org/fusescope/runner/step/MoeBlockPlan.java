@@ -19,8 +19,8 @@ public final class MoeBlockPlan {
         List<Op> plan = new ArrayList<>();
         addResidualAndNorm(switches, plan);
         if (sharedAsExpert && switches.contains(Fusion.ROUTER_GATE)) {
-            plan.add(Op.ROUTER_GATE_GEMM);
-            plan.add(Op.TOPK_SOFTMAX_SHARED);
+            plan.add(switches.contains(Fusion.ROUTER_GEMV) ? Op.ROUTER_GATE_GEMV : Op.ROUTER_GATE_GEMM);
+            plan.add(switches.contains(Fusion.TOPK_WIDE) ? Op.TOPK_SOFTMAX_SHARED_WIDE : Op.TOPK_SOFTMAX_SHARED);
         } else {
             plan.add(Op.ROUTER_GEMM);
             if (sharedAsExpert) {
@@ -33,7 +33,7 @@ public final class MoeBlockPlan {
             }
         }
         if (switches.contains(Fusion.MOE_ALIGN_FUSED)) {
-            plan.add(Op.MOE_ALIGN_FUSED);
+            plan.add(switches.contains(Fusion.ALIGN_SHARED_COUNTS) ? Op.MOE_ALIGN_SHARED_COUNTS : Op.MOE_ALIGN_FUSED);
         } else {
             plan.add(Op.MEMSET_EXPERT_TOKEN_NUM);
             plan.add(Op.MOE_ALIGN);

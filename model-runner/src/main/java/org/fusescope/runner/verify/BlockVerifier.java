@@ -5,9 +5,11 @@ import static org.fusescope.kernels.reference.RowErrors.FP32;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.reference.RowErrors;
 import org.fusescope.profiler.model.NumericCheck;
@@ -52,8 +54,21 @@ public final class BlockVerifier {
      * @param weights layer 0's weights, as uploaded
      */
     public static List<NumericCheck> verify(StepDevice device, MoeWeights weights, StepSpec spec) {
+        return verify(device, weights, spec, Set.of());
+    }
+
+    /**
+     * {@link #verify} with the fused side also running the {@link Fusion#optIn() opt-in} kernels among
+     * {@code optIn} (e.g. router_gemv: its logits then face the reference's GEMM), its checks then named
+     * after that variant ({@code fused+router_gemv}) instead of {@code fused}.
+     */
+    public static List<NumericCheck> verify(StepDevice device, MoeWeights weights, StepSpec spec, Set<Fusion> optIn) {
+        Set<Fusion> extra = EnumSet.noneOf(Fusion.class);
+        optIn.stream().filter(Fusion::optIn).forEach(extra::add);
+        String fusedName =
+                "fused" + extra.stream().map(f -> "+" + f.switchName()).collect(Collectors.joining());
         StepSpec unfusedSpec = withSwitches(spec, Fusion.parseVariant("unfused"));
-        StepSpec fusedSpec = withSwitches(spec, Fusion.parseVariant("fused"));
+        StepSpec fusedSpec = withSwitches(spec, Fusion.parseVariant(fusedName));
         BlockOutputs unfused = device.runLayerOnce(unfusedSpec);
         BlockOutputs fused = device.runLayerOnce(fusedSpec);
         int tokens = Math.min(spec.batch(), MAX_TOKENS);
@@ -75,16 +90,16 @@ public final class BlockVerifier {
         List<NumericCheck> checks = new ArrayList<>();
         Routes routes = new Routes(weights, front, own, scenario.isPresent(), tokens, renormalize);
         checks.addAll(routes.check("unfused", unfused, cpu));
-        checks.addAll(routes.check("fused", fused, cpu));
+        checks.addAll(routes.check(fusedName, fused, cpu));
 
         BlockReference.Routing routing = routes.resolveTies(unfused);
         float[] out = BlockReference.experts(weights, front, routing);
         checks.addAll(checks("moe_out unfused" + cpu, head(unfused.hidden(), tokens * h), out, h, TOLERANCE));
-        checks.addAll(checks("moe_out fused" + cpu, head(fused.hidden(), tokens * h), out, h, TOLERANCE));
-        checks.addAll(
-                checks("residual fused" + cpu, head(fused.residual(), tokens * h), front.residual(), h, TOLERANCE));
+        checks.addAll(checks("moe_out " + fusedName + cpu, head(fused.hidden(), tokens * h), out, h, TOLERANCE));
         checks.addAll(checks(
-                "moe_out fused vs unfused",
+                "residual " + fusedName + cpu, head(fused.residual(), tokens * h), front.residual(), h, TOLERANCE));
+        checks.addAll(checks(
+                "moe_out " + fusedName + " vs unfused",
                 Bf16.toFloats(fused.hidden()),
                 Bf16.toFloats(unfused.hidden()),
                 h,

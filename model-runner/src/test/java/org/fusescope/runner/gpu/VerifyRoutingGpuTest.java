@@ -3,7 +3,9 @@ package org.fusescope.runner.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
@@ -40,6 +42,26 @@ class VerifyRoutingGpuTest {
                 .isTrue());
     }
 
+    /**
+     * The opt-in kernels (router_gemv's logits, topk_softmax_shared_wide's routing, the shared-memory align
+     * counts under the expert math) face the same checks.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theOptInRouterKernelsPassTheSameChecks(boolean normTopkProb) {
+        assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
+        List<NumericCheck> checks = verify(
+                config(normTopkProb), EnumSet.of(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS));
+        assertThat(checks)
+                .extracting(NumericCheck::name)
+                .contains(
+                        "router_logits fused+router_gemv+topk_wide+align_shared_counts vs cpu on its y (16 tokens)",
+                        "routing_weights fused+router_gemv+topk_wide+align_shared_counts vs cpu (16 of 20 tokens)");
+        assertThat(checks).allSatisfy(c -> assertThat(c.passed())
+                .as("%s: %s of %s", c.name(), c.relNorm(), c.tolerance())
+                .isTrue());
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void aFlippedRenormalizationFailsTheRoutingWeightsOfBothVariants(boolean normTopkProb) {
@@ -55,10 +77,14 @@ class VerifyRoutingGpuTest {
     }
 
     private static List<NumericCheck> verify(ModelConfig config) {
+        return verify(config, Set.of());
+    }
+
+    private static List<NumericCheck> verify(ModelConfig config, Set<Fusion> optIn) {
         WeightSource weights = WeightSource.synthetic(config, 5);
         StepSpec spec = new StepSpec(config, Fusion.parseVariant("fused"), 20, 1, RoutingScenario.parse("router"), 5);
         try (CudaStepDevice device = new CudaStepDevice(batch -> {}, weights, List.of(spec))) {
-            return BlockVerifier.verify(device, weights.layer(0), spec);
+            return BlockVerifier.verify(device, weights.layer(0), spec, optIn);
         }
     }
 

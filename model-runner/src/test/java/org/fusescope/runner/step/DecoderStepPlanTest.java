@@ -97,7 +97,9 @@ class DecoderStepPlanTest {
                         .isEqualTo(unfused);
                 continue; // no attention layer before layer 3
             }
-            String variant = f == Fusion.ROUTER_GATE ? "shared_as_expert+router_gate" : f.switchName();
+            String variant = f == Fusion.ROUTER_GATE
+                    ? "shared_as_expert+router_gate"
+                    : f.optIn() ? "fused+" + f.switchName() : f.switchName();
             assertThat(DecoderStepPlan.launchCount(plan(variant, layers)))
                     .as("%s at %d layers", variant, layers)
                     .isLessThan(unfused);

@@ -39,7 +39,8 @@ class MixerOpWorkTest {
 
     @Test
     void everyLaunchOfEveryVariantHasWork() {
-        for (String variant : List.of("unfused", "fused", "add_rmsnorm+shared_gate")) {
+        for (String variant : List.of(
+                "unfused", "fused", "add_rmsnorm+shared_gate", "fused+router_gemv+topk_wide+align_shared_counts")) {
             for (DecodeContext context : List.of(DecodeContext.of(100), new DecodeContext(100, 4))) {
                 StepSpec spec = spec(variant, context);
                 for (LayerPlan layer : DecoderStepPlan.of(spec)) {

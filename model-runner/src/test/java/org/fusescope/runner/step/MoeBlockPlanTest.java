@@ -77,6 +77,44 @@ class MoeBlockPlanTest {
     }
 
     @Test
+    void theOptInKernelsReplaceRouterGatesLaunchesOnlyWhenNamed() {
+        assertThat(Fusion.parseVariant("fused")).doesNotContain(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE);
+        assertThat(ops("fused+router_gemv"))
+                .startsWith("fused_add_rmsnorm", "router_gate_gemv", "topk_softmax_shared", "moe_align_fused")
+                .hasSize(8);
+        assertThat(ops("fused+topk_wide"))
+                .startsWith("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared_wide");
+        assertThat(ops("shared_as_expert+router_gate+router_gemv+topk_wide"))
+                .containsSubsequence("router_gate_gemv", "topk_softmax_shared_wide", "memset_expert_token_num");
+        assertThat(Fusion.parseVariant("fused+router_gemv"))
+                .isEqualTo(union(Fusion.parseVariant("fused"), EnumSet.of(Fusion.ROUTER_GEMV)));
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused+router_gemv+topk_wide")).stream()
+                        .map(Op::fusionGroup))
+                .isEqualTo(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream()
+                        .map(Op::fusionGroup)
+                        .toList());
+        assertThatThrownBy(() -> Fusion.parseVariant("shared_as_expert+router_gemv"))
+                .hasMessage("router_gemv needs router_gate (it replaces a kernel of router_gate)");
+        assertThatThrownBy(() -> Fusion.parseVariant("topk_wide"))
+                .hasMessageStartingWith("topk_wide needs router_gate");
+        assertThat(ops("fused+align_shared_counts"))
+                .contains("moe_align_shared_counts")
+                .doesNotContain("moe_align_fused");
+        assertThatThrownBy(() -> Fusion.parseVariant("align_shared_counts"))
+                .hasMessage("align_shared_counts needs moe_align_fused (it replaces a kernel of moe_align_fused)");
+        assertThat(Fusion.parseVariant("fused")).doesNotContain(Fusion.ALIGN_SHARED_COUNTS);
+        assertThat(Fusion.ROUTER_GEMV.optIn()).isTrue();
+        assertThat(Fusion.ROUTER_GATE.optIn()).isFalse();
+    }
+
+    private static Set<Fusion> union(Set<Fusion> a, Set<Fusion> b) {
+        Set<Fusion> u = EnumSet.noneOf(Fusion.class);
+        u.addAll(a);
+        u.addAll(b);
+        return u;
+    }
+
+    @Test
     void eachSwitchReplacesOnlyItsOwnLaunches() {
         assertThat(ops("add_rmsnorm"))
                 .startsWith("fused_add_rmsnorm", "router_gemm")

@@ -95,6 +95,27 @@ class BlockVerifierTest {
     }
 
     @Test
+    void theFusedSideRunsTheOptInKernelsItIsGivenAndIsNamedAfterThem() {
+        ChainDevice device = new ChainDevice(TINY);
+        List<NumericCheck> checks = BlockVerifier.verify(
+                device,
+                weights(TINY),
+                spec(TINY, 4),
+                java.util.EnumSet.of(Fusion.TOPK_WIDE, Fusion.ROUTER_GEMV, Fusion.MOE_ALIGN_FUSED));
+        assertThat(device.switches.get(1))
+                .contains(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE, Fusion.ROUTER_GATE, Fusion.MOE_ALIGN_FUSED);
+        assertThat(checks).allSatisfy(c -> assertThat(c.passed()).as(c.name()).isTrue());
+        assertThat(checks)
+                .extracting(NumericCheck::name)
+                .contains(
+                        "router_logits fused+router_gemv+topk_wide vs cpu on its y (4 tokens)",
+                        "moe_out fused+router_gemv+topk_wide vs unfused");
+        assertThat(BlockVerifier.verify(new ChainDevice(TINY), weights(TINY), spec(TINY, 4)))
+                .extracting(NumericCheck::name)
+                .contains("moe_out fused vs unfused");
+    }
+
+    @Test
     void aRoutingScenarioIsCheckedAgainstTheScenario() {
         StepSpec spec = new StepSpec(TINY, Fusion.parseVariant("fused"), 6, 1, RoutingScenario.parse("zipf:1.2"), 3);
         assertThat(BlockVerifier.verify(new ChainDevice(TINY), weights(TINY), spec))
@@ -145,6 +166,7 @@ class BlockVerifierTest {
         private final ModelConfig config;
         int wrongExpertAt = -1;
         final List<String> asked = new ArrayList<>();
+        final List<java.util.Set<Fusion>> switches = new ArrayList<>();
 
         ChainDevice(ModelConfig config) {
             this.config = config;
@@ -154,6 +176,7 @@ class BlockVerifierTest {
         public BlockOutputs runLayerOnce(StepSpec spec) {
             boolean shared = spec.sharedAsExpert();
             asked.add(shared ? "fused" : "unfused");
+            switches.add(spec.switches());
             int m = spec.batch();
             int e = config.experts();
             int k = config.topK();

@@ -9,6 +9,7 @@ import org.fusescope.kernels.reference.MoeAlignReference;
 import org.fusescope.kernels.reference.MoeSumReduceReference;
 import org.fusescope.kernels.reference.ResidualAddReference;
 import org.fusescope.kernels.reference.RmsNormReference;
+import org.fusescope.kernels.reference.RouterGemvReference;
 import org.fusescope.kernels.reference.SiluAndMulReference;
 import org.fusescope.kernels.reference.TopkSoftmaxReference;
 import org.fusescope.runner.model.ModelConfig;
@@ -75,18 +76,8 @@ final class KernelChain {
         return Bf16.toFloats(bits);
     }
 
-    /** {@code x [m, h] · w [n, h]ᵀ} in double, not rounded (an fp32 GEMM's result). */
+    /** {@code x [m, h] · w [n, h]ᵀ} in double, rounded once to fp32 (an fp32 GEMM's result). */
     static float[] dense(float[] x, float[] w, int m, int n, int h) {
-        float[] out = new float[m * n];
-        for (int t = 0; t < m; t++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int i = 0; i < h; i++) {
-                    s += (double) x[t * h + i] * w[j * h + i];
-                }
-                out[t * n + j] = (float) s;
-            }
-        }
-        return out;
+        return RouterGemvReference.apply(x, w, m, n, h);
     }
 }

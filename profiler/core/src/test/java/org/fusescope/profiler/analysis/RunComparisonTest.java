@@ -149,8 +149,6 @@ class RunComparisonTest {
 
     /** One step of the MoE expert path; with {@code sharedSeparately} the shared expert runs its own kernels. */
     private static RunTrace expertPath(boolean sharedSeparately) {
-        TraceFixture t = TraceFixture.trace();
-        long at = 0;
         List<String[]> ops = new java.util.ArrayList<>(List.of(
                 new String[] {"grouped_gemm1", "grouped_gemm1"},
                 new String[] {"silu_and_mul", "silu_and_mul"},
@@ -162,12 +160,7 @@ class RunComparisonTest {
             ops.add(new String[] {"shared_expert_gemm_down", "shared_expert"});
             ops.add(new String[] {"sigmoid", "shared_gate"});
         }
-        long corr = 1;
-        for (String[] op : ops) {
-            t.kernel(at, at + 1000, 1, corr++, op[0], at(op[0], op[1], 0, 0));
-            at += 1000;
-        }
-        return t.build();
+        return ops(ops.toArray(String[][]::new));
     }
 
     private static GroupComparison group(RunComparison cmp, String name) {
@@ -195,6 +188,26 @@ class RunComparisonTest {
         assertThat(added.change()).isEqualTo(ChangeKind.ADDED);
         assertThat(added.movedWork())
                 .isEqualTo("split out of grouped_gemm1, silu_and_mul, grouped_gemm2 (shared_as_expert off)");
+    }
+
+    @Test
+    void theSharedGateMovesIntoTheWideTopkToo() {
+        RunTrace unfused = ops(new String[] {"topk_softmax", "topk_softmax"}, new String[] {"sigmoid", "shared_gate"});
+        RunTrace wide = ops(new String[] {"topk_softmax_shared_wide", "topk_softmax"});
+        assertThat(group(RunComparison.of(unfused, wide), "shared_gate").movedWork())
+                .isEqualTo("moved into topk_softmax (router_gate)");
+    }
+
+    /** One step launching {@code ops} ({op, group} pairs) in order, 1 µs each. */
+    private static RunTrace ops(String[]... ops) {
+        TraceFixture t = TraceFixture.trace();
+        long at = 0;
+        long corr = 1;
+        for (String[] op : ops) {
+            t.kernel(at, at + 1000, 1, corr++, op[0], at(op[0], op[1], 0, 0));
+            at += 1000;
+        }
+        return t.build();
     }
 
     @Test
