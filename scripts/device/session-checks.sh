@@ -9,8 +9,9 @@
 # Part s (≤ 6 min): the suite, the ncu CSV and the tiny dump only, for a small device budget.
 # Part k (≤ 8 min): issue 15's kernel benchmarks (bench kernels at M = 1, 16, 64, 256, routed only and with the
 # shared expert as expert E) and the grouped GEMM GPU tests.
-# Part m (≤ 9 min): the GPU suite (a JVM per module) and issue 15's block benchmark as
-# benchmarks/h100/moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`.
+# Part m (≤ 10 min): the GPU suite (a JVM per module) and issue 15's block benchmark as
+# benchmarks/h100/moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, then the
+# opt-in small-batch kernels (router_gemv, topk_wide, align_shared_counts) alone and in the block.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -61,6 +62,13 @@ fs 260 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,
 echo "record exit $?"; tail -25 "$R/record.txt"; pack
 fs 60 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
 echo "bench moe exit $?"; cat "$R/bench-moe.txt" | head -40; pack
+# the opt-in small-batch kernels: alone, then in the block at M = 1 and 4
+fs 90 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4,16,64 --groups router,moe --out "$R/kernels-small.md" \
+    >"$R/kernels-small.txt" 2>&1; echo "bench kernels small exit $?"
+grep -E 'router|topk|align' "$R/kernels-small.md" | head -40; pack
+fs 90 run --preset qwen3-next-80b-a3b --batch 1,4,16 --variants fused,fused+router_gemv+topk_wide+align_shared_counts \
+    --mode graph --iters 50 --warmup 5 --verify --progress none --out "$R/small.sqlite" >"$R/small.txt" 2>&1
+echo "small exit $?"; tail -12 "$R/small.txt"; pack
 exit 0
 fi
 if [[ "$part" == k ]]; then
