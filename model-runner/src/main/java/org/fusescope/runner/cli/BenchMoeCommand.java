@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Record the MoE block (fusescope run) at several batches and tabulate unfused vs fused step times"
-                    + " against the weight-streaming floor and LightLLM's anchor.",
+                    + " against the weight-streaming floor and the anchors (LightLLM and PyTorch on an H100, 2026-12-06).",
             "With --from, tabulate an existing recording instead (no GPU needed)."
         })
 final class BenchMoeCommand implements Callable<Integer> {

@@ -19,13 +19,28 @@ import org.fusescope.runner.model.ModelConfig;
 /**
  * The MoE-block benchmark table of a recording: per batch and mode, the unfused and fused step times
  * beside the floor (the weight bytes the step must read at the measured copy bandwidth) and
- * docs/performance.md's anchors. Step time is the median over the measured steps of the GPU span (first
+ * the anchors measured outside FuseScope ({@link #LIGHTLLM}, {@link #PYTORCH}). Step time is the median over the measured steps of the GPU span (first
  * kernel start to last kernel end, traced) and of the CUDA-event time of the same step with tracing
  * paused (the anchors' method). Stateless.
  */
 final class MoeBenchTable {
-    /** LightLLM's Triton MoE block after PR #1353, graph mode, H100 (docs/performance.md), µs by M. */
-    static final Map<Integer, Double> LIGHTLLM_GRAPH_US = Map.of(1, 82.4, 4, 135.4, 16, 379.5, 64, 913.2, 256, 1240.0);
+    /**
+     * A block time measured outside FuseScope, graph mode, by M: what the table compares against.
+     *
+     * @param column the column header, naming the implementation, the card and the day
+     */
+    record Anchor(String column, Map<Integer, Double> us) {}
+
+    /**
+     * The MoE block with LightLLM's Triton kernels after PR #1353, CUDA-graph replay, random bf16 weights
+     * of the same shapes, one H100 on 2026-12-06 (docs/performance.md).
+     */
+    static final Anchor LIGHTLLM = new Anchor(
+            "LightLLM graph µs (H100, 2026-12-06)", Map.of(1, 82.4, 4, 131.1, 16, 364.2, 64, 873.2, 256, 1184.1));
+
+    /** The same block with PyTorch 2.11's {@code torch._grouped_mm}, same card, day and method. */
+    static final Anchor PYTORCH = new Anchor(
+            "PyTorch graph µs (H100, 2026-12-06)", Map.of(1, 168.4, 4, 248.4, 16, 506.9, 64, 1062.8, 256, 1439.0));
 
     private MoeBenchTable() {}
 
@@ -38,8 +53,9 @@ final class MoeBenchTable {
         List<String> lines = new ArrayList<>();
         lines.add(
                 "| M | mode | experts touched | weight MB | floor µs | unfused µs (span / events) | fused µs (span / events)"
-                        + " | fused speed-up | fused × floor | LightLLM graph µs | fused vs LightLLM | kernels unfused → fused |");
-        lines.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+                        + " | fused speed-up | fused × floor | " + LIGHTLLM.column() + " | fused vs LightLLM | "
+                        + PYTORCH.column() + " | fused vs PyTorch | kernels unfused → fused |");
+        lines.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (RunInfo unfused : reader.runs()) {
             if (!unfused.variant().equals("unfused")) {
                 continue;
@@ -57,10 +73,10 @@ final class MoeBenchTable {
             double floorUs = bytes / device.referenceBandwidthBytesPerSec() * 1e6;
             double[] us = stepUs(u, meta, unfused.id());
             double[] fs = stepUs(f, meta, fused.id());
-            Double anchor = unfused.mode().equals("graph") ? LIGHTLLM_GRAPH_US.get(unfused.batch()) : null;
+            boolean graph = unfused.mode().equals("graph");
             lines.add(String.format(
                     Locale.ROOT,
-                    "| %d | %s | %.0f | %.0f | %.1f | %.1f / %.1f | %.1f / %.1f | %.2f× | %.2f× | %s | %s | %.0f → %.0f |",
+                    "| %d | %s | %.0f | %.0f | %.1f | %.1f / %.1f | %.1f / %.1f | %.2f× | %.2f× | %s | %.0f → %.0f |",
                     unfused.batch(),
                     unfused.mode(),
                     touched,
@@ -72,8 +88,9 @@ final class MoeBenchTable {
                     fs[1],
                     us[1] / fs[1],
                     fs[1] / floorUs,
-                    anchor == null ? "–" : String.format(Locale.ROOT, "%.1f", anchor),
-                    anchor == null ? "–" : String.format(Locale.ROOT, "%.2f×", anchor / fs[1]),
+                    anchorCells(graph ? LIGHTLLM.us().get(unfused.batch()) : null, fs[1])
+                            + " | "
+                            + anchorCells(graph ? PYTORCH.us().get(unfused.batch()) : null, fs[1]),
                     median(StepTotals.of(u).rows().stream()
                             .mapToDouble(StepRow::kernels)
                             .toArray()),
@@ -82,6 +99,14 @@ final class MoeBenchTable {
                             .toArray())));
         }
         return lines;
+    }
+
+    /** An anchor's time and the fused block's speed-up over it ({@code anchor / fused}), or dashes. */
+    private static String anchorCells(Double anchorUs, double fusedUs) {
+        if (anchorUs == null) {
+            return "– | –";
+        }
+        return String.format(Locale.ROOT, "%.1f | %.2f×", anchorUs, anchorUs / fusedUs);
     }
 
     /** {median GPU span µs, median untraced event time µs (NaN when not recorded)}. */
