@@ -39,13 +39,20 @@ class H100LayersSampleTest {
         try (TraceReader reader = TraceReader.open(sample)) {
             for (RunInfo run : reader.runs()) {
                 List<NumericCheck> checks = reader.load(run.id()).checks();
-                assertThat(checks).hasSize(13).allSatisfy(c -> assertThat(c.passed())
+                assertThat(checks).hasSizeGreaterThanOrEqualTo(13).allSatisfy(c -> assertThat(c.passed())
                         .as(run.name() + ": " + c.name())
                         .isTrue());
-                assertThat(checks)
-                        .extracting(NumericCheck::name)
+                List<String> names = checks.stream().map(NumericCheck::name).toList();
+                assertThat(names)
                         .contains("moe_out fused vs unfused", "layer 0 linear_attn out fused vs unfused")
-                        .contains("layer 3 self_attn out fused vs unfused");
+                        .contains("layer 3 self_attn out fused vs unfused")
+                        .anyMatch(n -> n.startsWith("routing_ids fused vs cpu"));
+                // every whole-array check has its worst-row twin (per-row tolerances)
+                for (String n : names) {
+                    if (!n.contains(", worst token") && !n.startsWith("routing_ids")) {
+                        assertThat(names).as(run.name()).anyMatch(w -> w.startsWith(n + ", worst token"));
+                    }
+                }
             }
         }
     }
