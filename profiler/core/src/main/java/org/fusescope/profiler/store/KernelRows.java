@@ -122,8 +122,13 @@ final class KernelRows {
         session.counted(a != null ? 2 : 1);
     }
 
-    /** Queues the kernels held back for the next block as single-row inserts. */
+    /**
+     * Writes what is held: the queued blocks first, then the held rows one per statement, so that
+     * rows reach the file in the order they were given.
+     */
     void drain() throws SQLException {
+        kernelBlocks.execute();
+        attributionBlocks.execute();
         for (int i = 0; i < held; i++) {
             bindKernel(kernels.row(), 0, i);
             kernels.add();
@@ -132,6 +137,8 @@ final class KernelRows {
             bindAttribution(attributions.row(), 0, heldRunId, i);
             attributions.add();
         }
+        kernels.execute();
+        attributions.execute();
         held = 0;
         heldAttributions = 0;
     }
