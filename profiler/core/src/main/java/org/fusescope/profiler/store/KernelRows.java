@@ -57,8 +57,12 @@ final class KernelRows {
     };
 
     private final WriteSession session;
-    /** Kernels per multi-row INSERT: fewer JDBC batch entries and SQLite steps per kernel. */
-    private static final int ROWS = 32;
+    /**
+     * Kernels per multi-row INSERT: fewer JDBC batch entries and SQLite steps per kernel
+     * (benchmarks/store.md compares 32 and 128). Kernels held when a commit comes are written one row
+     * per statement.
+     */
+    private static final int ROWS = 128;
 
     private final BatchInsert kernels;
     private final BatchInsert kernelBlocks;

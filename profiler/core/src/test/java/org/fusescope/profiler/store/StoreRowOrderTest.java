@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreRowOrderTest {
     /** Kernels per multi-row insert ({@code KernelRows}). */
-    private static final int BLOCK = 32;
+    private static final int BLOCK = 128;
 
     @TempDir
     Path dir;
