@@ -21,16 +21,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kernel and attribution rows reach the file in the order they were given: multi-row blocks, the
- * rows held back at a change of run or a commit, and several calls. (The tail of held rows used to
- * be executed before the blocks queued ahead of it.)
+ * Kernel and attribution rows reach the file in the order they were given: multi-row blocks that
+ * bind the shared columns once and blocks that cannot (their kernels differ in stream), the rows
+ * held back at a change of run or a commit, and several calls. (The tail of held rows used to be
+ * executed before the blocks queued ahead of it.)
  */
 class StoreRowOrderTest {
-    /** Kernels per multi-row insert ({@code KernelRows}). */
-    private static final int BLOCK = 128;
+    private static final int BLOCK = 32;
 
     @TempDir
     Path dir;
+
+    /** The kernels on stream 7, except every other kernel of the second block of {@link #BLOCK}. */
+    private static List<KernelEvent> streamsMixedInSecondBlock(List<KernelEvent> kernels) {
+        List<KernelEvent> out = new ArrayList<>();
+        for (int i = 0; i < kernels.size(); i++) {
+            KernelEvent k = kernels.get(i);
+            int stream = i / BLOCK == 1 && i % 2 == 1 ? 8 : 7;
+            out.add(new KernelEvent(
+                    k.startNs(),
+                    k.endNs(),
+                    k.deviceId(),
+                    k.contextId(),
+                    stream,
+                    k.correlationId(),
+                    k.name(),
+                    k.demangledName(),
+                    k.grid(),
+                    k.block(),
+                    k.registersPerThread(),
+                    k.staticSharedMemory(),
+                    k.dynamicSharedMemory(),
+                    k.localMemoryTotal(),
+                    k.graphNodeId(),
+                    k.attribution()));
+        }
+        return out;
+    }
 
     @Test
     void rowsKeepTheOrderTheyWereGivenIn() throws Exception {
@@ -41,7 +68,7 @@ class StoreRowOrderTest {
                 rnd, TraceFixtures.run(rnd, "a", 5_000, span, RunStatus.COMPLETE), device, 3 * BLOCK + 40, 0);
         RunTrace b = TraceFixtures.trace(
                 rnd, TraceFixtures.run(rnd, "b", 5_000 + span + 1, span, RunStatus.COMPLETE), device, 200, 10_000);
-        List<KernelEvent> aKernels = a.kernels();
+        List<KernelEvent> aKernels = streamsMixedInSecondBlock(a.kernels());
         List<KernelEvent> aFirst = aKernels.subList(0, 2 * BLOCK + 50);
         List<KernelEvent> aRest = aKernels.subList(aFirst.size(), aKernels.size());
         Path file = dir.resolve("order.sqlite");
