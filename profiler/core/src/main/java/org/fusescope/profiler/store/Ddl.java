@@ -106,7 +106,12 @@ final class Ddl {
                         Problems.TIME_NS + INT_NN));
     }
 
-    /** Created at close, after the bulk load, because maintaining them while inserting halves the rate. */
+    /**
+     * Created with the tables and kept up while inserting: the writer adds rows in key order (kernels
+     * by start, attribution by run and correlation id), so each index grows at its end, which costs
+     * less than building it from the whole table at close (benchmarks/store.md), and a file cut short
+     * by a crash, or read while recording, has its indexes too.
+     */
     static List<String> indexes() {
         return List.of(
                 Sql.index(Kernel.TABLE, Kernel.START),

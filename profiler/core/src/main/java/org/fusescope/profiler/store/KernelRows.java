@@ -3,6 +3,7 @@ package org.fusescope.profiler.store;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Set;
 import org.fusescope.profiler.model.KernelAttribution;
 import org.fusescope.profiler.model.KernelEvent;
 import org.fusescope.profiler.store.TraceSchema.Attribution;
@@ -56,14 +57,32 @@ final class KernelRows {
         Attribution.FLOPS
     };
 
-    private final WriteSession session;
-    /** Kernels per multi-row INSERT: fewer JDBC batch entries and SQLite steps per kernel. */
-    private static final int ROWS = 32;
+    /**
+     * Kernel columns that one process's recording on one stream keeps from kernel to kernel: a block
+     * of kernels that agree on them binds them once, as parameters every row of the statement shares,
+     * numbered in column order (in both bundled H100 recordings every 128-kernel block agrees).
+     */
+    private static final Set<String> KERNEL_SHARED =
+            Set.of(Kernel.DEVICE_ID, Kernel.CONTEXT_ID, Kernel.STREAM_ID, Kernel.GLOBAL_PID, Kernel.BLOCK_Z);
+    /** A block's attribution rows are all of one run (a new run drains the held rows). */
+    private static final Set<String> ATTRIBUTION_SHARED = Set.of(Attribution.RUN_ID);
 
+    /**
+     * Kernels per multi-row INSERT: fewer JDBC batch entries and SQLite steps per kernel
+     * (benchmarks/store.md compares 32 and 128). Kernels held when a commit comes are written one row
+     * per statement.
+     */
+    private static final int ROWS = 128;
+
+    private final WriteSession session;
     private final BatchInsert kernels;
     private final BatchInsert kernelBlocks;
+    private final BatchInsert uniformKernelBlocks;
     private final BatchInsert attributions;
     private final BatchInsert attributionBlocks;
+    /** The kernel block statement used last: the other executes its queue first, keeping rows in order. */
+    private BatchInsert lastKernelBlocks;
+
     private final KernelEvent[] heldKernels = new KernelEvent[ROWS];
     private final long[] heldPids = new long[ROWS];
     private final long[] heldShortNames = new long[ROWS];
@@ -78,10 +97,16 @@ final class KernelRows {
 
     KernelRows(WriteSession session) throws SQLException {
         this.session = session;
-        this.kernels = session.insert(Sql.insertRows(1, Kernel.TABLE, KERNEL_COLUMNS, KERNEL_CONSTANTS));
-        this.kernelBlocks = session.insert(Sql.insertRows(ROWS, Kernel.TABLE, KERNEL_COLUMNS, KERNEL_CONSTANTS));
-        this.attributions = session.insert(Sql.insertRows(1, Attribution.TABLE, ATTRIBUTION_COLUMNS));
-        this.attributionBlocks = session.insert(Sql.insertRows(ROWS, Attribution.TABLE, ATTRIBUTION_COLUMNS));
+        this.kernels = session.insert(Sql.insertRows(1, Kernel.TABLE, KERNEL_COLUMNS, Set.of(), KERNEL_CONSTANTS));
+        this.kernelBlocks =
+                session.insert(Sql.insertRows(ROWS, Kernel.TABLE, KERNEL_COLUMNS, Set.of(), KERNEL_CONSTANTS));
+        this.uniformKernelBlocks =
+                session.insert(Sql.insertRows(ROWS, Kernel.TABLE, KERNEL_COLUMNS, KERNEL_SHARED, KERNEL_CONSTANTS));
+        this.attributions =
+                session.insert(Sql.insertRows(1, Attribution.TABLE, ATTRIBUTION_COLUMNS, Set.of(), new String[0][]));
+        this.attributionBlocks = session.insert(
+                Sql.insertRows(ROWS, Attribution.TABLE, ATTRIBUTION_COLUMNS, ATTRIBUTION_SHARED, new String[0][]));
+        this.lastKernelBlocks = uniformKernelBlocks;
         session.onFlush(this::drain);
     }
 
@@ -101,19 +126,17 @@ final class KernelRows {
         heldPids[held] = globalPid;
         heldKernels[held++] = k;
         if (held == ROWS) {
-            for (int i = 0; i < ROWS; i++) {
-                bindKernel(kernelBlocks.row(), i * KERNEL_COLUMNS.length, i);
-            }
-            kernelBlocks.add();
-            held = 0;
+            addKernelBlock();
         }
         if (a != null) {
             heldOps[heldAttributions] = op;
             heldGroups[heldAttributions] = group;
             heldAttributed[heldAttributions++] = k;
             if (heldAttributions == ROWS) {
+                PreparedStatement ps = attributionBlocks.row();
+                ps.setLong(1, runId);
                 for (int i = 0; i < ROWS; i++) {
-                    bindAttribution(attributionBlocks.row(), i * ATTRIBUTION_COLUMNS.length, runId, i);
+                    bindAttribution(ps, 1 + i * (ATTRIBUTION_COLUMNS.length - 1), i);
                 }
                 attributionBlocks.add();
                 heldAttributions = 0;
@@ -122,63 +145,126 @@ final class KernelRows {
         session.counted(a != null ? 2 : 1);
     }
 
-    /** Queues the kernels held back for the next block as single-row inserts. */
+    /** Queues the held kernels as one block, with the shared columns bound once when they agree. */
+    private void addKernelBlock() throws SQLException {
+        boolean uniform = uniform();
+        BatchInsert block = uniform ? uniformKernelBlocks : kernelBlocks;
+        if (block != lastKernelBlocks) {
+            lastKernelBlocks.execute();
+            lastKernelBlocks = block;
+        }
+        PreparedStatement ps = block.row();
+        int perRow = KERNEL_COLUMNS.length;
+        int offset = 0;
+        if (uniform) {
+            KernelEvent first = heldKernels[0];
+            ps.setInt(1, first.deviceId());
+            ps.setInt(2, first.contextId());
+            ps.setInt(3, first.streamId());
+            ps.setLong(4, heldPids[0]);
+            ps.setInt(5, first.block().z());
+            perRow -= KERNEL_SHARED.size();
+            offset = KERNEL_SHARED.size();
+        }
+        for (int i = 0; i < ROWS; i++) {
+            bindKernel(ps, offset + i * perRow, i, uniform);
+        }
+        block.add();
+        held = 0;
+    }
+
+    /** True when the held kernels agree on every {@link #KERNEL_SHARED} column. */
+    private boolean uniform() {
+        KernelEvent f = heldKernels[0];
+        for (int i = 1; i < ROWS; i++) {
+            KernelEvent k = heldKernels[i];
+            if (k.deviceId() != f.deviceId()
+                    || k.contextId() != f.contextId()
+                    || k.streamId() != f.streamId()
+                    || heldPids[i] != heldPids[0]
+                    || k.block().z() != f.block().z()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes what is held: the queued blocks first, then the held rows one per statement, so that
+     * rows reach the file in the order they were given.
+     */
     void drain() throws SQLException {
+        lastKernelBlocks.execute();
+        attributionBlocks.execute();
         for (int i = 0; i < held; i++) {
-            bindKernel(kernels.row(), 0, i);
+            bindKernel(kernels.row(), 0, i, false);
             kernels.add();
         }
         for (int i = 0; i < heldAttributions; i++) {
-            bindAttribution(attributions.row(), 0, heldRunId, i);
+            attributions.row().setLong(1, heldRunId);
+            bindAttribution(attributions.row(), 1, i);
             attributions.add();
         }
+        kernels.execute();
+        attributions.execute();
         held = 0;
         heldAttributions = 0;
     }
 
-    private void bindKernel(PreparedStatement ps, int o, int i) throws SQLException {
+    /**
+     * Binds held kernel {@code i} after parameter {@code o}, in column order; without the {@link
+     * #KERNEL_SHARED} columns when {@code shared} (the statement binds them once).
+     */
+    private void bindKernel(PreparedStatement ps, int o, int i, boolean shared) throws SQLException {
         KernelEvent k = heldKernels[i];
-        ps.setLong(o + 1, k.startNs());
-        ps.setLong(o + 2, k.endNs());
-        ps.setInt(o + 3, k.deviceId());
-        ps.setInt(o + 4, k.contextId());
-        ps.setInt(o + 5, k.streamId());
-        ps.setLong(o + 6, k.correlationId());
-        ps.setLong(o + 7, heldPids[i]);
-        ps.setLong(o + 8, heldDemangledNames[i]);
-        ps.setLong(o + 9, heldShortNames[i]);
-        ps.setInt(o + 10, k.registersPerThread());
-        ps.setInt(o + 11, k.grid().x());
-        ps.setInt(o + 12, k.grid().y());
-        ps.setInt(o + 13, k.grid().z());
-        ps.setInt(o + 14, k.block().x());
-        ps.setInt(o + 15, k.block().y());
-        ps.setInt(o + 16, k.block().z());
-        ps.setInt(o + 17, k.staticSharedMemory());
-        ps.setInt(o + 18, k.dynamicSharedMemory());
-        ps.setLong(o + 19, k.localMemoryTotal());
-        ps.setLong(o + 20, ++gridId);
+        int p = o;
+        ps.setLong(++p, k.startNs());
+        ps.setLong(++p, k.endNs());
+        if (!shared) {
+            ps.setInt(++p, k.deviceId());
+            ps.setInt(++p, k.contextId());
+            ps.setInt(++p, k.streamId());
+        }
+        ps.setLong(++p, k.correlationId());
+        if (!shared) {
+            ps.setLong(++p, heldPids[i]);
+        }
+        ps.setLong(++p, heldDemangledNames[i]);
+        ps.setLong(++p, heldShortNames[i]);
+        ps.setInt(++p, k.registersPerThread());
+        ps.setInt(++p, k.grid().x());
+        ps.setInt(++p, k.grid().y());
+        ps.setInt(++p, k.grid().z());
+        ps.setInt(++p, k.block().x());
+        ps.setInt(++p, k.block().y());
+        if (!shared) {
+            ps.setInt(++p, k.block().z());
+        }
+        ps.setInt(++p, k.staticSharedMemory());
+        ps.setInt(++p, k.dynamicSharedMemory());
+        ps.setLong(++p, k.localMemoryTotal());
+        ps.setLong(++p, ++gridId);
         // nsys leaves graphNodeId NULL outside graphs; readers coalesce it to 0
         if (k.graphNodeId() == 0) {
-            ps.setNull(o + 21, Types.INTEGER);
+            ps.setNull(++p, Types.INTEGER);
         } else {
-            ps.setLong(o + 21, k.graphNodeId());
+            ps.setLong(++p, k.graphNodeId());
         }
     }
 
-    private void bindAttribution(PreparedStatement ps, int o, long runId, int i) throws SQLException {
+    /** Binds held attribution {@code i} after parameter {@code o}: every column but the run id, which comes first. */
+    private void bindAttribution(PreparedStatement ps, int o, int i) throws SQLException {
         KernelEvent k = heldAttributed[i];
         KernelAttribution a = k.attribution();
-        ps.setLong(o + 1, runId);
-        ps.setLong(o + 2, k.correlationId());
-        ps.setLong(o + 3, k.graphNodeId());
-        ps.setLong(o + 4, heldOps[i]);
-        ps.setLong(o + 5, heldGroups[i]);
-        ps.setInt(o + 6, a.fused() ? 1 : 0);
-        ps.setInt(o + 7, a.layer());
-        ps.setInt(o + 8, a.step());
-        ps.setLong(o + 9, a.bytesRead());
-        ps.setLong(o + 10, a.bytesWritten());
-        ps.setLong(o + 11, a.flops());
+        ps.setLong(o + 1, k.correlationId());
+        ps.setLong(o + 2, k.graphNodeId());
+        ps.setLong(o + 3, heldOps[i]);
+        ps.setLong(o + 4, heldGroups[i]);
+        ps.setInt(o + 5, a.fused() ? 1 : 0);
+        ps.setInt(o + 6, a.layer());
+        ps.setInt(o + 7, a.step());
+        ps.setLong(o + 8, a.bytesRead());
+        ps.setLong(o + 9, a.bytesWritten());
+        ps.setLong(o + 10, a.flops());
     }
 }

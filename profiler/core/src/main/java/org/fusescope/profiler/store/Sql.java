@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds SQL text from schema names, so table and column names come only from {@link TraceSchema}. */
@@ -26,24 +27,32 @@ final class Sql {
                 + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
     }
 
-    /** An insert of {@code rows} rows in one statement, so SQLite steps once per {@code rows} rows. */
-    static String insertRows(int rows, String table, String... columns) {
-        String one = "(" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                + String.join(", ", Collections.nCopies(rows, one));
-    }
-
-    /** Like {@link #insertRows(int, String, String...)}, with {@code constants} ({column, SQL literal}) in every row. */
-    static String insertRows(int rows, String table, String[] columns, String[][] constants) {
+    /**
+     * An insert of {@code rows} rows in one statement, so SQLite steps once per {@code rows} rows.
+     * Each row has a numbered parameter per column, except that every row shares the parameters of
+     * the {@code shared} columns: they come first ({@code ?1} …, in column order), bound once per
+     * statement. {@code constants} ({column, SQL literal}) are added to every row.
+     */
+    static String insertRows(int rows, String table, String[] columns, Set<String> shared, String[][] constants) {
         List<String> names = new ArrayList<>(Arrays.asList(columns));
-        List<String> values = new ArrayList<>(Collections.nCopies(columns.length, "?"));
         for (String[] c : constants) {
             names.add(c[0]);
-            values.add(c[1]);
         }
-        String one = "(" + String.join(", ", values) + ")";
-        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES "
-                + String.join(", ", Collections.nCopies(rows, one));
+        int perRow = columns.length - shared.size();
+        List<String> tuples = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            List<String> values = new ArrayList<>(names.size());
+            int sharedParam = 0;
+            int rowParam = shared.size() + r * perRow;
+            for (String column : columns) {
+                values.add("?" + (shared.contains(column) ? ++sharedParam : ++rowParam));
+            }
+            for (String[] c : constants) {
+                values.add(c[1]);
+            }
+            tuples.add("(" + String.join(", ", values) + ")");
+        }
+        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES " + String.join(", ", tuples);
     }
 
     static String select(String table, String... columns) {

@@ -135,7 +135,11 @@ public final class TraceWriter implements AutoCloseable {
         });
     }
 
-    /** Adds kernel rows, and an FS_KERNEL_ATTRIBUTION row for each kernel that has an attribution. */
+    /**
+     * Adds kernel rows, and an FS_KERNEL_ATTRIBUTION row for each kernel that has an attribution.
+     * Kernels in start order (as {@link RunTrace} and the recorder keep them) write fastest: the
+     * indexes then grow at their end.
+     */
     public void kernels(long runId, Collection<KernelEvent> events) {
         long globalPid = processes.globalPid();
         sql(() -> {

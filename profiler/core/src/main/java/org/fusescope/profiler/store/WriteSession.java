@@ -46,6 +46,9 @@ final class WriteSession implements AutoCloseable {
             for (String ddl : Ddl.all()) {
                 st.execute(ddl);
             }
+            for (String ddl : Ddl.indexes()) {
+                st.execute(ddl);
+            }
             EnumRows.insertAll(conn);
         } catch (SQLException e) {
             conn.close();
@@ -61,20 +64,16 @@ final class WriteSession implements AutoCloseable {
     static final int READER_WAIT_MS = 250;
 
     /**
-     * Commits, creates the indexes, and closes the connection. Without readers it turns the file back
-     * into a single self-contained file (WAL checkpointed, rollback journal). While a reader has it
-     * open, that switch is impossible; the file then stays in WAL mode, checkpointed as far as the
-     * readers allow, which every reader handles.
+     * Commits and closes the connection. Without readers it turns the file back into a single
+     * self-contained file (WAL checkpointed, rollback journal). While a reader has it open, that switch
+     * is impossible; the file then stays in WAL mode, checkpointed as far as the readers allow, which
+     * every reader handles.
      *
      * @return true if the file is self-contained, false if it stays in WAL mode for readers
      */
     boolean finish() throws SQLException {
         try (Statement st = conn.createStatement()) {
             flush();
-            for (String ddl : Ddl.indexes()) {
-                st.execute(ddl);
-            }
-            conn.commit();
             close();
             conn.setAutoCommit(true);
             st.execute("PRAGMA busy_timeout = " + READER_WAIT_MS);
