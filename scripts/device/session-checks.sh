@@ -12,7 +12,9 @@
 # Part m (≤ 10 min): the GPU suite (a JVM per module) and issue 15's block benchmark as
 # benchmarks/h100/moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, then the
 # opt-in small-batch kernels (router_gemv, topk_wide, align_shared_counts) alone and in the block.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m
+# Part n (≤ 6 min): issue 14's Nsight Compute path: the raw ncu CSV at M = 16 (the calibration's copy kernels
+# left out) and `fusescope ncu` end to end, with `report --section ncu`.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -25,7 +27,8 @@ ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-comput
 metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
 # SECONDS: the M = 16 eager run (both variants, CUPTI left to ncu) under ncu, its raw CSV into R/ncu-m16.csv
 ncu_csv() {
-    timeout "$1" "$ncu_bin" --target-processes all --csv --page raw --metrics "$metrics" \
+    timeout "$1" "$ncu_bin" --target-processes all --csv --page raw --kernel-name 'regex:^(?!copy_kernel$)' \
+        --metrics "$metrics" \
         "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 \
         --warmup 0 --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
     echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"
@@ -51,6 +54,14 @@ TEST_LIMIT=${TEST_LIMIT:-220} bash scripts/device/gpu-suite.sh "$R" \
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
 ncu_csv 70; pack
 tiny_dump; pack
+exit 0
+fi
+if [[ "$part" == n ]]; then
+ncu_csv 170; pack
+fs 170 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager \
+    --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
+fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1; echo "report exit $?"
+cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
 exit 0
 fi
 if [[ "$part" == m ]]; then

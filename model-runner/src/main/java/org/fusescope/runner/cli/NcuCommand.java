@@ -73,6 +73,9 @@ final class NcuCommand implements Callable<Integer> {
                     "--csv",
                     "--page",
                     "raw",
+                    // not the run's copy-bandwidth calibration: 1 GiB copies, slow to replay, in no run
+                    "--kernel-name",
+                    CALIBRATION_EXCLUDED,
                     "--metrics",
                     NcuMetric.ncuList()));
             profiled.addAll(runCommand(work.resolve("untraced.sqlite"), "none"));
@@ -84,6 +87,9 @@ final class NcuCommand implements Callable<Integer> {
             deleteTree(work);
         }
     }
+
+    /** ncu's kernel filter: every kernel but the copy-bandwidth calibration's {@code copy_kernel}. */
+    static final String CALIBRATION_EXCLUDED = "regex:^(?!copy_kernel$).*";
 
     /** This JVM running {@code fusescope run OPTIONS --trace TRACE --out OUT}. */
     List<String> runCommand(Path out, String trace) {
