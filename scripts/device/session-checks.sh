@@ -27,7 +27,7 @@ ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-comput
 metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
 # SECONDS: the M = 16 eager run (both variants, CUPTI left to ncu) under ncu, its raw CSV into R/ncu-m16.csv
 ncu_csv() {
-    timeout "$1" "$ncu_bin" --target-processes all --csv --page raw --kernel-name 'regex:^(?!copy_kernel$)' \
+    timeout "$1" "$ncu_bin" --target-processes all --csv --page raw --kernel-name 'regex:^(?!copy_kernel$).*' \
         --metrics "$metrics" \
         "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 \
         --warmup 0 --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
