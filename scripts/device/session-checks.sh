@@ -14,7 +14,9 @@
 # opt-in small-batch kernels (router_gemv, topk_wide, align_shared_counts) alone and in the block.
 # Part n (≤ 6 min): issue 14's Nsight Compute path: the raw ncu CSV at M = 16 (the calibration's copy kernels
 # left out) and `fusescope ncu` end to end, with `report --section ncu`.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n
+# Part f (≤ 7 min): the block in graph mode with fused's current kernels (M = 1..256, --verify) and `bench moe`,
+# then part n's Nsight Compute runs with what time is left.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -55,6 +57,14 @@ echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
 ncu_csv 70; pack
 tiny_dump; pack
 exit 0
+fi
+if [[ "$part" == f ]]; then
+fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
+echo "record exit $?"; tail -12 "$R/record-graph.txt"; pack
+fs 60 bench moe --from "$R/bench-graph.sqlite" --out "$R/moe-block-graph.md" >/dev/null 2>&1
+echo "bench moe exit $?"; cat "$R/moe-block-graph.md"; pack
+part=n
 fi
 if [[ "$part" == n ]]; then
 ncu_csv 170; pack
