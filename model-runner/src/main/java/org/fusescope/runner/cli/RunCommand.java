@@ -76,8 +76,9 @@ final class RunCommand implements Callable<Integer> {
             names = "--variants",
             split = ",",
             defaultValue = "unfused,fused",
-            description = "unfused, fused, or fusion switches joined by '+'; fused leaves the opt-in kernel switches"
-                    + " router_gemv, topk_wide and align_shared_counts off, fused+router_gemv adds one"
+            description = "unfused, fused, or fusion switches joined by '+' and taken out by '-'; fused has every"
+                    + " switch but shared_gate and the opt-in router_gemv (fused+router_gemv adds it),"
+                    + " fused-topk_wide-align_shared_counts has the kernels those two replace"
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> variants;
 

@@ -99,7 +99,7 @@ class DecoderStepPlanTest {
             }
             String variant = f == Fusion.ROUTER_GATE
                     ? "shared_as_expert+router_gate"
-                    : f.optIn() ? "fused+" + f.switchName() : f.switchName();
+                    : f.kernelChoice() ? "fused+" + f.switchName() : f.switchName();
             assertThat(DecoderStepPlan.launchCount(plan(variant, layers)))
                     .as("%s at %d layers", variant, layers)
                     .isLessThan(unfused);

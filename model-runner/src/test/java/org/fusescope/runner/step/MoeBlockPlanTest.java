@@ -63,48 +63,81 @@ class MoeBlockPlanTest {
                 .containsExactly(
                         "fused_add_rmsnorm",
                         "router_gate_gemm",
-                        "topk_softmax_shared",
-                        "moe_align_fused",
+                        "topk_softmax_shared_wide",
+                        "moe_align_shared_counts",
                         "grouped_gemm1",
                         "silu_and_mul",
                         "grouped_gemm2",
                         "moe_sum_reduce");
         assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream().filter(Op::fused))
                 .extracting(Op::opName)
-                .containsExactly("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared", "moe_align_fused");
+                .containsExactly(
+                        "fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared_wide", "moe_align_shared_counts");
         assertThatThrownBy(() -> Fusion.parseVariant("router_gate"))
                 .hasMessageContaining("router_gate needs shared_as_expert");
     }
 
     @Test
-    void theOptInKernelsReplaceRouterGatesLaunchesOnlyWhenNamed() {
-        assertThat(Fusion.parseVariant("fused")).doesNotContain(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE);
+    void fusedHasTheKernelChoicesThatWinAtEveryBatchAndRouterGemvOnlyWhenNamed() {
+        assertThat(Fusion.parseVariant("fused"))
+                .contains(Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS)
+                .doesNotContain(Fusion.ROUTER_GEMV, Fusion.SHARED_GATE);
         assertThat(ops("fused+router_gemv"))
-                .startsWith("fused_add_rmsnorm", "router_gate_gemv", "topk_softmax_shared", "moe_align_fused")
+                .startsWith(
+                        "fused_add_rmsnorm", "router_gate_gemv", "topk_softmax_shared_wide", "moe_align_shared_counts")
                 .hasSize(8);
-        assertThat(ops("fused+topk_wide"))
-                .startsWith("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared_wide");
         assertThat(ops("shared_as_expert+router_gate+router_gemv+topk_wide"))
                 .containsSubsequence("router_gate_gemv", "topk_softmax_shared_wide", "memset_expert_token_num");
         assertThat(Fusion.parseVariant("fused+router_gemv"))
                 .isEqualTo(union(Fusion.parseVariant("fused"), EnumSet.of(Fusion.ROUTER_GEMV)));
-        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused+router_gemv+topk_wide")).stream()
-                        .map(Op::fusionGroup))
+        assertThat(
+                        MoeBlockPlan.launches(Fusion.parseVariant("fused+router_gemv-topk_wide-align_shared_counts"))
+                                .stream()
+                                .map(Op::fusionGroup))
                 .isEqualTo(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream()
                         .map(Op::fusionGroup)
                         .toList());
         assertThatThrownBy(() -> Fusion.parseVariant("shared_as_expert+router_gemv"))
                 .hasMessage("router_gemv needs router_gate (it replaces a kernel of router_gate)");
         assertThatThrownBy(() -> Fusion.parseVariant("topk_wide"))
-                .hasMessageStartingWith("topk_wide needs router_gate");
-        assertThat(ops("fused+align_shared_counts"))
-                .contains("moe_align_shared_counts")
-                .doesNotContain("moe_align_fused");
+                .hasMessage("topk_wide needs router_gate (it replaces a kernel of router_gate)");
         assertThatThrownBy(() -> Fusion.parseVariant("align_shared_counts"))
                 .hasMessage("align_shared_counts needs moe_align_fused (it replaces a kernel of moe_align_fused)");
-        assertThat(Fusion.parseVariant("fused")).doesNotContain(Fusion.ALIGN_SHARED_COUNTS);
         assertThat(Fusion.ROUTER_GEMV.optIn()).isTrue();
+        assertThat(Fusion.TOPK_WIDE.optIn()).isFalse();
+        assertThat(Fusion.TOPK_WIDE.kernelChoice()).isTrue();
+        assertThat(Fusion.TOPK_WIDE.replacesKernelOf()).isEqualTo(Fusion.ROUTER_GATE);
+        assertThat(Fusion.ALIGN_SHARED_COUNTS.replacesKernelOf()).isEqualTo(Fusion.MOE_ALIGN_FUSED);
         assertThat(Fusion.ROUTER_GATE.optIn()).isFalse();
+        assertThat(Fusion.ROUTER_GATE.kernelChoice()).isFalse();
+    }
+
+    @Test
+    void takingSwitchesOutOfFusedNamesTheKernelsTheyReplace() {
+        assertThat(ops("fused-topk_wide"))
+                .startsWith("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared", "moe_align_shared_counts");
+        assertThat(ops("fused-align_shared_counts"))
+                .contains("moe_align_fused")
+                .doesNotContain("moe_align_shared_counts");
+        assertThat(ops("fused-topk_wide-align_shared_counts"))
+                .isEqualTo(ops("fused").stream()
+                        .map(op -> switch (op) {
+                            case "topk_softmax_shared_wide" -> "topk_softmax_shared";
+                            case "moe_align_shared_counts" -> "moe_align_fused";
+                            default -> op;
+                        })
+                        .toList());
+        assertThat(Fusion.parseVariant(" Fused - topk_wide + router_gemv "))
+                .isEqualTo(Fusion.parseVariant("fused+router_gemv-topk_wide"));
+        assertThat(ops("fused-topk_wide+topk_wide")).isEqualTo(ops("fused"));
+        assertThatThrownBy(() -> Fusion.parseVariant("fused-router_gemv"))
+                .hasMessageStartingWith("cannot take out router_gemv: it is not on in 'fused-router_gemv'");
+        assertThatThrownBy(() -> Fusion.parseVariant("fused-moe_align_fused"))
+                .hasMessage("align_shared_counts needs moe_align_fused (it replaces a kernel of moe_align_fused);"
+                        + " take it out too (-align_shared_counts)");
+        assertThat(ops("fused-align_shared_counts-moe_align_fused"))
+                .containsSubsequence("memset_expert_token_num", "moe_align");
+        assertThatThrownBy(() -> Fusion.parseVariant("fused-warp_drive")).hasMessageContaining("'warp_drive'");
     }
 
     private static Set<Fusion> union(Set<Fusion> a, Set<Fusion> b) {

@@ -7,14 +7,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The fusion switches (docs/kernels.md); the {@code fused} variant turns all of them on but {@code
- * shared_gate} (superseded by {@code shared_as_expert}) and the {@link #optIn() opt-in} kernel choices.
+ * The fusion switches (docs/kernels.md). Each switch says whether the {@code fused} variant includes it
+ * ({@link #inFused()}): all of them but {@code shared_gate} (superseded by {@code shared_as_expert}) and the
+ * {@link #optIn() opt-in} kernel choices. A kernel choice replaces a kernel of another switch; it joins
+ * {@code fused} once measured to win at every batch size, as {@code topk_wide} and {@code
+ * align_shared_counts} did (H100, 2026-12-07, docs/kernels.md), while {@code router_gemv} loses from M = 16
+ * and stays opt-in.
  */
 public enum Fusion {
     /** residual_add + rmsnorm → fused_add_rmsnorm. */
     ADD_RMSNORM,
-    /** sigmoid + mul + add of the shared-expert gate → add_shared_expert_gate. */
-    SHARED_GATE,
+    /** sigmoid + mul + add of the shared-expert gate → add_shared_expert_gate. Not in fused. */
+    SHARED_GATE(null, false),
     /** the shared expert runs as expert E of the grouped GEMMs (supersedes SHARED_GATE). */
     SHARED_AS_EXPERT,
     /**
@@ -32,30 +36,36 @@ public enum Fusion {
     /** separate q(+gate), k and v projection GEMMs of the attention layer → one qkv_proj_gemm. */
     QKVO_GEMM,
     /**
-     * Opt-in, with router_gate: the router GEMM with the gate row runs as the router_gemv kernel (one warp
-     * per weight row, the weights read once for all tokens) instead of cuBLAS (router_gate_gemv).
+     * Opt-in kernel choice, with router_gate: the router GEMM with the gate row runs as the router_gemv
+     * kernel (one warp per weight row, the weights read once for all tokens) instead of cuBLAS
+     * (router_gate_gemv). Not in fused: it wins only at M ≤ 4.
      */
-    ROUTER_GEMV(ROUTER_GATE),
+    ROUTER_GEMV(ROUTER_GATE, false),
     /**
-     * Opt-in, with router_gate: topk_softmax_shared runs with one block per token row, one thread per
-     * expert (topk_softmax_shared_wide; the same outputs bit for bit).
+     * Kernel choice in fused, with router_gate: topk_softmax_shared runs with one block per token row, one
+     * thread per expert (topk_softmax_shared_wide; the same outputs bit for bit). {@code fused-topk_wide}
+     * gives the warp-per-row topk_softmax_shared back.
      */
-    TOPK_WIDE(ROUTER_GATE),
+    TOPK_WIDE(ROUTER_GATE, true),
     /**
-     * Opt-in, with moe_align_fused: its single-block path counts in shared memory, the block sized to the
-     * slots (moe_align_shared_counts).
+     * Kernel choice in fused, with moe_align_fused: its single-block path counts in shared memory, the
+     * block sized to the slots (moe_align_shared_counts). {@code fused-align_shared_counts} gives
+     * moe_align_fused back.
      */
-    ALIGN_SHARED_COUNTS(MOE_ALIGN_FUSED);
+    ALIGN_SHARED_COUNTS(MOE_ALIGN_FUSED, true);
 
-    /** For an opt-in switch, the switch whose kernel it replaces; null for the others. */
+    /** For a kernel choice, the switch whose kernel it replaces; null for the others. */
     private final Fusion replacesKernelOf;
+    /** Whether {@code fused} includes the switch. */
+    private final boolean inFused;
 
     Fusion() {
-        this(null);
+        this(null, true);
     }
 
-    Fusion(Fusion replacesKernelOf) {
+    Fusion(Fusion replacesKernelOf, boolean inFused) {
         this.replacesKernelOf = replacesKernelOf;
+        this.inFused = inFused;
     }
 
     /** The switch's name on the command line and in the trace database, e.g. {@code add_rmsnorm}. */
@@ -63,21 +73,43 @@ public enum Fusion {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Whether the switch is an opt-in kernel choice: off in {@code fused} until measured, named explicitly
-     * ({@code fused+router_gemv}).
-     */
-    public boolean optIn() {
-        return replacesKernelOf != null;
+    /** Whether the {@code fused} variant includes the switch. */
+    public boolean inFused() {
+        return inFused;
     }
 
     /**
-     * The switches of a variant: {@code unfused} (none), {@code fused} (all but shared_gate and the
-     * opt-in ones), or switch names joined by {@code +} or {@code ,}, where {@code fused} stands for its
-     * switches ({@code fused+router_gemv}).
+     * Whether the switch is a kernel choice: it replaces a kernel of another switch ({@link
+     * #replacesKernelOf()}) rather than fusing kernels.
+     */
+    public boolean kernelChoice() {
+        return replacesKernelOf != null;
+    }
+
+    /** For a {@link #kernelChoice() kernel choice}, the switch whose kernel it replaces; null otherwise. */
+    public Fusion replacesKernelOf() {
+        return replacesKernelOf;
+    }
+
+    /**
+     * Whether the switch is an opt-in kernel choice: a kernel choice that {@code fused} leaves off, named
+     * explicitly ({@code fused+router_gemv}).
+     */
+    public boolean optIn() {
+        return kernelChoice() && !inFused;
+    }
+
+    /**
+     * The switches of a variant: {@code unfused} (none), {@code fused} (every switch that is {@link
+     * #inFused() in fused}: all but shared_gate and router_gemv), or switch names joined by {@code +} or
+     * {@code ,}, where {@code fused} stands for its switches. A name after {@code -} takes that switch out
+     * again: {@code fused+router_gemv} adds the opt-in router_gemv, {@code fused-topk_wide-align_shared_counts}
+     * is fused with the kernels those two replace ({@code topk_softmax_shared}, {@code moe_align_fused}),
+     * so one recording can compare the old kernels with the new.
      *
-     * @throws IllegalArgumentException naming an unknown switch, shared_gate with shared_as_expert, or
-     *     router_gate without it, or an opt-in switch without the switch whose kernel it replaces
+     * @throws IllegalArgumentException naming an unknown switch, a switch taken out that is not on,
+     *     shared_gate with shared_as_expert, router_gate without it, or a kernel choice without the switch
+     *     whose kernel it replaces
      */
     public static Set<Fusion> parseVariant(String variant) {
         String v = variant.trim().toLowerCase(Locale.ROOT);
@@ -85,16 +117,25 @@ public enum Fusion {
             return EnumSet.noneOf(Fusion.class);
         }
         Set<Fusion> switches = EnumSet.noneOf(Fusion.class);
-        for (String name : v.split("[+,]")) {
-            if (name.trim().equals("fused")) {
-                switches.addAll(fused());
-                continue;
+        Set<Fusion> byFused = EnumSet.noneOf(Fusion.class);
+        for (String term : v.split("(?=[+,-])")) {
+            boolean takeOut = term.startsWith("-");
+            String name = (term.startsWith("+") || term.startsWith(",") || takeOut ? term.substring(1) : term).trim();
+            Set<Fusion> named = name.equals("fused") ? fused() : EnumSet.of(byName(name));
+            if (!takeOut) {
+                switches.addAll(named);
+                if (name.equals("fused")) {
+                    byFused.addAll(named);
+                } else {
+                    byFused.removeAll(named);
+                }
+            } else if (switches.containsAll(named)) {
+                switches.removeAll(named);
+                byFused.removeAll(named);
+            } else {
+                throw new IllegalArgumentException("cannot take out " + name + ": it is not on in '" + variant.trim()
+                        + "' before the '-' (fused's switches: " + names(fused()) + ")");
             }
-            switches.add(Arrays.stream(values())
-                    .filter(f -> f.switchName().equals(name.trim()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown variant or fusion switch '" + name.trim()
-                            + "'; use unfused, fused, or switches joined by '+': " + names())));
         }
         if (switches.contains(SHARED_GATE) && switches.contains(SHARED_AS_EXPERT)) {
             throw new IllegalArgumentException(
@@ -106,23 +147,36 @@ public enum Fusion {
                     "router_gate needs shared_as_expert (the gate becomes the shared expert's routing weight)");
         }
         for (Fusion f : switches) {
-            if (f.optIn() && !switches.contains(f.replacesKernelOf)) {
+            if (f.kernelChoice() && !switches.contains(f.replacesKernelOf)) {
                 throw new IllegalArgumentException(f.switchName() + " needs " + f.replacesKernelOf.switchName()
-                        + " (it replaces a kernel of " + f.replacesKernelOf.switchName() + ")");
+                        + " (it replaces a kernel of " + f.replacesKernelOf.switchName() + ")"
+                        + (byFused.contains(f) ? "; take it out too (-" + f.switchName() + ")" : ""));
             }
         }
         return switches;
     }
 
+    private static Fusion byName(String name) {
+        return Arrays.stream(values())
+                .filter(f -> f.switchName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown variant or fusion switch '" + name
+                        + "'; use unfused, fused, or switches joined by '+' (and taken out by '-'): " + names()));
+    }
+
     /** The switches of {@code fused}. */
-    private static Set<Fusion> fused() {
+    public static Set<Fusion> fused() {
         Set<Fusion> on = EnumSet.noneOf(Fusion.class);
-        Arrays.stream(values()).filter(f -> f != SHARED_GATE && !f.optIn()).forEach(on::add);
+        Arrays.stream(values()).filter(Fusion::inFused).forEach(on::add);
         return on;
     }
 
     /** Every switch name, comma-separated. */
     public static String names() {
-        return Arrays.stream(values()).map(Fusion::switchName).collect(Collectors.joining(", "));
+        return names(EnumSet.allOf(Fusion.class));
+    }
+
+    private static String names(Set<Fusion> switches) {
+        return switches.stream().map(Fusion::switchName).collect(Collectors.joining(", "));
     }
 }

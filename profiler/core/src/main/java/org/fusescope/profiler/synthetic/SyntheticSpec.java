@@ -39,7 +39,11 @@ public record SyntheticSpec(
         long runId) {
     /** The unfused baseline. */
     public static final String UNFUSED = "unfused";
-    /** Every fusion switch of the MoE block on. */
+    /**
+     * Every fusion switch of the MoE block on, with the kernels of the golden recording: topk_softmax_shared
+     * and moe_align_fused, i.e. the runner's {@code fused-topk_wide-align_shared_counts} (the fusion groups
+     * are those of its {@code fused}).
+     */
     public static final String FUSED = "fused";
     /** One driver-API launch per kernel. */
     public static final String EAGER = "eager";
