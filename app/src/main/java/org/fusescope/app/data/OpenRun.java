@@ -69,10 +69,26 @@ public final class OpenRun {
             this.timeline = all;
             return all;
         });
-        this.kernelDurations = kernelDurations != null
-                ? kernelDurations
-                : this.kernelTimeline.thenApply(
-                        t -> KernelDurations.of(t.columns().kernels()));
+        CompletableFuture<KernelDurations> fromColumns = this.kernelTimeline.thenApply(
+                t -> KernelDurations.of(t.columns().kernels()));
+        // a read of their own may come first; on a busy machine the kernel columns may
+        this.kernelDurations = kernelDurations == null ? fromColumns : firstOf(kernelDurations, fromColumns);
+    }
+
+    /** Completes with whichever of {@code a} and {@code b} succeeds first; exceptionally only when both fail. */
+    static <T> CompletableFuture<T> firstOf(CompletableFuture<T> a, CompletableFuture<T> b) {
+        CompletableFuture<T> first = new CompletableFuture<>();
+        a.whenComplete((value, failed) -> settle(first, value, failed, b));
+        b.whenComplete((value, failed) -> settle(first, value, failed, a));
+        return first;
+    }
+
+    private static <T> void settle(CompletableFuture<T> first, T value, Throwable failed, CompletableFuture<T> other) {
+        if (failed == null) {
+            first.complete(value);
+        } else if (other.isCompletedExceptionally()) {
+            first.completeExceptionally(failed);
+        }
     }
 
     /**
@@ -100,8 +116,9 @@ public final class OpenRun {
      * A run whose timeline is an {@link TimelineData#overview overview} of its kernels until {@code
      * kernelTimeline} completes with its GPU rows ({@link TimelineData#kernelsFirst}), then every
      * row when {@code fullTimeline} completes; {@code startReading} starts the reads behind them (see
-     * {@link #startReading()}; it may be run more than once), and the kernels' durations for the
-     * statistics ({@link #kernelDurations()}) may come before the kernel timeline. Its trace loads as
+     * {@link #startReading()}; it may be run more than once), and {@code kernelDurations}, a read of
+     * the durations for the statistics ({@link #kernelDurations()}) that may come before the kernel
+     * timeline. Its trace loads as
      * in {@link #lazy}.
      */
     @SuppressWarnings("TooManyParameters") // the stages of the timeline, and what starts them
@@ -167,9 +184,9 @@ public final class OpenRun {
     }
 
     /**
-     * Completes (off the FX thread) with the duration and name of each kernel: from a read of its
-     * own for a run opened with an overview (sooner than {@link #kernelTimeline()}), else from the
-     * kernel timeline.
+     * Completes (off the FX thread) with the duration and name of each kernel: for a run opened with
+     * an overview from its read of their own or from the kernel timeline, whichever is first; else
+     * from the kernel timeline.
      */
     public CompletableFuture<KernelDurations> kernelDurations() {
         return kernelDurations;

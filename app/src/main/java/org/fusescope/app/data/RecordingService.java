@@ -147,11 +147,8 @@ public final class RecordingService implements AutoCloseable {
                 split.thenApply(s -> TimelineData.kernelsFirst(info, s.kernelsOnly(), recording.metadata()));
         CompletableFuture<TimelineData> all = split.thenCompose(TraceReader.SplitColumns::all)
                 .thenCombine(kernels, (columns, gpuRows) -> gpuRows.withAllRows(columns));
-        // the statistics' durations on the second core, beside the kernel read (a fraction of its
-        // columns), or from the kernel columns if those are in first (a busy machine)
-        CompletableFuture<KernelDurations> durations = firstOf(
-                start.thenApplyAsync(v -> reader.kernelDurations(runId), reads),
-                kernels.thenApply(t -> KernelDurations.of(t.columns().kernels())));
+        // the statistics' durations on the second core, beside the kernel read: a fraction of its columns
+        CompletableFuture<KernelDurations> durations = start.thenApplyAsync(v -> reader.kernelDurations(runId), reads);
         return OpenRun.fromOverview(
                 recording,
                 info,
@@ -161,22 +158,6 @@ public final class RecordingService implements AutoCloseable {
                 () -> start.complete(null),
                 durations,
                 () -> reader.load(runId));
-    }
-
-    /** Completes with whichever of {@code a} and {@code b} succeeds first; exceptionally only when both fail. */
-    static <T> CompletableFuture<T> firstOf(CompletableFuture<T> a, CompletableFuture<T> b) {
-        CompletableFuture<T> first = new CompletableFuture<>();
-        a.whenComplete((value, failed) -> settle(first, value, failed, b));
-        b.whenComplete((value, failed) -> settle(first, value, failed, a));
-        return first;
-    }
-
-    private static <T> void settle(CompletableFuture<T> first, T value, Throwable failed, CompletableFuture<T> other) {
-        if (failed == null) {
-            first.complete(value);
-        } else if (other.isCompletedExceptionally()) {
-            first.completeExceptionally(failed);
-        }
     }
 
     private TraceReader reader(Recording recording) {

@@ -3,6 +3,7 @@ package org.fusescope.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.fusescope.app.Golden;
 import org.fusescope.app.timeline.Lane;
 import org.fusescope.app.timeline.TimelineData;
@@ -71,6 +72,31 @@ class LazyOpenRunTest {
 
     private static boolean onGpu(Lane lane) {
         return lane.kind() == Lane.LaneKind.GPU || lane.kind() == Lane.LaneKind.GPU_RANGE;
+    }
+
+    @Test
+    void firstOfTakesTheFirstSuccessAndFailsOnlyWhenBothFail() {
+        CompletableFuture<String> a = new CompletableFuture<>();
+        CompletableFuture<String> b = new CompletableFuture<>();
+        CompletableFuture<String> first = OpenRun.firstOf(a, b);
+        a.completeExceptionally(new IllegalStateException("own read failed"));
+        assertThat(first).isNotDone();
+        b.complete("from the columns");
+        assertThat(first).isCompletedWithValue("from the columns");
+
+        CompletableFuture<String> c = new CompletableFuture<>();
+        CompletableFuture<String> d = new CompletableFuture<>();
+        CompletableFuture<String> second = OpenRun.firstOf(c, d);
+        d.complete("own read");
+        c.complete("later");
+        assertThat(second).isCompletedWithValue("own read");
+
+        CompletableFuture<String> e = new CompletableFuture<>();
+        CompletableFuture<String> f = new CompletableFuture<>();
+        CompletableFuture<String> both = OpenRun.firstOf(e, f);
+        e.completeExceptionally(new IllegalStateException("one"));
+        f.completeExceptionally(new IllegalStateException("two"));
+        assertThat(both).isCompletedExceptionally();
     }
 
     private static void assertSameLanes(List<Lane> actual, List<Lane> expected) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import org.fusescope.app.Golden;
 import org.fusescope.profiler.store.TraceFileException;
 import org.junit.jupiter.api.Test;
@@ -54,30 +53,5 @@ class RecordingServiceTest {
         try (RecordingService service = new RecordingService()) {
             assertThat(service.open(sample.file()).runs()).hasSize(8);
         }
-    }
-
-    @Test
-    void firstOfTakesTheFirstSuccessAndFailsOnlyWhenBothFail() {
-        CompletableFuture<String> a = new CompletableFuture<>();
-        CompletableFuture<String> b = new CompletableFuture<>();
-        CompletableFuture<String> first = RecordingService.firstOf(a, b);
-        a.completeExceptionally(new IllegalStateException("own read failed"));
-        assertThat(first).isNotDone();
-        b.complete("from the columns");
-        assertThat(first).isCompletedWithValue("from the columns");
-
-        CompletableFuture<String> c = new CompletableFuture<>();
-        CompletableFuture<String> d = new CompletableFuture<>();
-        CompletableFuture<String> second = RecordingService.firstOf(c, d);
-        d.complete("own read");
-        c.complete("later");
-        assertThat(second).isCompletedWithValue("own read");
-
-        CompletableFuture<String> e = new CompletableFuture<>();
-        CompletableFuture<String> f = new CompletableFuture<>();
-        CompletableFuture<String> both = RecordingService.firstOf(e, f);
-        e.completeExceptionally(new IllegalStateException("one"));
-        f.completeExceptionally(new IllegalStateException("two"));
-        assertThat(both).isCompletedExceptionally();
     }
 }
