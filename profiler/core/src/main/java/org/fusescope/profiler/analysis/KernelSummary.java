@@ -42,20 +42,9 @@ public final class KernelSummary {
 
     /**
      * The timing columns only (time, instances, average … standard deviation), of kernels given as
-     * name ids into {@code names} and intervals: what a reader has long before every field of every
-     * kernel is in (the workbench's timeline columns). Shape, resources and bandwidth stay empty.
-     */
-    public static KernelSummary ofTimes(String[] names, int[] nameIds, long[] starts, long[] ends) {
-        long[] durations = new long[nameIds.length];
-        for (int i = 0; i < durations.length; i++) {
-            durations[i] = ends[i] - starts[i];
-        }
-        return ofDurations(names, nameIds, durations);
-    }
-
-    /**
-     * The timing columns only, as {@link #ofTimes}, of kernels given as name ids into {@code names}
-     * and durations (ns), in any order.
+     * name ids into {@code names} and durations (ns), in any order: what a reader has long before
+     * every field of every kernel is in (the workbench's durations read or timeline columns). Shape,
+     * resources and bandwidth stay empty.
      */
     public static KernelSummary ofDurations(String[] names, int[] nameIds, long[] durations) {
         int[] counts = new int[names.length];
@@ -188,7 +177,7 @@ public final class KernelSummary {
 
     /**
      * The rows as a table; a shape that varies is marked with a trailing {@code *}; rows of {@link
-     * #ofTimes} leave shape and resources empty.
+     * #ofDurations} leave shape and resources empty.
      */
     public ResultTable toTable() {
         ResultTable.Builder t = ResultTable.builder("CUDA GPU kernel summary")

@@ -30,11 +30,11 @@ class KernelSummaryTest {
         // "a" twice in the string table, as two readers' tables merged could hold it
         String[] names = {"b", "a", "c", "a"};
         int[] ids = {1, 3, 1, 0, 0, 2};
-        long[] starts = trace.kernels().stream().mapToLong(k -> k.startNs()).toArray();
-        long[] ends = trace.kernels().stream().mapToLong(k -> k.endNs()).toArray();
+        long[] durations =
+                trace.kernels().stream().mapToLong(k -> k.endNs() - k.startNs()).toArray();
 
         List<KernelStats> times =
-                KernelSummary.ofTimes(names, ids, starts, ends).rows();
+                KernelSummary.ofDurations(names, ids, durations).rows();
         List<KernelStats> full = KernelSummary.of(trace).rows();
         assertThat(times).extracting(KernelStats::name).containsExactly("a", "c", "b");
         for (int r = 0; r < full.size(); r++) {
@@ -46,8 +46,10 @@ class KernelSummaryTest {
                     .isEqualTo(List.of(f.timePercent(), f.avgNs(), f.medianNs(), f.stdDevNs()));
             assertThat(t.grid()).isNull();
         }
-        List<Object> row =
-                KernelSummary.ofTimes(names, ids, starts, ends).toTable().rows().get(0);
+        List<Object> row = KernelSummary.ofDurations(names, ids, durations)
+                .toTable()
+                .rows()
+                .get(0);
         // Grid, Block, Registers, Shared Memory, Bytes per Instance: unknown, not zero
         assertThat(row.subList(8, 13)).containsOnlyNulls();
     }
