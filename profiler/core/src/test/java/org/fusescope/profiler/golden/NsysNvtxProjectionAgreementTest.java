@@ -1,17 +1,15 @@
-package org.fusescope.profiler.analysis;
+package org.fusescope.profiler.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.fusescope.assets.Samples;
+import org.fusescope.profiler.analysis.RangeAggregate;
+import org.fusescope.profiler.analysis.RangeProjection;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.store.TraceReader;
@@ -45,7 +43,7 @@ class NsysNvtxProjectionAgreementTest {
                 }
             }
         }
-        List<CSVRecord> nsys = read(CSV);
+        List<CSVRecord> nsys = NsysCsv.rows(CSV);
         assertThat(nsys).hasSizeGreaterThan(40);
         int compared = 0;
         int exact = 0;
@@ -83,17 +81,5 @@ class NsysNvtxProjectionAgreementTest {
     private static String message(RangeAggregate a) {
         boolean indexed = a.level() == RangeLevel.STEP || a.level() == RangeLevel.LAYER;
         return indexed ? a.text().replaceFirst("^(\\S+) \\d+", "$1") : a.text();
-    }
-
-    private static List<CSVRecord> read(Path csv) throws Exception {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(in)
-                    .getRecords();
-        }
     }
 }

@@ -2,9 +2,6 @@ package org.fusescope.profiler.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.fusescope.assets.Samples;
 import org.fusescope.profiler.analysis.KernelStats;
@@ -81,16 +77,7 @@ class NsysStatsAgreementTest {
                 .rows()
                 .forEach(r -> ours.put(r.name(), r));
 
-        List<CSVRecord> nsys;
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            nsys = CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(in)
-                    .getRecords();
-        }
+        List<CSVRecord> nsys = NsysCsv.rows(csv);
         assertThat(nsys).hasSize(ours.size() + outsideRuns.size());
         double fileNs = nsys.stream()
                 .mapToDouble(r -> Long.parseLong(r.get("Total Time (ns)")))
