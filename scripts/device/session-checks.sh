@@ -16,7 +16,10 @@
 # left out) and `fusescope ncu` end to end, with `report --section ncu`.
 # Part f (≤ 7 min): the block in graph mode with fused's current kernels (M = 1..256, --verify) and `bench moe`,
 # then part n's Nsight Compute runs with what time is left.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f
+# Part g (≤ 9 min): issue 15's small-batch kernels (grouped_gemm1_silu, grouped_gemm2_sum, router_gemv by M):
+# their GPU tests, bench kernels at M = 1, 4, 16 (shared expert as E), the block as moe-block.md records it (graph
+# and eager, M = 1..256, --verify) with `bench moe`, and fused without the small-batch kernels at M = 1, 4, 16.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -74,6 +77,24 @@ fs 170 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 -
     --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
 fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1; echo "report exit $?"
 cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
+exit 0
+fi
+if [[ "$part" == g ]]; then
+TEST_LIMIT=${TEST_LIMIT:-80} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels.ops.GroupedGemmSmallBatchKernelsTest,org.fusescope.kernels.ops.RouterGemvKernelTest \
+    >"$R/small-suite.txt" 2>&1; echo "small-batch suite exit $?"; grep -E 'gpu-suite|tests (successful|failed)' \
+    "$R/small-suite.txt" | tail -6; grep -B2 -A12 'MethodSource\|AssertionError' "$R/small-suite.txt" | head -40; pack
+fs 230 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+echo "record exit $?"; tail -25 "$R/record.txt"; pack
+fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+echo "bench moe exit $?"; head -30 "$R/bench-moe.txt"; pack
+fs 60 run --preset qwen3-next-80b-a3b --batch 1,4,16 --variants fused,fused-gemm1_silu-gemm2_sum-router_gemv \
+    --mode graph --iters 50 --warmup 5 --progress none --out "$R/small.sqlite" >"$R/small.txt" 2>&1
+echo "small exit $?"; tail -8 "$R/small.txt"; pack
+fs 70 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4,16 --groups moe --shared-as-expert \
+    --out "$R/kernels-small.md" >"$R/kernels-small.txt" 2>&1; echo "bench kernels exit $?"
+grep -E 'grouped_gemm|silu|sum_reduce' "$R/kernels-small.md" | head -40; pack
 exit 0
 fi
 if [[ "$part" == m ]]; then

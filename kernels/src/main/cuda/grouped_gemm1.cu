@@ -49,28 +49,54 @@
 static_assert(GG_KDIM % 8 == 0, "the reduction length must be a multiple of 8 (16-byte rows)");
 static_assert(GG_NROWS % GG_RPW == 0, "output rows must be a multiple of the rows per warp item");
 
-extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm1_kernel(
-        const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
-        const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
-        int num_experts) {
+// The CUDA-core items of all active experts: GG_RPW output rows each, or (SILU_PAIR = INTER) one gate
+// row and its up row, whose SiLU product goes to out [num_slots, INTER].
+template <int RPW, int SILU_PAIR>
+__device__ __forceinline__ void fs_gg1_cuda_items(const bf16* __restrict__ y, const bf16* __restrict__ w13,
+                                                  const int* __restrict__ count,
+                                                  const int* __restrict__ expert_to_tokens, bf16* __restrict__ out,
+                                                  int num_slots, int topk, int num_experts) {
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int warp_tot[32];
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
     const int warp = threadIdx.x >> 5;
-    const long long items = (long long)n_active * GG_GROUPS;
+    constexpr int GROUPS = SILU_PAIR > 0 ? SILU_PAIR : GG_NROWS / RPW;  // items per expert
+    const long long items = (long long)n_active * GROUPS;
     const long long all_warps = (long long)gridDim.x * GG_WARPS;
     // block-contiguous: the 8 warps of a block take 8 adjacent row groups of (almost always) the same
     // expert, so a slot's activation row is fetched into L1 once and hit by the other 7 warps
     for (long long item = (long long)blockIdx.x * GG_WARPS + warp; item < items; item += all_warps) {
-        const int idx = (int)(item / GG_GROUPS);
+        const int idx = (int)(item / GROUPS);
         const int e = active[idx];
         const int cnt = active_cnt[idx];  // >= 1
-        const int row0 = (int)(item % GG_GROUPS) * GG_RPW;
+        const int row0 = (int)(item % GROUPS) * (SILU_PAIR > 0 ? 1 : RPW);
         const int* list = expert_to_tokens + (long long)e * num_slots;
-        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, true, 0>(y, w13, list, nullptr, h1, e, cnt, row0, topk, false);
+        fs_gg_cuda_item<GG_KDIM, GG_NROWS, RPW, true, false, SILU_PAIR>(y, w13, list, nullptr, out, e, cnt, row0, topk,
+                                                                         false);
     }
+}
+
+extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm1_kernel(
+        const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
+        int num_experts) {
+    fs_gg1_cuda_items<GG_RPW, 0>(y, w13, count, expert_to_tokens, h1, num_slots, topk, num_experts);
+}
+
+// grouped_gemm1_silu_kernel (switch gemm1_silu, small batches): grouped_gemm1_kernel and silu_and_mul in
+// one launch. Each warp item holds an expert's gate row i and up row INTER + i in registers (2 x 4 KB at
+// H = 2048: one block of 8 warps per SM, so the bytes in flight per SM match grouped_gemm1_kernel's two
+// blocks of one-row items) and writes a[s, i] = bf16(silu(bf16(g)) * bf16(u)) for every slot s of the
+// expert: the same bits as grouped_gemm1_kernel + silu_and_mul_kernel, without h1's round trip.
+//   a: [num_slots, INTER] bf16 (output). Other arguments as grouped_gemm1_kernel.
+// Launch: grid = number of SMs (persistent), block = 256.
+extern "C" __global__ void __launch_bounds__(GG_THREADS, 1) grouped_gemm1_silu_kernel(
+        const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, bf16* __restrict__ a, int num_slots, int topk,
+        int num_experts) {
+    fs_gg1_cuda_items<2, INTER>(y, w13, count, expert_to_tokens, a, num_slots, topk, num_experts);
 }
 
 // ---- tensor-core variant (grouped_gemm_tc.cuh): same arguments, results within bf16 rounding ----

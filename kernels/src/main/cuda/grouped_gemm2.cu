@@ -50,10 +50,43 @@
 static_assert(GG_KDIM % 8 == 0, "the reduction length must be a multiple of 8 (16-byte rows)");
 static_assert(GG_NROWS % GG_RPW == 0, "output rows must be a multiple of the rows per warp item");
 
-extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_kernel(
-        const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
-        const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
-        bf16* __restrict__ h2, int num_slots, int num_experts) {
+// The last of the n_active items of row group `group` to finish (one per active expert) sums the rows
+// over the K' slots of every token, as moe_sum_reduce does: out[t, n] = bf16(sum_k float(h2[t*K' + k, n])),
+// fp32 in k order. Items publish their h2 stores (fence) before they count themselves in done[group];
+// the last one reads h2 from L2 and sets the counter back to 0 for the next launch.
+__device__ __forceinline__ void fs_gg2_sum_if_last(const bf16* __restrict__ h2, bf16* __restrict__ out,
+                                                   int* __restrict__ done, int group, int n_active, int num_slots,
+                                                   int topk) {
+    const int lane = threadIdx.x & 31;
+    __threadfence();
+    __syncwarp();
+    int before = 0;
+    if (lane == 0) before = atomicAdd(done + group, 1);
+    before = __shfl_sync(FS_FULL_MASK, before, 0);
+    if (before != n_active - 1) return;
+    __threadfence();
+    const int tokens = num_slots / topk;
+    const int row0 = group * GG_RPW;
+    for (int i = lane; i < tokens * GG_RPW; i += 32) {
+        const int t = i / GG_RPW;
+        const int n = row0 + i % GG_RPW;
+        float acc = 0.f;
+        for (int k = 0; k < topk; ++k) acc += __bfloat162float(__ldcg(h2 + ((long long)t * topk + k) * HIDDEN + n));
+        fs_st_bf16(out + (long long)t * HIDDEN + n, acc);
+    }
+    if (lane == 0) done[group] = 0;
+}
+
+// The CUDA-core items of all active experts (GG_RPW output rows each); with SUM, each item then takes its
+// part in the token sums (fs_gg2_sum_if_last).
+template <bool SUM>
+__device__ __forceinline__ void fs_gg2_cuda_items(const bf16* __restrict__ a, const bf16* __restrict__ w2,
+                                                  const int* __restrict__ count,
+                                                  const int* __restrict__ expert_to_tokens,
+                                                  const float* __restrict__ expert_to_weights,
+                                                  bf16* __restrict__ h2, bf16* __restrict__ out,
+                                                  int* __restrict__ done, int num_slots, int num_experts,
+                                                  int topk) {
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int warp_tot[32];
@@ -68,10 +101,35 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_kernel
         const int idx = (int)(item / GG_GROUPS);
         const int e = active[idx];
         const int cnt = active_cnt[idx];  // >= 1
-        const int row0 = (int)(item % GG_GROUPS) * GG_RPW;
+        const int group = (int)(item % GG_GROUPS);
         const int* list = expert_to_tokens + (long long)e * num_slots;
-        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, false, true>(a, w2, list, expert_to_weights + (long long)e * num_slots, h2, e, cnt, row0, 1, false);
+        fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, false, true>(a, w2, list, expert_to_weights + (long long)e * num_slots, h2, e, cnt, group * GG_RPW, 1, false);
+        if constexpr (SUM) fs_gg2_sum_if_last(h2, out, done, group, n_active, num_slots, topk);
     }
+}
+
+extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_kernel(
+        const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
+        bf16* __restrict__ h2, int num_slots, int num_experts) {
+    fs_gg2_cuda_items<false>(a, w2, count, expert_to_tokens, expert_to_weights, h2, nullptr, nullptr, num_slots,
+                             num_experts, 1);
+}
+
+// grouped_gemm2_sum_kernel (switch gemm2_sum, small batches): grouped_gemm2_kernel and moe_sum_reduce in one
+// launch, the same bits. h2 stays the per-slot scratch; the last item of each row group (an atomic counter
+// per group) writes out's rows of that group for every token.
+//   out:  [num_slots / topk, HIDDEN] bf16 (output), the block's output
+//   done: [HIDDEN / GG_RPW] int32, zero before the first launch; every launch leaves it zero
+//   topk: K' (slots per token). Other arguments as grouped_gemm2_kernel.
+// Launch: grid = 2 * number of SMs (persistent), block = 256.
+extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_sum_kernel(
+        const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
+        const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
+        bf16* __restrict__ h2, bf16* __restrict__ out, int* __restrict__ done, int num_slots, int num_experts,
+        int topk) {
+    fs_gg2_cuda_items<true>(a, w2, count, expert_to_tokens, expert_to_weights, h2, out, done, num_slots,
+                            num_experts, topk);
 }
 
 // ---- tensor-core variant (grouped_gemm_tc.cuh): same arguments, results within bf16 rounding ----

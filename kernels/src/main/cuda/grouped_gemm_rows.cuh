@@ -31,7 +31,11 @@ __host__ __device__ constexpr int fs_gg_rows_per_item(int kdim) {
 
 // list/weights: the cnt slots of this item (a group of the expert's list); reread: other items read
 // the same rows (keep them in L2 instead of streaming them past it).
-template <int KDIM, int NROWS, int RPW, bool GATHER, bool SCALED>
+// SILU_PAIR > 0 (grouped_gemm1_silu_kernel): the item's RPW = 2 rows are gate row row0 and up row
+// row0 + SILU_PAIR of [gate_proj; up_proj], and it stores, per slot, out[s, row0] = bf16(silu(g) * u)
+// with g and u the two dot products rounded to bf16 first (exactly silu_and_mul of the bf16 h1 the
+// plain item would have written), out having SILU_PAIR columns.
+template <int KDIM, int NROWS, int RPW, bool GATHER, bool SCALED, int SILU_PAIR = 0>
 __device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, const bf16* __restrict__ w,
                                                 const int* __restrict__ list, const float* __restrict__ weights,
                                                 bf16* __restrict__ out, int e, int cnt, int row0, int topk,
@@ -46,7 +50,7 @@ __device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, cons
 #pragma unroll
         for (int c = 0; c < CH; ++c) {
             const int chunk = c * 32 + lane;
-            const bf16* p = wrow + (long long)r * KDIM + chunk * 8;
+            const bf16* p = wrow + (long long)r * (SILU_PAIR > 0 ? SILU_PAIR : 1) * KDIM + chunk * 8;
             wv[r][c] = ((KDIM / 8) % 32 == 0 || chunk < KDIM / 8)
                            ? (reread ? fs_load_ro16(p) : fs_load_stream16(p))
                            : make_uint4(0u, 0u, 0u, 0u);
@@ -71,11 +75,20 @@ __device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, cons
             for (int c = 0; c < CH; ++c) d += fs_dot8(wv[r][c], xv[c]);
             acc[r] = fs_warp_sum(d);
         }
-        const float scale = SCALED ? __ldg(weights + i) : 1.f;
-        bf16* dst = out + (long long)s * NROWS + row0;
+        if constexpr (SILU_PAIR > 0) {
+            static_assert(RPW == 2 && !SCALED, "a SiLU pair item has a gate row and an up row, unscaled");
+            if (lane == 0) {
+                const float g = __bfloat162float(__float2bfloat16_rn(acc[0]));
+                const float u = __bfloat162float(__float2bfloat16_rn(acc[1]));
+                fs_st_bf16(out + (long long)s * SILU_PAIR + row0, fs_silu(g) * u);
+            }
+        } else {
+            const float scale = SCALED ? __ldg(weights + i) : 1.f;
+            bf16* dst = out + (long long)s * NROWS + row0;
 #pragma unroll
-        for (int r = 0; r < RPW; ++r) {
-            if (lane == r) fs_st_bf16(dst + r, acc[r] * scale);
+            for (int r = 0; r < RPW; ++r) {
+                if (lane == r) fs_st_bf16(dst + r, acc[r] * scale);
+            }
         }
     }
 }

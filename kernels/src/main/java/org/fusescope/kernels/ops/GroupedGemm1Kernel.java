@@ -88,14 +88,9 @@ public final class GroupedGemm1Kernel {
             DeviceBuffer expertToTokens,
             DeviceBuffer h1,
             int tokens) {
-        Args.positive("tokens", tokens);
+        int slots = checkInputs(dims, y, w13, count, expertToTokens, tokens);
         int kp = dims.slotsPerToken();
-        int slots = Args.product("tokens * K'", tokens, kp);
         int experts = dims.tableExperts();
-        Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
-        Args.buffer("w13", w13, DType.BF16, Args.weightExperts("w13", w13, dims), 2L * dims.inter(), dims.hidden());
-        Args.buffer("count", count, DType.I32, experts);
-        Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
         Args.buffer("h1", h1, DType.BF16, slots, 2L * dims.inter());
         Object[] args = {y, w13, count, expertToTokens, h1, slots, kp, experts};
         KernelLauncher.launch(
@@ -105,6 +100,24 @@ public final class GroupedGemm1Kernel {
                 0,
                 stream,
                 TensorCorePolicy.launchArgs(args, tensorCoreMinSlots, dims, tokens));
+    }
+
+    /** Checks grouped_gemm1's inputs (as {@link #launch} takes them) and returns the slots, tokens × K'. */
+    static int checkInputs(
+            ModelDims dims,
+            DeviceBuffer y,
+            DeviceBuffer w13,
+            DeviceBuffer count,
+            DeviceBuffer expertToTokens,
+            int tokens) {
+        Args.positive("tokens", tokens);
+        int slots = Args.product("tokens * K'", tokens, dims.slotsPerToken());
+        int experts = dims.tableExperts();
+        Args.buffer("y", y, DType.BF16, tokens, dims.hidden());
+        Args.buffer("w13", w13, DType.BF16, Args.weightExperts("w13", w13, dims), 2L * dims.inter(), dims.hidden());
+        Args.buffer("count", count, DType.I32, experts);
+        Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
+        return slots;
     }
 
     /**

@@ -101,6 +101,31 @@ public final class GroupedGemm2Kernel {
             DeviceBuffer expertToWeights,
             DeviceBuffer h2,
             int tokens) {
+        int slots = checkInputs(dims, a, w2, count, expertToTokens, expertToWeights, h2, tokens);
+        int experts = dims.tableExperts();
+        Object[] args = {a, w2, count, expertToTokens, expertToWeights, h2, slots, experts};
+        KernelLauncher.launch(
+                function,
+                grid,
+                Grids.BLOCK_256,
+                0,
+                stream,
+                TensorCorePolicy.launchArgs(args, tensorCoreMinSlots, dims, tokens, allExpertsFrom()));
+    }
+
+    /**
+     * Checks grouped_gemm2's inputs and its h2 (as {@link #launch} takes them) and returns the slots, tokens ×
+     * K'.
+     */
+    static int checkInputs(
+            ModelDims dims,
+            DeviceBuffer a,
+            DeviceBuffer w2,
+            DeviceBuffer count,
+            DeviceBuffer expertToTokens,
+            DeviceBuffer expertToWeights,
+            DeviceBuffer h2,
+            int tokens) {
         Args.positive("tokens", tokens);
         int slots = Args.product("tokens * K'", tokens, dims.slotsPerToken());
         int experts = dims.tableExperts();
@@ -110,14 +135,7 @@ public final class GroupedGemm2Kernel {
         Args.buffer("expertToTokens", expertToTokens, DType.I32, experts, slots);
         Args.buffer("expertToWeights", expertToWeights, DType.F32, experts, slots);
         Args.buffer("h2", h2, DType.BF16, slots, dims.hidden());
-        Object[] args = {a, w2, count, expertToTokens, expertToWeights, h2, slots, experts};
-        KernelLauncher.launch(
-                function,
-                grid,
-                Grids.BLOCK_256,
-                0,
-                stream,
-                TensorCorePolicy.launchArgs(args, tensorCoreMinSlots, dims, tokens, allExpertsFrom()));
+        return slots;
     }
 
     /**

@@ -6,7 +6,9 @@ import org.fusescope.kernels.ops.AddSharedExpertGateKernel;
 import org.fusescope.kernels.ops.AppendSharedExpertKernel;
 import org.fusescope.kernels.ops.FusedAddRmsNormKernel;
 import org.fusescope.kernels.ops.GroupedGemm1Kernel;
+import org.fusescope.kernels.ops.GroupedGemm1SiluKernel;
 import org.fusescope.kernels.ops.GroupedGemm2Kernel;
+import org.fusescope.kernels.ops.GroupedGemm2SumKernel;
 import org.fusescope.kernels.ops.KernelLibrary;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.MoeAlignKernel;
@@ -49,6 +51,8 @@ final class BlockKernels {
     private final KernelLibrary lib;
     private final ModelDims dims;
     private RouterGemvKernel routerGemv;
+    private GroupedGemm1SiluKernel groupedGemm1Silu;
+    private GroupedGemm2SumKernel groupedGemm2Sum;
     private TopkSoftmaxKernel topkSoftmaxWide;
     private MoeAlignFusedKernel moeAlignSharedCounts;
 
@@ -85,6 +89,22 @@ final class BlockKernels {
             routerGemv = new RouterGemvKernel(lib, dims);
         }
         return routerGemv;
+    }
+
+    /** grouped_gemm1_silu (switch gemm1_silu), compiled on first use. */
+    GroupedGemm1SiluKernel groupedGemm1Silu() {
+        if (groupedGemm1Silu == null) {
+            groupedGemm1Silu = new GroupedGemm1SiluKernel(lib, dims);
+        }
+        return groupedGemm1Silu;
+    }
+
+    /** grouped_gemm2_sum (switch gemm2_sum), compiled on first use. */
+    GroupedGemm2SumKernel groupedGemm2Sum() {
+        if (groupedGemm2Sum == null) {
+            groupedGemm2Sum = new GroupedGemm2SumKernel(lib, dims);
+        }
+        return groupedGemm2Sum;
     }
 
     /** topk_softmax with the block-per-row shared kernel (switch topk_wide), compiled on first use. */

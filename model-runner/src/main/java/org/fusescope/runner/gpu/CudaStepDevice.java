@@ -360,7 +360,7 @@ public final class CudaStepDevice implements StepDevice {
         tracer.pause();
         try {
             prepare(spec);
-            for (Op l : MoeBlockPlan.launches(spec.switches())) {
+            for (Op l : MoeBlockPlan.launches(spec.switches(), spec.batch())) {
                 block.launch(l, 0);
             }
             stream.synchronize();

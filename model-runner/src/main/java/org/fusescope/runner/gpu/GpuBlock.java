@@ -5,6 +5,8 @@ import java.util.List;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
+import org.fusescope.kernels.ops.GroupedGemm1SiluKernel;
+import org.fusescope.kernels.ops.GroupedGemm2SumKernel;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.RouterGemvKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
@@ -12,6 +14,7 @@ import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
+import org.fusescope.runner.step.MoeBlockPlan;
 import org.fusescope.runner.step.StepSpec;
 import org.fusescope.runner.step.TopkRenormalize;
 
@@ -29,8 +32,11 @@ final class GpuBlock implements AutoCloseable {
     private final List<LayerRouting> routing = new ArrayList<>();
     private final boolean sharedAsExpert;
     private final boolean routerGate;
-    /** The opt-in kernels of the run's switches (null when off), compiled before its first step. */
+    /** The batch-dependent kernels of the run's plan (null when it has none), compiled before its first step. */
     private final RouterGemvKernel routerGemv;
+
+    private final GroupedGemm1SiluKernel gemm1Silu;
+    private final GroupedGemm2SumKernel gemm2Sum;
 
     private final MoeAlignFusedKernel alignSharedCounts;
     /** topk_softmax with the shared-slot kernel of the run: one warp per row, or (topk_wide) one block. */
@@ -45,7 +51,10 @@ final class GpuBlock implements AutoCloseable {
         this.weights = weights;
         this.sharedAsExpert = spec.sharedAsExpert();
         this.routerGate = sharedAsExpert && spec.switches().contains(Fusion.ROUTER_GATE);
-        this.routerGemv = spec.switches().contains(Fusion.ROUTER_GEMV) ? kernels.routerGemv() : null;
+        List<Op> plan = MoeBlockPlan.launches(spec.switches(), spec.batch());
+        this.routerGemv = plan.contains(Op.ROUTER_GATE_GEMV) ? kernels.routerGemv() : null;
+        this.gemm1Silu = plan.contains(Op.GROUPED_GEMM1_SILU) ? kernels.groupedGemm1Silu() : null;
+        this.gemm2Sum = plan.contains(Op.GROUPED_GEMM2_SUM) ? kernels.groupedGemm2Sum() : null;
         this.sharedTopk = spec.switches().contains(Fusion.TOPK_WIDE) ? kernels.topkSoftmaxWide() : kernels.topkSoftmax;
         this.alignSharedCounts =
                 spec.switches().contains(Fusion.ALIGN_SHARED_COUNTS) ? kernels.moeAlignSharedCounts() : null;
@@ -93,9 +102,21 @@ final class GpuBlock implements AutoCloseable {
             case MOE_ALIGN_SHARED_COUNTS -> alignSharedCounts.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
             case GROUPED_GEMM1 -> k.groupedGemm1.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.h1, m);
+            case GROUPED_GEMM1_SILU -> gemm1Silu.launch(stream, a.y, w.w13, r.count, r.expertToTokens, a.act, m);
             case SILU_AND_MUL -> k.siluAndMul.launch(stream, a.h1, a.act, spec.slots());
             case GROUPED_GEMM2 -> k.groupedGemm2.launch(
                     stream, a.act, w.w2, r.count, r.expertToTokens, r.expertToWeights, a.h2, m);
+            case GROUPED_GEMM2_SUM -> gemm2Sum.launch(
+                    stream,
+                    a.act,
+                    w.w2,
+                    r.count,
+                    r.expertToTokens,
+                    r.expertToWeights,
+                    a.h2,
+                    a.hidden,
+                    a.sumCounters,
+                    m);
             case MOE_SUM_REDUCE -> k.moeSumReduce.launch(stream, a.h2, a.hidden, m);
             case SHARED_EXPERT_GEMM_UP -> k.blas.linear(stream, a.y, w.sharedW13, a.sharedH1);
             case SHARED_SILU_AND_MUL -> k.sharedSiluAndMul.launch(stream, a.sharedH1, a.sharedAct, m);

@@ -27,7 +27,7 @@ public final class DecoderStepPlan {
 
     /** The layers of {@code spec}'s step. */
     public static List<LayerPlan> of(StepSpec spec) {
-        return of(spec.config(), spec.switches(), spec.layers(), spec.context());
+        return of(spec.config(), spec.switches(), spec.batch(), spec.layers(), spec.context());
     }
 
     /**
@@ -35,12 +35,13 @@ public final class DecoderStepPlan {
      *
      * @throws IllegalArgumentException when {@code layers} is outside 1..config.layers()
      */
-    public static List<LayerPlan> of(ModelConfig config, Set<Fusion> switches, int layers, DecodeContext context) {
+    public static List<LayerPlan> of(
+            ModelConfig config, Set<Fusion> switches, int batch, int layers, DecodeContext context) {
         if (layers < 1 || layers > config.layers()) {
             throw new IllegalArgumentException(
                     "layers must be in 1.." + config.layers() + " for " + config.name() + ", not " + layers);
         }
-        List<Op> moe = MoeBlockPlan.launches(switches);
+        List<Op> moe = MoeBlockPlan.launches(switches, batch);
         BlockPlan linear = new BlockPlan(LINEAR_ATTENTION_BLOCK, LinearAttentionPlan.launches(switches));
         BlockPlan attention = new BlockPlan(ATTENTION_BLOCK, AttentionPlan.launches(switches, context));
         return IntStream.range(0, layers)

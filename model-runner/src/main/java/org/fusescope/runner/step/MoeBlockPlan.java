@@ -7,19 +7,34 @@ import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.Op;
 
 /**
- * Which launches the MoE block makes, in order, for a set of fusion switches (docs/kernels.md, "MoE
- * block, unfused baseline" and "The fusions"). Stateless and thread-safe.
+ * Which launches the MoE block makes, in order, for a set of fusion switches and a batch size (docs/kernels.md,
+ * "MoE block, unfused baseline" and "The fusions"). Stateless and thread-safe.
  */
 public final class MoeBlockPlan {
+    /** The largest batch at which router_gemv replaces the cuBLAS router GEMM (H100: 2.36 / 2.88 against 5.80 / 5.50 µs at M = 1 / 4; slower from M = 16). */
+    public static final int ROUTER_GEMV_MAX_BATCH = 4;
+    /**
+     * The largest batch at which gemm1_silu and gemm2_sum run: the CUDA-core grouped GEMMs they build on beat the
+     * tensor-core items there (H100 2026-12-07, docs/kernels.md), and no expert has more slots than tokens.
+     */
+    public static final int SMALL_GEMM_MAX_BATCH = 16;
+
     private MoeBlockPlan() {}
 
-    /** The launches of one MoE block. */
+    /** The launches of one MoE block at a batch above every small-batch kernel's limit. */
     public static List<Op> launches(Set<Fusion> switches) {
+        return launches(switches, Integer.MAX_VALUE);
+    }
+
+    /** The launches of one MoE block of {@code batch} tokens. */
+    public static List<Op> launches(Set<Fusion> switches, int batch) {
+        boolean small = batch <= SMALL_GEMM_MAX_BATCH;
         boolean sharedAsExpert = switches.contains(Fusion.SHARED_AS_EXPERT);
         List<Op> plan = new ArrayList<>();
         addResidualAndNorm(switches, plan);
         if (sharedAsExpert && switches.contains(Fusion.ROUTER_GATE)) {
-            plan.add(switches.contains(Fusion.ROUTER_GEMV) ? Op.ROUTER_GATE_GEMV : Op.ROUTER_GATE_GEMM);
+            boolean gemv = switches.contains(Fusion.ROUTER_GEMV) && batch <= ROUTER_GEMV_MAX_BATCH;
+            plan.add(gemv ? Op.ROUTER_GATE_GEMV : Op.ROUTER_GATE_GEMM);
             plan.add(switches.contains(Fusion.TOPK_WIDE) ? Op.TOPK_SOFTMAX_SHARED_WIDE : Op.TOPK_SOFTMAX_SHARED);
         } else {
             plan.add(Op.ROUTER_GEMM);
@@ -38,10 +53,18 @@ public final class MoeBlockPlan {
             plan.add(Op.MEMSET_EXPERT_TOKEN_NUM);
             plan.add(Op.MOE_ALIGN);
         }
-        plan.add(Op.GROUPED_GEMM1);
-        plan.add(Op.SILU_AND_MUL);
-        plan.add(Op.GROUPED_GEMM2);
-        plan.add(Op.MOE_SUM_REDUCE);
+        if (small && switches.contains(Fusion.GEMM1_SILU)) {
+            plan.add(Op.GROUPED_GEMM1_SILU);
+        } else {
+            plan.add(Op.GROUPED_GEMM1);
+            plan.add(Op.SILU_AND_MUL);
+        }
+        if (small && switches.contains(Fusion.GEMM2_SUM)) {
+            plan.add(Op.GROUPED_GEMM2_SUM);
+        } else {
+            plan.add(Op.GROUPED_GEMM2);
+            plan.add(Op.MOE_SUM_REDUCE);
+        }
         if (!sharedAsExpert) {
             plan.add(Op.SHARED_EXPERT_GEMM_UP);
             plan.add(Op.SHARED_SILU_AND_MUL);

@@ -84,7 +84,7 @@ public record StepSpec(
         if (mixers) {
             return DecoderStepPlan.of(this);
         }
-        BlockPlan moe = new BlockPlan(DecoderStepPlan.MOE_BLOCK, MoeBlockPlan.launches(switches));
+        BlockPlan moe = new BlockPlan(DecoderStepPlan.MOE_BLOCK, MoeBlockPlan.launches(switches, batch));
         return IntStream.range(0, layers)
                 .mapToObj(l -> new LayerPlan(l, config.layerType(l), List.of(moe)))
                 .toList();

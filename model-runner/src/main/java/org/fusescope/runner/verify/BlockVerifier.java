@@ -59,8 +59,8 @@ public final class BlockVerifier {
 
     /**
      * {@link #verify} with the fused side also running the {@link Fusion#optIn() opt-in} kernels among
-     * {@code optIn} (e.g. router_gemv: its logits then face the reference's GEMM), its checks then named
-     * after that variant ({@code fused+router_gemv}) instead of {@code fused}.
+     * {@code optIn} (none at present: router_gemv, the last one, joined fused), its checks then named
+     * after that variant ({@code fused+SWITCH}) instead of {@code fused}.
      */
     public static List<NumericCheck> verify(StepDevice device, MoeWeights weights, StepSpec spec, Set<Fusion> optIn) {
         Set<Fusion> extra = EnumSet.noneOf(Fusion.class);

@@ -56,8 +56,12 @@ class RunWholeLayersTest {
                         .collect(Collectors.groupingBy(
                                 k -> k.attribution().layer(),
                                 Collectors.mapping(k -> k.attribution().op(), Collectors.toSet())));
-                assertThat(opsByLayer.get(0)).contains("gated_delta_rule", "in_proj_gemm", "grouped_gemm1");
-                assertThat(opsByLayer.get(3)).contains("decode_attention", "kv_append", "grouped_gemm1");
+                assertThat(opsByLayer.get(0)).contains("gated_delta_rule", "in_proj_gemm");
+                assertThat(opsByLayer.get(3)).contains("decode_attention", "kv_append");
+                for (int layer : new int[] {0, 3}) {
+                    // grouped_gemm1, or grouped_gemm1_silu in fused at this batch
+                    assertThat(opsByLayer.get(layer)).anyMatch(op -> op.startsWith("grouped_gemm1"));
+                }
                 assertThat(opsByLayer.get(3)).doesNotContain("gated_delta_rule");
                 assertThat(reader.metadata()).containsEntry("fusescope.run." + run.id() + ".mixers", "all");
                 assertThat(reader.metadata()).containsEntry("fusescope.run." + run.id() + ".context", "64");

@@ -19,7 +19,11 @@ class DecoderStepPlanTest {
     private static final DecodeContext CONTEXT = DecodeContext.of(4096);
 
     private static List<LayerPlan> plan(String variant, int layers) {
-        return DecoderStepPlan.of(NEXT, Fusion.parseVariant(variant), layers, CONTEXT);
+        return plan(variant, layers, 64);
+    }
+
+    private static List<LayerPlan> plan(String variant, int layers, int batch) {
+        return DecoderStepPlan.of(NEXT, Fusion.parseVariant(variant), batch, layers, CONTEXT);
     }
 
     @Test
@@ -75,7 +79,7 @@ class DecoderStepPlanTest {
         ModelConfig custom = ModelConfig.fromJson(ModelConfig.preset("tiny")
                 .toJson()
                 .replace("\"linear_attention\",\"linear_attention\"", "\"full_attention\",\"linear_attention\""));
-        assertThat(DecoderStepPlan.of(custom, Set.of(), 4, CONTEXT))
+        assertThat(DecoderStepPlan.of(custom, Set.of(), 64, 4, CONTEXT))
                 .extracting(LayerPlan::type)
                 .containsExactly(
                         LayerType.FULL_ATTENTION,
@@ -87,20 +91,21 @@ class DecoderStepPlanTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 4, 48})
     void fusedLaunchesFewerKernelsAtEveryDepth(int layers) {
-        int unfused = DecoderStepPlan.launchCount(plan("unfused", layers));
-        int fused = DecoderStepPlan.launchCount(plan("fused", layers));
+        int batch = 4; // where the small-batch switches (gemm1_silu, gemm2_sum) apply too
+        int unfused = DecoderStepPlan.launchCount(plan("unfused", layers, batch));
+        int fused = DecoderStepPlan.launchCount(plan("fused", layers, batch));
         assertThat(fused).isLessThan(unfused);
         for (Fusion f : Fusion.values()) {
             boolean attentionOnly = f == Fusion.QKVO_GEMM || f == Fusion.SIGMOID_MUL;
             if (attentionOnly && layers < 4) {
-                assertThat(DecoderStepPlan.launchCount(plan(f.switchName(), layers)))
+                assertThat(DecoderStepPlan.launchCount(plan(f.switchName(), layers, batch)))
                         .isEqualTo(unfused);
                 continue; // no attention layer before layer 3
             }
             String variant = f == Fusion.ROUTER_GATE
                     ? "shared_as_expert+router_gate"
                     : f.kernelChoice() ? "fused+" + f.switchName() : f.switchName();
-            assertThat(DecoderStepPlan.launchCount(plan(variant, layers)))
+            assertThat(DecoderStepPlan.launchCount(plan(variant, layers, batch)))
                     .as("%s at %d layers", variant, layers)
                     .isLessThan(unfused);
         }

@@ -77,24 +77,47 @@ class MoeBlockPlanTest {
                 .hasMessageContaining("router_gate needs shared_as_expert");
     }
 
+    private static List<String> ops(String variant, int batch) {
+        return MoeBlockPlan.launches(Fusion.parseVariant(variant), batch).stream()
+                .map(Op::opName)
+                .toList();
+    }
+
     @Test
-    void fusedHasTheKernelChoicesThatWinAtEveryBatchAndRouterGemvOnlyWhenNamed() {
+    void fusedHasTheKernelChoicesAndTheSmallBatchKernelsUpToTheirBatch() {
         assertThat(Fusion.parseVariant("fused"))
-                .contains(Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS)
-                .doesNotContain(Fusion.ROUTER_GEMV, Fusion.SHARED_GATE);
-        assertThat(ops("fused+router_gemv"))
-                .startsWith(
-                        "fused_add_rmsnorm", "router_gate_gemv", "topk_softmax_shared_wide", "moe_align_shared_counts")
-                .hasSize(8);
-        assertThat(ops("shared_as_expert+router_gate+router_gemv+topk_wide"))
+                .contains(Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS, Fusion.ROUTER_GEMV)
+                .contains(Fusion.GEMM1_SILU, Fusion.GEMM2_SUM)
+                .doesNotContain(Fusion.SHARED_GATE);
+        for (int m : new int[] {1, MoeBlockPlan.ROUTER_GEMV_MAX_BATCH}) {
+            assertThat(ops("fused", m))
+                    .as("M = %d", m)
+                    .containsExactly(
+                            "fused_add_rmsnorm",
+                            "router_gate_gemv",
+                            "topk_softmax_shared_wide",
+                            "moe_align_shared_counts",
+                            "grouped_gemm1_silu",
+                            "grouped_gemm2_sum");
+        }
+        assertThat(ops("fused", MoeBlockPlan.ROUTER_GEMV_MAX_BATCH + 1))
+                .startsWith("fused_add_rmsnorm", "router_gate_gemm")
+                .endsWith("grouped_gemm1_silu", "grouped_gemm2_sum");
+        assertThat(ops("fused", MoeBlockPlan.SMALL_GEMM_MAX_BATCH)).endsWith("grouped_gemm1_silu", "grouped_gemm2_sum");
+        assertThat(ops("fused", MoeBlockPlan.SMALL_GEMM_MAX_BATCH + 1)).isEqualTo(ops("fused"));
+        assertThat(ops("fused-gemm1_silu-gemm2_sum", 4))
+                .endsWith("grouped_gemm1", "silu_and_mul", "grouped_gemm2", "moe_sum_reduce");
+        assertThat(ops("fused-router_gemv", 1)).contains("router_gate_gemm").doesNotContain("router_gate_gemv");
+        assertThat(ops("shared_as_expert+router_gate+router_gemv+topk_wide", 1))
                 .containsSubsequence("router_gate_gemv", "topk_softmax_shared_wide", "memset_expert_token_num");
-        assertThat(Fusion.parseVariant("fused+router_gemv"))
-                .isEqualTo(union(Fusion.parseVariant("fused"), EnumSet.of(Fusion.ROUTER_GEMV)));
-        assertThat(
-                        MoeBlockPlan.launches(Fusion.parseVariant("fused+router_gemv-topk_wide-align_shared_counts"))
-                                .stream()
-                                .map(Op::fusionGroup))
-                .isEqualTo(MoeBlockPlan.launches(Fusion.parseVariant("fused")).stream()
+        // the fused kernels keep the groups of the GEMMs they extend; what they absorb leaves its group empty
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused"), 1).stream()
+                        .map(Op::fusionGroup))
+                .containsExactly(
+                        "add_rmsnorm", "router_gate", "topk_softmax", "moe_align", "grouped_gemm1", "grouped_gemm2");
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused-topk_wide-align_shared_counts"), 1).stream()
+                        .map(Op::fusionGroup))
+                .isEqualTo(MoeBlockPlan.launches(Fusion.parseVariant("fused"), 1).stream()
                         .map(Op::fusionGroup)
                         .toList());
         assertThatThrownBy(() -> Fusion.parseVariant("shared_as_expert+router_gemv"))
@@ -103,11 +126,13 @@ class MoeBlockPlanTest {
                 .hasMessage("topk_wide needs router_gate (it replaces a kernel of router_gate)");
         assertThatThrownBy(() -> Fusion.parseVariant("align_shared_counts"))
                 .hasMessage("align_shared_counts needs moe_align_fused (it replaces a kernel of moe_align_fused)");
-        assertThat(Fusion.ROUTER_GEMV.optIn()).isTrue();
+        assertThat(Fusion.ROUTER_GEMV.optIn()).isFalse();
+        assertThat(Fusion.ROUTER_GEMV.kernelChoice()).isTrue();
         assertThat(Fusion.TOPK_WIDE.optIn()).isFalse();
         assertThat(Fusion.TOPK_WIDE.kernelChoice()).isTrue();
         assertThat(Fusion.TOPK_WIDE.replacesKernelOf()).isEqualTo(Fusion.ROUTER_GATE);
         assertThat(Fusion.ALIGN_SHARED_COUNTS.replacesKernelOf()).isEqualTo(Fusion.MOE_ALIGN_FUSED);
+        assertThat(Fusion.GEMM1_SILU.kernelChoice()).isFalse();
         assertThat(Fusion.ROUTER_GATE.optIn()).isFalse();
         assertThat(Fusion.ROUTER_GATE.kernelChoice()).isFalse();
     }
@@ -128,23 +153,16 @@ class MoeBlockPlanTest {
                         })
                         .toList());
         assertThat(Fusion.parseVariant(" Fused - topk_wide + router_gemv "))
-                .isEqualTo(Fusion.parseVariant("fused+router_gemv-topk_wide"));
+                .isEqualTo(Fusion.parseVariant("fused-topk_wide"));
         assertThat(ops("fused-topk_wide+topk_wide")).isEqualTo(ops("fused"));
-        assertThatThrownBy(() -> Fusion.parseVariant("fused-router_gemv"))
-                .hasMessageStartingWith("cannot take out router_gemv: it is not on in 'fused-router_gemv'");
+        assertThatThrownBy(() -> Fusion.parseVariant("fused-router_gemv-router_gemv"))
+                .hasMessageStartingWith("cannot take out router_gemv: it is not on in 'fused-router_gemv-router_gemv'");
         assertThatThrownBy(() -> Fusion.parseVariant("fused-moe_align_fused"))
                 .hasMessage("align_shared_counts needs moe_align_fused (it replaces a kernel of moe_align_fused);"
                         + " take it out too (-align_shared_counts)");
         assertThat(ops("fused-align_shared_counts-moe_align_fused"))
                 .containsSubsequence("memset_expert_token_num", "moe_align");
         assertThatThrownBy(() -> Fusion.parseVariant("fused-warp_drive")).hasMessageContaining("'warp_drive'");
-    }
-
-    private static Set<Fusion> union(Set<Fusion> a, Set<Fusion> b) {
-        Set<Fusion> u = EnumSet.noneOf(Fusion.class);
-        u.addAll(a);
-        u.addAll(b);
-        return u;
     }
 
     @Test

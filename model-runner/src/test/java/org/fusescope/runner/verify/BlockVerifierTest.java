@@ -95,27 +95,22 @@ class BlockVerifierTest {
     }
 
     @Test
-    void theFusedSideRunsTheOptInKernelsItIsGivenAndIsNamedAfterThem() {
+    void switchesAlreadyInFusedAddNothingToTheFusedSide() {
         ChainDevice device = new ChainDevice(TINY);
         List<NumericCheck> checks = BlockVerifier.verify(
                 device,
                 weights(TINY),
                 spec(TINY, 4),
                 java.util.EnumSet.of(Fusion.TOPK_WIDE, Fusion.ROUTER_GEMV, Fusion.MOE_ALIGN_FUSED));
-        // topk_wide is in fused (and moe_align_fused no kernel choice): only router_gemv is added and named
+        // every kernel choice is in fused now (router_gemv runs at M <= 4 by the plan): nothing is opt-in
         assertThat(device.switches.get(1))
-                .isEqualTo(Fusion.parseVariant("fused+router_gemv"))
-                .contains(Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS);
+                .isEqualTo(Fusion.parseVariant("fused"))
+                .contains(Fusion.TOPK_WIDE, Fusion.ROUTER_GEMV, Fusion.ALIGN_SHARED_COUNTS);
         assertThat(checks).allSatisfy(c -> assertThat(c.passed()).as(c.name()).isTrue());
         assertThat(checks)
                 .extracting(NumericCheck::name)
-                .contains(
-                        "router_logits fused+router_gemv vs cpu on its y (4 tokens)",
-                        "moe_out fused+router_gemv vs unfused")
-                .noneMatch(name -> name.contains("topk_wide"));
-        assertThat(BlockVerifier.verify(new ChainDevice(TINY), weights(TINY), spec(TINY, 4)))
-                .extracting(NumericCheck::name)
-                .contains("moe_out fused vs unfused");
+                .contains("router_logits fused vs cpu on its y (4 tokens)", "moe_out fused vs unfused")
+                .noneMatch(name -> name.contains("router_gemv") || name.contains("topk_wide"));
     }
 
     @Test

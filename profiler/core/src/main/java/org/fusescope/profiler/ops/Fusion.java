@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * ({@link #inFused()}): all of them but {@code shared_gate} (superseded by {@code shared_as_expert}) and the
  * {@link #optIn() opt-in} kernel choices. A kernel choice replaces a kernel of another switch; it joins
  * {@code fused} once measured to win at every batch size, as {@code topk_wide} and {@code
- * align_shared_counts} did (H100, 2026-12-07, docs/kernels.md), while {@code router_gemv} loses from M = 16
- * and stays opt-in.
+ * align_shared_counts} did (H100, 2026-12-07, docs/kernels.md). Three switches are small-batch kernels that
+ * the plan uses only up to a batch size ({@code router_gemv} to M = 4, {@code gemm1_silu} and {@code
+ * gemm2_sum} to M = 16; the runner's MoeBlockPlan), where they were measured to win.
  */
 public enum Fusion {
     /** residual_add + rmsnorm → fused_add_rmsnorm. */
@@ -36,11 +37,11 @@ public enum Fusion {
     /** separate q(+gate), k and v projection GEMMs of the attention layer → one qkv_proj_gemm. */
     QKVO_GEMM,
     /**
-     * Opt-in kernel choice, with router_gate: the router GEMM with the gate row runs as the router_gemv
-     * kernel (one warp per weight row, the weights read once for all tokens) instead of cuBLAS
-     * (router_gate_gemv). Not in fused: it wins only at M ≤ 4.
+     * Kernel choice in fused, with router_gate, at small batches: the router GEMM with the gate row runs as the
+     * router_gemv kernel (one warp per weight row, the weights read once for all tokens) instead of cuBLAS
+     * (router_gate_gemv) up to M = 4, where it wins; cuBLAS above.
      */
-    ROUTER_GEMV(ROUTER_GATE, false),
+    ROUTER_GEMV(ROUTER_GATE, true),
     /**
      * Kernel choice in fused, with router_gate: topk_softmax_shared runs with one block per token row, one
      * thread per expert (topk_softmax_shared_wide; the same outputs bit for bit). {@code fused-topk_wide}
@@ -52,7 +53,17 @@ public enum Fusion {
      * block sized to the slots (moe_align_shared_counts). {@code fused-align_shared_counts} gives
      * moe_align_fused back.
      */
-    ALIGN_SHARED_COUNTS(MOE_ALIGN_FUSED, true);
+    ALIGN_SHARED_COUNTS(MOE_ALIGN_FUSED, true),
+    /**
+     * At small batches (M ≤ 16): grouped_gemm1 + silu_and_mul → grouped_gemm1_silu (CUDA-core items that hold
+     * a gate row and its up row and write the SiLU product; no h1).
+     */
+    GEMM1_SILU,
+    /**
+     * At small batches (M ≤ 16): grouped_gemm2 + moe_sum_reduce → grouped_gemm2_sum (the last item of each group
+     * of output rows sums them over every token's slots).
+     */
+    GEMM2_SUM;
 
     /** For a kernel choice, the switch whose kernel it replaces; null for the others. */
     private final Fusion replacesKernelOf;
@@ -101,9 +112,9 @@ public enum Fusion {
 
     /**
      * The switches of a variant: {@code unfused} (none), {@code fused} (every switch that is {@link
-     * #inFused() in fused}: all but shared_gate and router_gemv), or switch names joined by {@code +} or
+     * #inFused() in fused}: all but shared_gate), or switch names joined by {@code +} or
      * {@code ,}, where {@code fused} stands for its switches. A name after {@code -} takes that switch out
-     * again: {@code fused+router_gemv} adds the opt-in router_gemv, {@code fused-topk_wide-align_shared_counts}
+     * again: {@code fused-router_gemv} keeps cuBLAS for the router at every batch, {@code fused-topk_wide-align_shared_counts}
      * is fused with the kernels those two replace ({@code topk_softmax_shared}, {@code moe_align_fused}),
      * so one recording can compare the old kernels with the new.
      *
