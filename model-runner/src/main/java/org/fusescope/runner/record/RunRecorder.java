@@ -34,14 +34,25 @@ final class RunRecorder {
     private final RunCapture capture;
     private final ProgressTracker progress;
     private final BlockDump dump;
+    private final List<Problem> everyRun;
 
-    /** @param dump where each run's layer-0 block results go, or null */
-    RunRecorder(StepDevice device, TraceWriter writer, RunCapture capture, ProgressTracker progress, BlockDump dump) {
+    /**
+     * @param dump where each run's layer-0 block results go, or null
+     * @param everyRun problems stored with every run (e.g. why its steps are timed as they are)
+     */
+    RunRecorder(
+            StepDevice device,
+            TraceWriter writer,
+            RunCapture capture,
+            ProgressTracker progress,
+            BlockDump dump,
+            List<Problem> everyRun) {
         this.device = device;
         this.writer = writer;
         this.capture = capture;
         this.progress = progress;
         this.dump = dump;
+        this.everyRun = everyRun;
     }
 
     /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
@@ -112,7 +123,8 @@ final class RunRecorder {
             List<NumericCheck> checks,
             long start,
             RuntimeException failure) {
-        List<Problem> problems = new ArrayList<>(loop.problems);
+        List<Problem> problems = new ArrayList<>(everyRun);
+        problems.addAll(loop.problems);
         try {
             device.tracer().flush();
         } catch (RuntimeException e) {

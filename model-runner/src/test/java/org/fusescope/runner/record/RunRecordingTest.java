@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.model.Severity;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.LaunchKind;
 import org.fusescope.profiler.ops.Op;
@@ -157,6 +159,24 @@ class RunRecordingTest {
                 assertThat(p.layer()).isEqualTo(1);
                 assertThat(p.step()).isEqualTo(1);
             });
+        }
+    }
+
+    @Test
+    void problemsForEveryRunAreStoredWithEachRun() {
+        Path db = dir.resolve("every-run.sqlite");
+        Problem note = new Problem(Severity.WARNING, "step-timing-injected-tool", "timed direct", -1, -1, -1);
+        new RunRecording(
+                        List.of(run("unfused", 4, false), run("fused", 4, true)),
+                        null,
+                        events::add,
+                        null,
+                        List.of(note))
+                .record(db, FakeStepDevice::new);
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs())
+                    .hasSize(2)
+                    .allSatisfy(r -> assertThat(reader.load(r.id()).problems()).containsExactly(note));
         }
     }
 
