@@ -144,13 +144,9 @@ class RunRecordingTest {
     @Test
     void aBrokenInvariantIsRecordedAsAProblemOfItsLayerAndStep() {
         Path db = dir.resolve("broken.sqlite");
-        // table reads: WARMUP * LAYERS in warm-up, then LAYERS per step: step 1, layer 1
-        int read = WARMUP * LAYERS + LAYERS + 1;
-        new RunRecording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
-            FakeStepDevice d = new FakeStepDevice(sink);
-            d.breakTableRead = read;
-            return d;
-        });
+        // table reads: WARMUP * LAYERS in warm-up, LAYERS per untraced step before the measured ones, then LAYERS
+        // per step: step 1, layer 1
+        recordBreakingTableRead(db, WARMUP * LAYERS + ITERS / 2 * LAYERS + LAYERS + 1);
         try (TraceReader reader = TraceReader.open(db)) {
             RunTrace t = reader.load(1);
             assertThat(t.run().status()).isEqualTo(RunStatus.COMPLETE);
@@ -159,6 +155,41 @@ class RunRecordingTest {
                 assertThat(p.layer()).isEqualTo(1);
                 assertThat(p.step()).isEqualTo(1);
             });
+        }
+    }
+
+    @Test
+    void untracedStepsFrameTheMeasuredOnesEachFollowedByTheSameTableCopy() {
+        record(List.of(run("unfused", 4, false), run("unfused", 4, true)), null);
+        String copies = "r".repeat(LAYERS);
+        String untracedBefore = ("U" + copies).repeat(ITERS / 2);
+        String measured = ("T" + copies).repeat(ITERS);
+        String untracedAfter = ("U" + copies).repeat(ITERS - ITERS / 2);
+        // eager: warm-up steps each with their table copy; graph: one eager step and its copy, then the replays
+        String eager = ("T" + copies).repeat(WARMUP);
+        String graph = "T" + copies + "T".repeat(WARMUP);
+        assertThat(opened.get(0).timeline.toString())
+                .isEqualTo(eager
+                        + untracedBefore
+                        + measured
+                        + untracedAfter
+                        + graph
+                        + untracedBefore
+                        + measured
+                        + untracedAfter);
+    }
+
+    @Test
+    void theTablesOfUntracedStepsAreCopiedButNotRecorded() {
+        Path db = dir.resolve("untraced-tables.sqlite");
+        // the first untraced step's copy of layer 0, after the warm-up's
+        recordBreakingTableRead(db, WARMUP * LAYERS);
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace t = reader.load(1);
+            assertThat(t.problems()).isEmpty();
+            assertThat(t.expertCounts()).hasSize(ITERS * LAYERS);
+            assertThat(reader.metadata().get("fusescope.run.1.stepGpuNsUntraced"))
+                    .isNotBlank();
         }
     }
 
@@ -184,7 +215,8 @@ class RunRecordingTest {
     void aFailurePartWayKeepsFinishedRunsAndWhatTheFailedRunRecorded() {
         Path db = dir.resolve("failed.sqlite");
         int perStep = MoeBlockPlan.launches(Fusion.parseVariant("unfused")).size() * LAYERS;
-        int failAt = (WARMUP + ITERS + ITERS) * perStep + (WARMUP + 1) * perStep + 5; // run 2, measured step 0
+        // run 1: warm-up, measured and untraced steps; run 2: warm-up, the untraced steps before, measured step 0
+        int failAt = (WARMUP + ITERS + ITERS) * perStep + (WARMUP + ITERS / 2) * perStep + 5;
         RunRecording recording =
                 new RunRecording(List.of(run("unfused", 4, false), run("unfused", 4, false)), null, events::add);
         assertThatThrownBy(() -> recording.record(db, sink -> {
@@ -239,6 +271,15 @@ class RunRecordingTest {
                     .isGreaterThanOrEqualTo(events.get(i - 1).fraction());
         }
         assertThat(events).filteredOn(e -> e.phase().equals("measure")).hasSize(2 * ITERS);
+    }
+
+    /** Records one unfused eager run at batch 4 into {@code db} whose table read {@code read} loses a count. */
+    private void recordBreakingTableRead(Path db, int read) {
+        new RunRecording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
+            FakeStepDevice d = new FakeStepDevice(sink);
+            d.breakTableRead = read;
+            return d;
+        });
     }
 
     private Path record(List<RunRequest> runs, Object unused) {
