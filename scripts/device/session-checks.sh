@@ -37,6 +37,9 @@ ncu_csv() {
         "${J[@]}" run --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager --iters 1 \
         --warmup 0 --trace none --progress none --out /tmp/ncu-none.sqlite >"$R/ncu-m16.csv" 2>"$R/ncu-m16.err"
     echo "ncu exit $?: $(grep -c '^"' "$R/ncu-m16.csv") CSV lines"; tail -2 "$R/ncu-m16.err"
+    # the child's own line on its step timing: --step-timing auto is direct when it sees CUDA_INJECTION64_PATH
+    echo "child under ncu: $(grep -m1 -o 'a CUDA tool is injected.*' "$R/ncu-m16.err" \
+        || echo 'no CUDA_INJECTION64_PATH line: the child timed its steps gated')"
 }
 # the tiny --verify --dump run, its dump into R/dump
 tiny_dump() {

@@ -15,6 +15,13 @@ import jcuda.driver.CUstreamWriteValue_flags;
  * work than its launch queue takes (a few hundred launches), or the host blocks before it releases: callers
  * hold only short sequences (a graph replay, an eager step of one or a few layers). Needs its context
  * current; not thread-safe.
+ *
+ * <p>Never hold a stream under a tool that waits for the device inside a launch call: Nsight Compute profiles
+ * each kernel synchronously in its launch, so the first kernel after {@link #hold} waits for the gate, the gate
+ * for {@link #release}, and {@link #release} for the launch to return: the process hangs without a word. The
+ * gate cannot see such a tool (nothing on the device times out); {@code fusescope run --step-timing auto}
+ * leaves the gate out when a CUDA tool is injected ({@code CUDA_INJECTION64_PATH}), and {@code fusescope ncu}
+ * asks its profiled child for direct timing.
  */
 public final class StreamGate implements AutoCloseable {
     private final DeviceBuffer flag = DeviceBuffer.allocate("stream gate flag", DType.I32, 1);

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fusescope ncu --out OUT.sqlite -- RUN OPTIONS}: records the run (traced, as {@code run} does),
- * runs it again in a child process under Nsight Compute with CUPTI left to ncu ({@code --trace none}),
- * and writes OUT with ncu's counters attached to each run's last step ({@code ncu-import}).
+ * runs it again in a child process under Nsight Compute with CUPTI left to ncu ({@code --trace none}) and its
+ * steps timed direct ({@code --step-timing direct}: ncu waits for each kernel inside its launch, which a gated
+ * step would hold forever), and writes OUT with ncu's counters attached to each run's last step
+ * ({@code ncu-import}).
  */
 @Command(
         name = "ncu",
@@ -46,8 +48,9 @@ final class NcuCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (runOptions.contains("--out") || runOptions.contains("--trace")) {
-            throw new IllegalArgumentException("give --out to ncu, not to the run; the run's --trace is chosen by ncu");
+        if (runOptions.stream().anyMatch(o -> CHOSEN_HERE.contains(o.replaceFirst("=.*", "")))) {
+            throw new IllegalArgumentException(
+                    "give --out to ncu, not to the run; the run's --trace and --step-timing are chosen by ncu");
         }
         if (Files.exists(output)) {
             throw new IllegalArgumentException(output + ": already exists; a trace file is never overwritten");
@@ -64,7 +67,7 @@ final class NcuCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Path traced = work.resolve("traced.sqlite");
-            child(out, "record", runCommand(traced, "full"), work.resolve("record.log"));
+            child(out, "record", runCommand(traced, RECORDED), work.resolve("record.log"));
             Path csv = work.resolve("ncu.csv");
             List<String> profiled = new ArrayList<>(List.of(
                     tool.toString(),
@@ -78,7 +81,7 @@ final class NcuCommand implements Callable<Integer> {
                     CALIBRATION_EXCLUDED,
                     "--metrics",
                     NcuMetric.ncuList()));
-            profiled.addAll(runCommand(work.resolve("untraced.sqlite"), "none"));
+            profiled.addAll(runCommand(work.resolve("untraced.sqlite"), PROFILED));
             child(out, "ncu", profiled, csv);
             int status = TraceCli.commandLine(out, spec.commandLine().getErr())
                     .execute("ncu-import", traced.toString(), "--csv", csv.toString(), "--out", output.toString());
@@ -91,8 +94,20 @@ final class NcuCommand implements Callable<Integer> {
     /** ncu's kernel filter: every kernel but the copy-bandwidth calibration's {@code copy_kernel}. */
     static final String CALIBRATION_EXCLUDED = "regex:^(?!copy_kernel$).*";
 
-    /** This JVM running {@code fusescope run OPTIONS --trace TRACE --out OUT}. */
-    List<String> runCommand(Path out, String trace) {
+    /** Run options this command sets itself. */
+    private static final List<String> CHOSEN_HERE = List.of("--out", "--trace", "--step-timing");
+
+    /** How the recorded child runs: traced, its steps timed as {@code run} times them by default. */
+    static final List<String> RECORDED = List.of("--trace", "full");
+
+    /**
+     * How the child under ncu runs: CUPTI left to ncu, steps timed direct (the child would choose direct under ncu
+     * by itself, from {@code CUDA_INJECTION64_PATH}; said here so that it never depends on that).
+     */
+    static final List<String> PROFILED = List.of("--trace", "none", "--step-timing", "direct");
+
+    /** This JVM running {@code fusescope run OPTIONS SETTINGS --out OUT}. */
+    List<String> runCommand(Path out, List<String> settings) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
@@ -100,7 +115,9 @@ final class NcuCommand implements Callable<Integer> {
         command.add(FuseScopeCli.class.getName());
         command.add("run");
         command.addAll(runOptions);
-        command.addAll(List.of("--progress", "none", "--trace", trace, "--out", out.toString()));
+        command.addAll(List.of("--progress", "none"));
+        command.addAll(settings);
+        command.addAll(List.of("--out", out.toString()));
         return command;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fusescope.kernels.cuda.Gpu;
@@ -21,7 +22,8 @@ import org.fusescope.runner.record.RunOutcome;
 import org.fusescope.runner.record.RunRecording;
 import org.fusescope.runner.record.RunRequest;
 import org.fusescope.runner.record.StepDevice;
-import org.fusescope.runner.record.StepTiming;
+import org.fusescope.runner.record.StepTimingChoice;
+import org.fusescope.runner.record.StepTimingOption;
 import org.fusescope.runner.record.TraceLevel;
 import org.fusescope.runner.record.TraceOptions;
 import org.fusescope.runner.step.DecodeContext;
@@ -166,13 +168,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--step-timing",
-            defaultValue = "gated",
+            defaultValue = "auto",
             paramLabel = "HOW",
-            description = "gated (default: the stream waits until the host has enqueued the step, so a step's time"
-                    + " is the GPU's alone; graph replays and eager steps of up to "
+            description = "auto (default: gated, or direct when a CUDA tool such as ncu or nsys is injected through "
+                    + StepTimingChoice.INJECTION_VARIABLE
+                    + ", saying so in one line), gated (the stream waits until the host has enqueued the step, so a"
+                    + " step's time is the GPU's alone; graph replays and eager steps of up to "
                     + CudaStepDevice.MAX_GATED_LAUNCHES
-                    + " launches) or direct (the events bracket the launches as the host makes them).")
-    StepTiming stepTiming;
+                    + " launches; never under ncu, which waits for each kernel inside its launch) or direct (the"
+                    + " events bracket the launches as the host makes them).")
+    StepTimingOption stepTiming;
 
     @Option(
             names = "--progress",
@@ -185,13 +190,20 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final DeviceOpener opener;
+    private final Map<String, String> environment;
 
     RunCommand() {
         this(DeviceOpener.CUDA);
     }
 
     RunCommand(DeviceOpener opener) {
+        this(opener, System.getenv());
+    }
+
+    /** @param environment the process's environment ({@link StepTimingChoice#of} reads it) */
+    RunCommand(DeviceOpener opener, Map<String, String> environment) {
         this.opener = opener;
+        this.environment = environment;
     }
 
     @Override
@@ -209,16 +221,25 @@ final class RunCommand implements Callable<Integer> {
         if (opener == DeviceOpener.CUDA) {
             requireGpu(trace); // before the database exists: no empty file is left behind
         }
-        TraceOptions options = new TraceOptions(trace, stepTiming);
+        StepTimingChoice timing = StepTimingChoice.of(stepTiming, environment);
+        TraceOptions options = new TraceOptions(trace, timing.timing());
         DeviceOpener chosen =
                 opener == DeviceOpener.CUDA ? (sink, w, s) -> new CudaStepDevice(sink, w, s, options) : opener;
         PrintWriter err = spec.commandLine().getErr();
+        timing.notice().ifPresent(n -> {
+            err.println("fusescope: " + n);
+            err.flush();
+        });
         List<StepSpec> steps = runs.stream().map(RunRequest::spec).toList();
         PrintWriter summary = progress.equals("json")
                 ? spec.commandLine().getErr()
                 : spec.commandLine().getOut();
         RunRecording recording = new RunRecording(
-                runs, verify ? (device, batch) -> verify(device, source, runs, batch) : null, progress(), dump);
+                runs,
+                verify ? (device, batch) -> verify(device, source, runs, batch) : null,
+                progress(),
+                dump,
+                timing.problems());
         List<RunOutcome> outcomes = recording.record(out, sink -> {
             StepDevice device = chosen.open(sink, source, steps);
             device.tracer().notice().ifPresent(n -> {

@@ -23,25 +23,40 @@ import org.fusescope.runner.step.StepSpec;
 
 /**
  * Records one run: prepares the device, begins the run in the database (incomplete), warms up, measures
- * the steps and the untraced step time, then — outside the measured steps — attributes the kernels
+ * the steps between two halves of the untraced steps (so that drift over the run, clocks or heat, weighs
+ * on traced and untraced time alike), then — outside the measured steps — attributes the kernels
  * and writes every record, the expert counts and the problems, and ends the run complete. When
  * anything fails part-way, what was recorded is still written, the run stays incomplete with a
  * {@code run-failed} problem, and the failure is rethrown. Not thread-safe.
  */
 final class RunRecorder {
+    /** The most steps timed untraced per run, half before the measured steps and half after them. */
+    static final int UNTRACED_STEPS = 10;
+
     private final StepDevice device;
     private final TraceWriter writer;
     private final RunCapture capture;
     private final ProgressTracker progress;
     private final BlockDump dump;
+    private final List<Problem> everyRun;
 
-    /** @param dump where each run's layer-0 block results go, or null */
-    RunRecorder(StepDevice device, TraceWriter writer, RunCapture capture, ProgressTracker progress, BlockDump dump) {
+    /**
+     * @param dump where each run's layer-0 block results go, or null
+     * @param everyRun problems stored with every run (e.g. why its steps are timed as they are)
+     */
+    RunRecorder(
+            StepDevice device,
+            TraceWriter writer,
+            RunCapture capture,
+            ProgressTracker progress,
+            BlockDump dump,
+            List<Problem> everyRun) {
         this.device = device;
         this.writer = writer;
         this.capture = capture;
         this.progress = progress;
         this.dump = dump;
+        this.everyRun = everyRun;
     }
 
     /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
@@ -88,11 +103,13 @@ final class RunRecorder {
             }
             progress.phase("warmup", request.name(), -1);
             loop.warmUp();
+            int untraced = Math.min(request.iters(), UNTRACED_STEPS);
+            loop.measureUntraced(untraced / 2);
             for (int step = 0; step < request.iters(); step++) {
                 loop.measure(step);
                 progress.phase("measure", request.name(), step);
             }
-            loop.measureUntraced(Math.min(request.iters(), 10));
+            loop.measureUntraced(untraced - untraced / 2);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -112,7 +129,8 @@ final class RunRecorder {
             List<NumericCheck> checks,
             long start,
             RuntimeException failure) {
-        List<Problem> problems = new ArrayList<>(loop.problems);
+        List<Problem> problems = new ArrayList<>(everyRun);
+        problems.addAll(loop.problems);
         try {
             device.tracer().flush();
         } catch (RuntimeException e) {

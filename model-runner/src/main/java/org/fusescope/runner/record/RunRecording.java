@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.fusescope.profiler.cupti.Sink;
 import org.fusescope.profiler.model.DeviceInfo;
 import org.fusescope.profiler.model.NumericCheck;
+import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.store.TraceWriter;
 
 /**
@@ -27,6 +28,7 @@ public final class RunRecording {
     private final BiFunction<StepDevice, Integer, List<NumericCheck>> verifier;
     private final Progress progress;
     private final Path dump;
+    private final List<Problem> everyRun;
 
     /**
      * @param verifier the numeric checks of one batch (fused vs unfused vs CPU reference), or null
@@ -34,7 +36,7 @@ public final class RunRecording {
      */
     public RunRecording(
             List<RunRequest> runs, BiFunction<StepDevice, Integer, List<NumericCheck>> verifier, Progress progress) {
-        this(runs, verifier, progress, null);
+        this(runs, verifier, progress, null, List.of());
     }
 
     /**
@@ -46,6 +48,21 @@ public final class RunRecording {
             BiFunction<StepDevice, Integer, List<NumericCheck>> verifier,
             Progress progress,
             Path dump) {
+        this(runs, verifier, progress, dump, List.of());
+    }
+
+    /**
+     * @param verifier the numeric checks of one batch, or null to skip verification
+     * @param dump the directory for each run's layer-0 tensors ({@link BlockDump}), or null for none
+     * @param everyRun problems stored with every run, e.g. why its steps are timed as they are ({@link
+     *     StepTimingChoice#problems})
+     */
+    public RunRecording(
+            List<RunRequest> runs,
+            BiFunction<StepDevice, Integer, List<NumericCheck>> verifier,
+            Progress progress,
+            Path dump,
+            List<Problem> everyRun) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to record: no runs");
         }
@@ -53,6 +70,7 @@ public final class RunRecording {
         this.verifier = verifier;
         this.progress = progress;
         this.dump = dump;
+        this.everyRun = List.copyOf(everyRun);
     }
 
     /**
@@ -79,7 +97,7 @@ public final class RunRecording {
                     device.tracer().flush();
                     writeUnattributed(writer, capture.take());
                     RunRecorder recorder = new RunRecorder(
-                            device, writer, capture, tracker, dump == null ? null : new BlockDump(dump));
+                            device, writer, capture, tracker, dump == null ? null : new BlockDump(dump), everyRun);
                     Map<Integer, List<NumericCheck>> checks = new HashMap<>();
                     for (RunRequest run : runs) {
                         tracker.nextRun();

@@ -18,7 +18,9 @@ import org.fusescope.runner.step.LayerPlan;
  * layer → block → op around every eager launch (the step range around a graph replay), the CPU
  * interval of each launch and replay for attribution, the GPU time of each step, and per layer and
  * step the expert counts and broken invariants (tables copied back after the step, outside its
- * range). Not thread-safe.
+ * range). Untraced steps get the same cadence (each followed by the same untimed table copy, its
+ * contents unrecorded), so that traced and untraced step times differ by the tracing alone. Not
+ * thread-safe.
  */
 final class StepLoop {
     private final StepDevice device;
@@ -71,12 +73,16 @@ final class StepLoop {
         readTables(step);
     }
 
-    /** Steps timed with the tracer paused, for the tracing overhead. */
+    /**
+     * Steps timed with the tracer paused, for the tracing overhead: enqueued and timed as measured steps
+     * are, each followed by the same table copy (untimed; nothing of it is recorded).
+     */
     void measureUntraced(int steps) {
         clock.pause();
         try {
             for (int i = 0; i < steps; i++) {
                 untracedStepNs.add(timed(request.graph() ? device::replay : this::launchAll));
+                copyTables();
             }
         } finally {
             clock.resume();
@@ -149,6 +155,13 @@ final class StepLoop {
                 counts.add(new ExpertCounts(layer, step, t.count()));
                 problems.addAll(TableChecks.check(t, step));
             }
+        }
+    }
+
+    /** The table copy after a step whose tables are not recorded: its cost without its contents. */
+    private void copyTables() {
+        for (int layer = 0; layer < request.spec().layers(); layer++) {
+            device.tables(layer);
         }
     }
 

@@ -59,6 +59,37 @@ class NcuCommandTest {
     }
 
     @Test
+    void runOptionsMayNotChooseTheStepTimingEitherSpelling() {
+        for (String timing : List.of("--step-timing", "--step-timing=gated")) {
+            Cli.Result r = Cli.run(
+                    "ncu",
+                    "--ncu",
+                    "/bin/true",
+                    "--out",
+                    dir.resolve("x.sqlite").toString(),
+                    "--",
+                    timing,
+                    "gated");
+            assertThat(r.exitCode()).as(timing).isEqualTo(1);
+            assertThat(r.err()).contains("--step-timing are chosen by ncu");
+        }
+    }
+
+    @Test
+    void theChildUnderNcuIsUntracedAndTimedDirectTheRecordedOneAsRunTimesIt() {
+        NcuCommand command = new NcuCommand();
+        command.runOptions = List.of("--preset", "tiny", "--batch", "16");
+        Path out = dir.resolve("child.sqlite");
+        List<String> profiled = command.runCommand(out, NcuCommand.PROFILED);
+        assertThat(profiled)
+                .containsSubsequence("run", "--preset", "tiny", "--batch", "16")
+                .containsSubsequence("--trace", "none", "--step-timing", "direct", "--out", out.toString());
+        assertThat(command.runCommand(out, NcuCommand.RECORDED))
+                .containsSubsequence("--trace", "full", "--out", out.toString())
+                .doesNotContain("--step-timing");
+    }
+
+    @Test
     void aRecordingThatFailsIsReportedWithItsReasonAndLeavesNothing() throws Exception {
         assumeFalse(Gpu.isAvailable(), "this machine has a GPU; the test is for the error path without one");
         Path out = dir.resolve("m16.sqlite");

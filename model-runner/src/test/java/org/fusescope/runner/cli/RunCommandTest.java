@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
+import org.fusescope.profiler.model.Severity;
 import org.fusescope.profiler.store.TraceReader;
 import org.fusescope.runner.record.FakeStepDevice;
+import org.fusescope.runner.record.StepTimingChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,6 +29,7 @@ class RunCommandTest {
     Path dir;
 
     private int failAtLaunch = -1;
+    private Map<String, String> environment = Map.of();
 
     @Test
     void jsonProgressIsOneObjectPerLineEndingDone() throws Exception {
@@ -136,7 +140,7 @@ class RunCommandTest {
         assertThat(badTrace.err()).contains("--trace").contains("FULL, KERNELS, NONE");
         Cli.Result badTiming = run("run", "--preset", "tiny", "--out", db.toString(), "--step-timing", "later");
         assertThat(badTiming.exitCode()).isEqualTo(2);
-        assertThat(badTiming.err()).contains("--step-timing").contains("GATED, DIRECT");
+        assertThat(badTiming.err()).contains("--step-timing").contains("AUTO, GATED, DIRECT");
         assertThat(db).doesNotExist();
     }
 
@@ -174,12 +178,54 @@ class RunCommandTest {
     }
 
     @Test
+    void underAnInjectedCudaToolEveryRunSaysItsStepsAreTimedDirectAndStderrSaysItOnce() throws Exception {
+        environment = Map.of(StepTimingChoice.INJECTION_VARIABLE, "/opt/nsight-compute/libInjection.so");
+        Path db = dir.resolve("under-ncu.sqlite");
+        Cli.Result r = smallRun(db, "--mode", "graph,eager", "--trace", "none");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err().lines().filter(l -> l.contains(StepTimingChoice.INJECTION_VARIABLE)))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .startsWith("fusescope: a CUDA tool is injected")
+                        .contains("/opt/nsight-compute/libInjection.so")
+                        .contains("timed direct, not gated"));
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs()).hasSize(2).allSatisfy(run -> assertThat(
+                            reader.load(run.id()).problems())
+                    .anySatisfy(p -> {
+                        assertThat(p.code()).isEqualTo(StepTimingChoice.PROBLEM_CODE);
+                        assertThat(p.severity()).isEqualTo(Severity.WARNING);
+                    }));
+        }
+    }
+
+    @Test
+    void withoutAnInjectedToolTheRunSaysNothingAboutItsStepTiming() throws Exception {
+        Path db = dir.resolve("plain.sqlite");
+        Cli.Result r = smallRun(db, "--mode", "graph");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain(StepTimingChoice.INJECTION_VARIABLE);
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.load(1).problems()).noneMatch(p -> p.code().equals(StepTimingChoice.PROBLEM_CODE));
+        }
+    }
+
+    @Test
     void anExistingDatabaseIsNeverOverwritten() throws Exception {
         Path db = Files.writeString(dir.resolve("old.sqlite"), "precious");
         Cli.Result r = run("run", "--preset", "tiny", "--batch", "1", "--out", db.toString(), "--progress", "none");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("already exists");
         assertThat(Files.readString(db)).isEqualTo("precious");
+    }
+
+    /** One unfused tiny run at batch 1 with one measured step and no progress into {@code db}, and {@code more}. */
+    private Cli.Result smallRun(Path db, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("run", "--preset", "tiny", "--batch", "1", "--variants", "unfused"));
+        args.addAll(List.of("--iters", "1", "--progress", "none", "--out", db.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     private Cli.Result run(String... args) {
@@ -189,11 +235,13 @@ class RunCommandTest {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RunCommand.class) {
-                    return cls.cast(new RunCommand((sink, weights, steps) -> {
-                        FakeStepDevice d = new FakeStepDevice(sink);
-                        d.failAtLaunch = failAtLaunch;
-                        return d;
-                    }));
+                    return cls.cast(new RunCommand(
+                            (sink, weights, steps) -> {
+                                FakeStepDevice d = new FakeStepDevice(sink);
+                                d.failAtLaunch = failAtLaunch;
+                                return d;
+                            },
+                            environment));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

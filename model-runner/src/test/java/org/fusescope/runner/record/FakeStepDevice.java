@@ -21,7 +21,8 @@ import org.fusescope.runner.step.StepSpec;
  * kernels, like a split-K GEMM; the memset a {@code cuMemsetD8Async} and a memset row); a graph
  * replay makes one {@code cuGraphLaunch} whose kernels share its correlation id and carry node ids.
  * Routing is a fixed pattern that obeys every align invariant unless {@link #breakTablesAtStep} says
- * otherwise, and {@link #failAtLaunch} makes the n-th launch throw like a CUDA error.
+ * otherwise, and {@link #failAtLaunch} makes the n-th launch throw like a CUDA error. {@link #timeline}
+ * notes the timed steps and table copies in the order they came.
  */
 public final class FakeStepDevice implements StepDevice {
     static final long TID = (4242L << 24) | 7;
@@ -40,6 +41,12 @@ public final class FakeStepDevice implements StepDevice {
     int breakTableRead = -1;
 
     boolean closed;
+
+    /**
+     * What the recorder asked for, in order: {@code T} a timed step begun while the tracer recorded, {@code U} one
+     * begun while it was paused, {@code r} a table copy (one per layer).
+     */
+    final StringBuilder timeline = new StringBuilder();
 
     public FakeStepDevice(Sink sink) {
         tracer.start(sink);
@@ -149,6 +156,7 @@ public final class FakeStepDevice implements StepDevice {
 
     @Override
     public void beginTiming() {
+        timeline.append(tracer.recording() ? 'T' : 'U');
         timingStart = gpu;
     }
 
@@ -160,6 +168,7 @@ public final class FakeStepDevice implements StepDevice {
 
     @Override
     public LayerTables tables(int layer) {
+        timeline.append('r');
         int read = tablesRead++;
         int slots = spec.slots();
         int experts = spec.dims().tableExperts();

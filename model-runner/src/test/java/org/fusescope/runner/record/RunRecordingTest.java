@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fusescope.profiler.model.ExpertCounts;
 import org.fusescope.profiler.model.KernelEvent;
+import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.RangeLevel;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
+import org.fusescope.profiler.model.Severity;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.LaunchKind;
 import org.fusescope.profiler.ops.Op;
@@ -142,13 +144,9 @@ class RunRecordingTest {
     @Test
     void aBrokenInvariantIsRecordedAsAProblemOfItsLayerAndStep() {
         Path db = dir.resolve("broken.sqlite");
-        // table reads: WARMUP * LAYERS in warm-up, then LAYERS per step: step 1, layer 1
-        int read = WARMUP * LAYERS + LAYERS + 1;
-        new RunRecording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
-            FakeStepDevice d = new FakeStepDevice(sink);
-            d.breakTableRead = read;
-            return d;
-        });
+        // table reads: WARMUP * LAYERS in warm-up, LAYERS per untraced step before the measured ones, then LAYERS
+        // per step: step 1, layer 1
+        recordBreakingTableRead(db, WARMUP * LAYERS + ITERS / 2 * LAYERS + LAYERS + 1);
         try (TraceReader reader = TraceReader.open(db)) {
             RunTrace t = reader.load(1);
             assertThat(t.run().status()).isEqualTo(RunStatus.COMPLETE);
@@ -161,10 +159,64 @@ class RunRecordingTest {
     }
 
     @Test
+    void untracedStepsFrameTheMeasuredOnesEachFollowedByTheSameTableCopy() {
+        record(List.of(run("unfused", 4, false), run("unfused", 4, true)), null);
+        String copies = "r".repeat(LAYERS);
+        String untracedBefore = ("U" + copies).repeat(ITERS / 2);
+        String measured = ("T" + copies).repeat(ITERS);
+        String untracedAfter = ("U" + copies).repeat(ITERS - ITERS / 2);
+        // eager: warm-up steps each with their table copy; graph: one eager step and its copy, then the replays
+        String eager = ("T" + copies).repeat(WARMUP);
+        String graph = "T" + copies + "T".repeat(WARMUP);
+        assertThat(opened.get(0).timeline.toString())
+                .isEqualTo(eager
+                        + untracedBefore
+                        + measured
+                        + untracedAfter
+                        + graph
+                        + untracedBefore
+                        + measured
+                        + untracedAfter);
+    }
+
+    @Test
+    void theTablesOfUntracedStepsAreCopiedButNotRecorded() {
+        Path db = dir.resolve("untraced-tables.sqlite");
+        // the first untraced step's copy of layer 0, after the warm-up's
+        recordBreakingTableRead(db, WARMUP * LAYERS);
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace t = reader.load(1);
+            assertThat(t.problems()).isEmpty();
+            assertThat(t.expertCounts()).hasSize(ITERS * LAYERS);
+            assertThat(reader.metadata().get("fusescope.run.1.stepGpuNsUntraced"))
+                    .isNotBlank();
+        }
+    }
+
+    @Test
+    void problemsForEveryRunAreStoredWithEachRun() {
+        Path db = dir.resolve("every-run.sqlite");
+        Problem note = new Problem(Severity.WARNING, "step-timing-injected-tool", "timed direct", -1, -1, -1);
+        new RunRecording(
+                        List.of(run("unfused", 4, false), run("fused", 4, true)),
+                        null,
+                        events::add,
+                        null,
+                        List.of(note))
+                .record(db, FakeStepDevice::new);
+        try (TraceReader reader = TraceReader.open(db)) {
+            assertThat(reader.runs())
+                    .hasSize(2)
+                    .allSatisfy(r -> assertThat(reader.load(r.id()).problems()).containsExactly(note));
+        }
+    }
+
+    @Test
     void aFailurePartWayKeepsFinishedRunsAndWhatTheFailedRunRecorded() {
         Path db = dir.resolve("failed.sqlite");
         int perStep = MoeBlockPlan.launches(Fusion.parseVariant("unfused")).size() * LAYERS;
-        int failAt = (WARMUP + ITERS + ITERS) * perStep + (WARMUP + 1) * perStep + 5; // run 2, measured step 0
+        // run 1: warm-up, measured and untraced steps; run 2: warm-up, the untraced steps before, measured step 0
+        int failAt = (WARMUP + ITERS + ITERS) * perStep + (WARMUP + ITERS / 2) * perStep + 5;
         RunRecording recording =
                 new RunRecording(List.of(run("unfused", 4, false), run("unfused", 4, false)), null, events::add);
         assertThatThrownBy(() -> recording.record(db, sink -> {
@@ -219,6 +271,15 @@ class RunRecordingTest {
                     .isGreaterThanOrEqualTo(events.get(i - 1).fraction());
         }
         assertThat(events).filteredOn(e -> e.phase().equals("measure")).hasSize(2 * ITERS);
+    }
+
+    /** Records one unfused eager run at batch 4 into {@code db} whose table read {@code read} loses a count. */
+    private void recordBreakingTableRead(Path db, int read) {
+        new RunRecording(List.of(run("unfused", 4, false)), null, events::add).record(db, sink -> {
+            FakeStepDevice d = new FakeStepDevice(sink);
+            d.breakTableRead = read;
+            return d;
+        });
     }
 
     private Path record(List<RunRequest> runs, Object unused) {

@@ -7,9 +7,9 @@ import org.fusescope.profiler.model.RunMetadata;
 
 /**
  * What tracing cost a recorded run: the median GPU time of a step traced and untraced (the runner times a
- * few steps with CUPTI paused after the measured ones), their ratio, the trace level and how steps were
- * timed — read from the run's metadata ({@code fusescope.run.N.*}). Runs without those keys (synthetic
- * recordings, nsys exports) have none. Stateless.
+ * few steps with CUPTI paused, half before and half after the measured ones, at the same cadence), their
+ * ratio, the trace level and how steps were timed — read from the run's metadata ({@code
+ * fusescope.run.N.*}). Runs without those keys (synthetic recordings, nsys exports) have none. Stateless.
  */
 public final class TracingCost {
     public static final String TITLE = "Tracing cost";

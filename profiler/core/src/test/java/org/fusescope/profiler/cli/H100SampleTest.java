@@ -72,6 +72,22 @@ class H100SampleTest {
         }
     }
 
+    /** Issue 14: the tracing overhead the runner stored with each run, in report and in compare. */
+    @Test
+    void reportAndCompareShowWhatTracingCostEachRun() {
+        Cli.Result report = Cli.run("report", sample.toString(), "--run", "unfused b=1 graph", "--section", "tracing");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out())
+                .contains("Tracing cost")
+                .contains("94,640.0")
+                .contains("75,888.0")
+                .contains("24.7");
+        Cli.Result compare = Cli.run(
+                "compare", sample.toString(), "--runs", "unfused b=1 graph,fused b=1 graph", "--section", "tracing");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("Tracing cost").contains("24.7").contains("37.0");
+    }
+
     /** Issue 4's measure on the H100 recording: GPU busy time per step (median), fused below unfused. */
     @Test
     void aMoeOnlyRecordingHasOneLayerTypeTheMoeBlock() {

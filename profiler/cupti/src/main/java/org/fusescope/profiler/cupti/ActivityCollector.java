@@ -3,6 +3,7 @@ package org.fusescope.profiler.cupti;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_FLAG_FLUSH_FORCED;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_DRIVER;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMCPY;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMSET;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_OVERHEAD;
@@ -10,11 +11,15 @@ import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_RUNTIME;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_SYNCHRONIZATION;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityDisable;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityEnable;
+import static org.bytedeco.cuda.global.cupti.cuptiActivityEnableHWTrace;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityFlushAll;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityGetNumDroppedRecords;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.cuda.cudart.CUctx_st;
 import org.bytedeco.javacpp.BytePointer;
@@ -28,6 +33,20 @@ import org.fusescope.profiler.model.Severity;
  * callback, to a {@link Sink} on a writer thread ({@link SinkWriter}). Call {@link #start()} before
  * the CUDA context is created for complete records. Kernels are traced as CONCURRENT_KERNEL (KERNEL
  * would serialize them). One collector records at a time per process.
+ *
+ * <p>Opt-in experiments, for comparing the tracing overhead in one GPU run, are switched on by the system
+ * property {@value #EXPERIMENT_PROPERTY} (comma-separated; each says on stderr at {@link #start} what it did):
+ *
+ * <ul>
+ *   <li>{@value #HW_TRACE}: kernel timestamps from the Hardware Event System ({@code cuptiActivityEnableHWTrace}),
+ *       not from instrumenting each kernel; CUPTI documents it as much cheaper for graph nodes, on Blackwell and
+ *       later only (elsewhere, e.g. on Hopper, CUPTI refuses it or, asked before the driver starts, falls back to
+ *       instrumenting the kernels as without it).
+ *   <li>{@value #GRAPH_TRACE}: also enables {@code CUPTI_ACTIVITY_KIND_GRAPH_TRACE}, which replaces the kernel,
+ *       copy and set records of graph replays by one record per replay (eager launches keep theirs): graph runs
+ *       then have no kernels to attribute, so it only bounds how much of a graph run's overhead is the per-node
+ *       instrumentation.
+ * </ul>
  *
  * <p>Thread-safe: {@link #start}, {@link #flush}, {@link #stop} may be called from any thread; the
  * sink is only called on the writer thread.
@@ -59,7 +78,14 @@ public final class ActivityCollector implements AutoCloseable {
         }
     }
 
+    /** The system property naming the experiments to switch on (see the class comment). */
+    public static final String EXPERIMENT_PROPERTY = "fusescope.cupti.experiment";
+
+    static final String HW_TRACE = "hw-trace";
+    static final String GRAPH_TRACE = "graph-trace";
+
     private final Sink sink;
+    private final Set<String> experiments;
     private final int[] kinds;
     private final RecordReader reader = new RecordReader();
     private final ActivityBuffers.Handler handler = this::completed;
@@ -80,7 +106,38 @@ public final class ActivityCollector implements AutoCloseable {
      */
     public ActivityCollector(Sink sink, Coverage coverage) {
         this.sink = sink;
-        this.kinds = coverage.kinds();
+        this.experiments = experiments(System.getProperty(EXPERIMENT_PROPERTY, ""));
+        this.kinds = kinds(coverage, experiments);
+    }
+
+    /**
+     * The experiments a value of {@value #EXPERIMENT_PROPERTY} names.
+     *
+     * @throws IllegalArgumentException for a name that is not an experiment
+     */
+    static Set<String> experiments(String property) {
+        Set<String> named = new TreeSet<>();
+        for (String name : property.split(",")) {
+            String n = name.strip();
+            if (n.equals(HW_TRACE) || n.equals(GRAPH_TRACE)) {
+                named.add(n);
+            } else if (!n.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "unknown " + EXPERIMENT_PROPERTY + " '" + n + "': use " + HW_TRACE + " and/or " + GRAPH_TRACE);
+            }
+        }
+        return named;
+    }
+
+    /** The activity kinds a collector with {@code coverage} enables under {@code experiments}, in order. */
+    static int[] kinds(Coverage coverage, Set<String> experiments) {
+        int[] kinds = coverage.kinds();
+        if (!experiments.contains(GRAPH_TRACE)) {
+            return kinds;
+        }
+        int[] more = Arrays.copyOf(kinds, kinds.length + 1);
+        more[kinds.length] = CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
+        return more;
     }
 
     /**
@@ -98,6 +155,7 @@ public final class ActivityCollector implements AutoCloseable {
         }
         ActivityBuffers.activate(handler);
         writer = new SinkWriter(sink);
+        startExperiments();
         try {
             for (int kind : kinds) {
                 Cupti.check(cuptiActivityEnable(kind), "cuptiActivityEnable(" + kind + ")");
@@ -106,6 +164,22 @@ public final class ActivityCollector implements AutoCloseable {
         } catch (RuntimeException e) {
             stop();
             throw e;
+        }
+    }
+
+    /** Switches on the opt-in experiments (before any kind is enabled and before the context exists). */
+    private void startExperiments() {
+        if (experiments.contains(HW_TRACE)) {
+            int result = cuptiActivityEnableHWTrace((byte) 1);
+            System.err.println("fusescope: CUPTI experiment " + HW_TRACE + ": "
+                    + (result == 0
+                            ? "asked for kernel timestamps from the Hardware Event System (before Blackwell CUPTI"
+                                    + " instruments the kernels anyway)"
+                            : Cupti.resultString(result) + ", kernels are instrumented as without it"));
+        }
+        if (experiments.contains(GRAPH_TRACE)) {
+            System.err.println("fusescope: CUPTI experiment " + GRAPH_TRACE
+                    + ": one record per graph replay, no kernel records for graph runs");
         }
     }
 

@@ -1,0 +1,35 @@
+package org.fusescope.profiler.cupti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The opt-in CUPTI experiments of {@link ActivityCollector#EXPERIMENT_PROPERTY} (no GPU needed). */
+class ActivityCollectorExperimentsTest {
+    @Test
+    void thePropertyNamesExperimentsCommaSeparatedAndNothingByDefault() {
+        assertThat(ActivityCollector.experiments("")).isEmpty();
+        assertThat(ActivityCollector.experiments(" graph-trace , hw-trace,"))
+                .containsExactly(ActivityCollector.GRAPH_TRACE, ActivityCollector.HW_TRACE);
+        assertThatThrownBy(() -> ActivityCollector.experiments("hw-trace,faster"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'faster'")
+                .hasMessageContaining("hw-trace and/or graph-trace");
+    }
+
+    @Test
+    void graphTraceEnablesTheGraphKindAfterTheCoveragesKindsHwTraceNoKind() {
+        for (ActivityCollector.Coverage coverage : ActivityCollector.Coverage.values()) {
+            assertThat(ActivityCollector.kinds(coverage, Set.of())).containsExactly(coverage.kinds());
+            assertThat(ActivityCollector.kinds(coverage, Set.of(ActivityCollector.HW_TRACE)))
+                    .containsExactly(coverage.kinds());
+            assertThat(ActivityCollector.kinds(coverage, Set.of(ActivityCollector.GRAPH_TRACE)))
+                    .startsWith(coverage.kinds())
+                    .endsWith(CUPTI_ACTIVITY_KIND_GRAPH_TRACE)
+                    .hasSize(coverage.kinds().length + 1);
+        }
+    }
+}
