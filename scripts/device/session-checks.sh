@@ -19,7 +19,9 @@
 # Part g (≤ 9 min): issue 15's small-batch kernels (grouped_gemm1_silu, grouped_gemm2_sum, router_gemv by M):
 # their GPU tests, bench kernels at M = 1, 4, 16 (shared expert as E), the block as moe-block.md records it (graph
 # and eager, M = 1..256, --verify) with `bench moe`, and fused without the small-batch kernels at M = 1, 4, 16.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g
+# Part h (≤ 8 min): part g again after grouped_gemm2_sum's fence moved to the end of each warp's items: the
+# small-batch GPU tests, bench kernels at M = 1, 4, 8, 16, the block (graph and eager, --verify), `bench moe`.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -65,7 +67,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -80,6 +82,24 @@ fs 170 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 -
     --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
 fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1; echo "report exit $?"
 cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
+exit 0
+fi
+if [[ "$part" == h ]]; then
+TEST_LIMIT=${TEST_LIMIT:-80} bash scripts/device/gpu-suite.sh "$R" org.fusescope.kernels.ops.GroupedGemmSmallBatchKernelsTest \
+    >"$R/small-suite.txt" 2>&1; echo "small-batch suite exit $?"; grep -E 'gpu-suite' "$R/small-suite.txt" | tail -3
+pack
+fs 70 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4,8,16 --groups moe --shared-as-expert \
+    --out "$R/kernels-small.md" >"$R/kernels-small.txt" 2>&1; echo "bench kernels exit $?"
+grep -E 'grouped_gemm1_silu|grouped_gemm1 \(CUDA|grouped_gemm2_sum|grouped_gemm2 \(CUDA|silu_and_mul|sum_reduce|\| grouped_gemm[12] \|' \
+    "$R/kernels-small.md" | head -40; pack
+fs 230 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+echo "record exit $?"; tail -22 "$R/record.txt"; pack
+fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"; pack
+fs 50 run --preset qwen3-next-80b-a3b --batch 1,4 --variants fused,fused-gemm1_silu-gemm2_sum-router_gemv \
+    --mode graph --iters 50 --warmup 5 --progress none --out "$R/small.sqlite" >"$R/small.txt" 2>&1
+echo "small exit $?"; tail -5 "$R/small.txt"; pack
 exit 0
 fi
 if [[ "$part" == g ]]; then

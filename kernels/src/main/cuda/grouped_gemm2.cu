@@ -50,16 +50,15 @@
 static_assert(GG_KDIM % 8 == 0, "the reduction length must be a multiple of 8 (16-byte rows)");
 static_assert(GG_NROWS % GG_RPW == 0, "output rows must be a multiple of the rows per warp item");
 
-// The last of the n_active items of row group `group` to finish (one per active expert) sums the rows
-// over the K' slots of every token, as moe_sum_reduce does: out[t, n] = bf16(sum_k float(h2[t*K' + k, n])),
-// fp32 in k order. Items publish their h2 stores (fence) before they count themselves in done[group];
-// the last one reads h2 from L2 and sets the counter back to 0 for the next launch.
+// Counts the item of row group `group` as done; the last of its n_active items (one per active expert) sums
+// the group's rows over the K' slots of every token, as moe_sum_reduce does: out[t, n] = bf16(sum_k
+// float(h2[t*K' + k, n])), fp32 in k order, and sets the counter back to 0 for the next launch. The caller has
+// fenced its h2 stores (once per warp, after all its items: a fence per item stalls the warp's weight stream);
+// the last one reads h2 from L2.
 __device__ __forceinline__ void fs_gg2_sum_if_last(const bf16* __restrict__ h2, bf16* __restrict__ out,
                                                    int* __restrict__ done, int group, int n_active, int num_slots,
                                                    int topk) {
     const int lane = threadIdx.x & 31;
-    __threadfence();
-    __syncwarp();
     int before = 0;
     if (lane == 0) before = atomicAdd(done + group, 1);
     before = __shfl_sync(FS_FULL_MASK, before, 0);
@@ -104,7 +103,13 @@ __device__ __forceinline__ void fs_gg2_cuda_items(const bf16* __restrict__ a, co
         const int group = (int)(item % GG_GROUPS);
         const int* list = expert_to_tokens + (long long)e * num_slots;
         fs_gg_cuda_item<GG_KDIM, GG_NROWS, GG_RPW, false, true>(a, w2, list, expert_to_weights + (long long)e * num_slots, h2, e, cnt, group * GG_RPW, 1, false);
-        if constexpr (SUM) fs_gg2_sum_if_last(h2, out, done, group, n_active, num_slots, topk);
+    }
+    if constexpr (SUM) {  // the warp's items again: each counted once all its h2 stores are visible
+        __threadfence();
+        __syncwarp();
+        for (long long item = (long long)blockIdx.x * GG_WARPS + warp; item < items; item += all_warps) {
+            fs_gg2_sum_if_last(h2, out, done, (int)(item % GG_GROUPS), n_active, num_slots, topk);
+        }
     }
 }
 

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "unfused,fused",
             description = "unfused, fused, or fusion switches joined by '+' and taken out by '-'; fused has every"
                     + " switch but shared_gate (router_gemv runs up to M = 4, gemm1_silu and gemm2_sum up to"
-                    + " M = 16), fused-topk_wide-align_shared_counts has the kernels those two replace"
+                    + " M = 4), fused-topk_wide-align_shared_counts has the kernels those two replace"
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> variants;
 

@@ -14,10 +14,11 @@ public final class MoeBlockPlan {
     /** The largest batch at which router_gemv replaces the cuBLAS router GEMM (H100: 2.36 / 2.88 against 5.80 / 5.50 µs at M = 1 / 4; slower from M = 16). */
     public static final int ROUTER_GEMV_MAX_BATCH = 4;
     /**
-     * The largest batch at which gemm1_silu and gemm2_sum run: the CUDA-core grouped GEMMs they build on beat the
-     * tensor-core items there (H100 2026-12-07, docs/kernels.md), and no expert has more slots than tokens.
+     * The largest batch at which gemm1_silu and gemm2_sum run. On the H100 (2026-12-07, docs/kernels.md) they save
+     * 1–2 µs each at M = 1 and 4 against the kernel pairs they replace, and lose at M = 16 (the gate and up rows
+     * of grouped_gemm1_silu take one block per SM, whose warps stop streaming while they compute 16 slots).
      */
-    public static final int SMALL_GEMM_MAX_BATCH = 16;
+    public static final int SMALL_GEMM_MAX_BATCH = 4;
 
     private MoeBlockPlan() {}
 

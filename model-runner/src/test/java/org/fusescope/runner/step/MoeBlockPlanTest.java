@@ -101,8 +101,7 @@ class MoeBlockPlanTest {
                             "grouped_gemm2_sum");
         }
         assertThat(ops("fused", MoeBlockPlan.ROUTER_GEMV_MAX_BATCH + 1))
-                .startsWith("fused_add_rmsnorm", "router_gate_gemm")
-                .endsWith("grouped_gemm1_silu", "grouped_gemm2_sum");
+                .startsWith("fused_add_rmsnorm", "router_gate_gemm");
         assertThat(ops("fused", MoeBlockPlan.SMALL_GEMM_MAX_BATCH)).endsWith("grouped_gemm1_silu", "grouped_gemm2_sum");
         assertThat(ops("fused", MoeBlockPlan.SMALL_GEMM_MAX_BATCH + 1)).isEqualTo(ops("fused"));
         assertThat(ops("fused-gemm1_silu-gemm2_sum", 4))

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * {@code fused} once measured to win at every batch size, as {@code topk_wide} and {@code
  * align_shared_counts} did (H100, 2026-12-07, docs/kernels.md). Three switches are small-batch kernels that
  * the plan uses only up to a batch size ({@code router_gemv} to M = 4, {@code gemm1_silu} and {@code
- * gemm2_sum} to M = 16; the runner's MoeBlockPlan), where they were measured to win.
+ * gemm2_sum} to M = 4; the runner's MoeBlockPlan), where they were measured to win.
  */
 public enum Fusion {
     /** residual_add + rmsnorm → fused_add_rmsnorm. */
@@ -55,12 +55,12 @@ public enum Fusion {
      */
     ALIGN_SHARED_COUNTS(MOE_ALIGN_FUSED, true),
     /**
-     * At small batches (M ≤ 16): grouped_gemm1 + silu_and_mul → grouped_gemm1_silu (CUDA-core items that hold
+     * At small batches (M ≤ 4): grouped_gemm1 + silu_and_mul → grouped_gemm1_silu (CUDA-core items that hold
      * a gate row and its up row and write the SiLU product; no h1).
      */
     GEMM1_SILU,
     /**
-     * At small batches (M ≤ 16): grouped_gemm2 + moe_sum_reduce → grouped_gemm2_sum (the last item of each group
+     * At small batches (M ≤ 4): grouped_gemm2 + moe_sum_reduce → grouped_gemm2_sum (the last item of each group
      * of output rows sums them over every token's slots).
      */
     GEMM2_SUM;
