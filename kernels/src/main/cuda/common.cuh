@@ -162,3 +162,21 @@ __device__ __forceinline__ int fs_compact_active_experts(
     }
     return base;
 }
+
+// Programmatic dependent launch (sm_90+; launches with the programmatic-serialization attribute, switch pdl).
+// Such a kernel may start while the kernel before it on the stream is still running. fs_pdl_wait() blocks
+// until that kernel has completed and its writes are visible (a no-op below sm_90 and for a normal launch).
+// The rule every kernel that may be launched so keeps: no global write, and no read of anything an earlier
+// kernel writes, before fs_pdl_wait() -- except reads of data written two or more kernels back (tables,
+// routing), which are safe because every kernel calls fs_pdl_launch_dependents() only after its own wait,
+// and reads of constant weights. fs_pdl_launch_dependents() lets the next kernel start launching.
+__device__ __forceinline__ void fs_pdl_wait() {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
+    asm volatile("griddepcontrol.wait;" ::: "memory");
+#endif
+}
+__device__ __forceinline__ void fs_pdl_launch_dependents() {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
+    asm volatile("griddepcontrol.launch_dependents;" :::);
+#endif
+}
