@@ -21,7 +21,9 @@
 # and eager, M = 1..256, --verify) with `bench moe`, and fused without the small-batch kernels at M = 1, 4, 16.
 # Part h (≤ 8 min): part g again after grouped_gemm2_sum's fence moved to the end of each warp's items: the
 # small-batch GPU tests, bench kernels at M = 1, 4, 8, 16, the block (graph and eager, --verify), `bench moe`.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h
+# Part p (≤ 9 min): programmatic dependent launch (switch pdl): its kernel test and the runner's GPU tests, then
+# the block with fused, fused-pdl and unfused (graph and eager, M = 1..256, --verify) and `bench moe`.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -67,7 +69,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -82,6 +84,17 @@ fs 170 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 -
     --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
 fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1; echo "report exit $?"
 cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
+exit 0
+fi
+if [[ "$part" == p ]]; then
+TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels.ops.ProgrammaticLaunchKernelTest,org.fusescope.runner >"$R/pdl-suite.txt" 2>&1
+echo "pdl suite exit $?"; grep -E 'gpu-suite' "$R/pdl-suite.txt" | tail -3; pack
+fs 280 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused,fused-pdl --mode graph,eager \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+echo "record exit $?"; tail -32 "$R/record.txt"; pack
+fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"; pack
 exit 0
 fi
 if [[ "$part" == h ]]; then

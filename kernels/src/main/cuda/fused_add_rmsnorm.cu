@@ -27,6 +27,8 @@ static_assert(HIDDEN % 8 == 0, "HIDDEN must be a multiple of 8");
 extern "C" __global__ void __launch_bounds__(RMS_THREADS) fused_add_rmsnorm_kernel(
         const bf16* __restrict__ x, const bf16* __restrict__ w, bf16* __restrict__ r, bf16* __restrict__ y,
         int rows, float eps) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     __shared__ float scratch[32];
     if ((int)blockIdx.x >= rows) return;  // uniform per block
     const long long base = (long long)blockIdx.x * HIDDEN;

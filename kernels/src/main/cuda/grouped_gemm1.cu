@@ -59,6 +59,8 @@ __device__ __forceinline__ void fs_gg1_cuda_items(const bf16* __restrict__ y, co
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int warp_tot[32];
+    fs_pdl_wait();  // see common.cuh: the tables come from the kernel just before
+    fs_pdl_launch_dependents();
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     const int n_active = fs_compact_active_experts(count, num_experts, active, active_cnt, warp_tot);
     const int warp = threadIdx.x >> 5;
@@ -108,6 +110,8 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tc_ker
         const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
         int num_experts, int tc_min_slots) {
+    fs_pdl_wait();  // see common.cuh: the tables come from the kernel just before
+    fs_pdl_launch_dependents();
     __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 0>(
@@ -120,6 +124,8 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm1_tcp_ke
         const bf16* __restrict__ y, const bf16* __restrict__ w13, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, bf16* __restrict__ h1, int num_slots, int topk,
         int num_experts, int tc_min_slots) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<HIDDEN, 2 * INTER, true, false, 2>(

@@ -56,6 +56,8 @@ extern "C" __global__ void __launch_bounds__(1024) moe_align_shared_counts_kerne
         const int* __restrict__ ids, const float* __restrict__ weights, int* __restrict__ count,
         int* __restrict__ expert_to_tokens, float* __restrict__ expert_to_weights, int num_slots,
         int num_experts) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     extern __shared__ int counts[];  // [num_experts]
     const int first = threadIdx.x;
     const int first_e = first < num_slots ? ids[first] : -1;  // loaded before the barrier: overlaps it

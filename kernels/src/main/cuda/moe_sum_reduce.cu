@@ -14,6 +14,8 @@
 
 extern "C" __global__ void __launch_bounds__(256) moe_sum_reduce_kernel(
         const bf16* __restrict__ h2, bf16* __restrict__ out, int tokens, int hidden, int topk) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     const long long n = (long long)tokens * hidden;
     const long long stride = (long long)gridDim.x * blockDim.x;
     const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;

@@ -68,6 +68,8 @@ extern "C" __global__ void __launch_bounds__(RG_WARPS * 32) router_gemv_kernel(
         wv[j] = (RG_PIECES % 32 == 0 || piece < RG_PIECES) ? fs_load_stream16(wrow + 8 * piece)
                                                            : make_uint4(0u, 0u, 0u, 0u);
     }
+    fs_pdl_wait();  // the weights (constant) are on their way; x is the previous kernel's output
+    fs_pdl_launch_dependents();
     int t0 = 0;
     for (; t0 + RG_TOKENS <= tokens; t0 += RG_TOKENS) rg_tokens<RG_TOKENS>(wv, x, out, rows, n, t0);
     switch (tokens - t0) {  // the last partial group, straight-line code per size

@@ -12,6 +12,8 @@
 
 extern "C" __global__ void __launch_bounds__(256) silu_and_mul_kernel(
         const bf16* __restrict__ h1, bf16* __restrict__ a, int rows, int inter) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     const long long n = (long long)rows * inter;
     const long long stride = (long long)gridDim.x * blockDim.x;
     const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;

@@ -75,6 +75,8 @@ extern "C" __global__ void __launch_bounds__(TW_THREADS) topk_softmax_shared_wid
         const void* __restrict__ logits, int logits_is_bf16, int ld, int use_scenario,
         const int* __restrict__ scenario_ids, const float* __restrict__ scenario_weights, int* __restrict__ ids,
         float* __restrict__ weights, int rows, int renormalize, int shared_id) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     __shared__ fs_u32 warp_max[TW_WARPS];
     __shared__ float exp_part[TW_WARPS][32];  // exp(l - max) per expert (renormalize == 0 only)
     __shared__ fs_u64 candidates[TW_THREADS];  // (key << 32) | ~id: larger = better

@@ -13,12 +13,12 @@ import jcuda.driver.CUfunction_attribute;
  */
 public final class CudaFunction {
     private final String name;
-    private final CUfunction handle;
+    private final Handles.Function handle;
     private final int registers;
     private final int staticSharedBytes;
     private final int maxThreadsPerBlock;
 
-    CudaFunction(String name, CUfunction handle) {
+    CudaFunction(String name, Handles.Function handle) {
         this.name = name;
         this.handle = handle;
         this.registers = attribute(CUfunction_attribute.CU_FUNC_ATTRIBUTE_NUM_REGS);
@@ -34,6 +34,11 @@ public final class CudaFunction {
     /** The JCuda handle. */
     public CUfunction handle() {
         return handle;
+    }
+
+    /** The raw {@code CUfunction} value, for launches through JavaCPP ({@code cuLaunchKernelEx}). */
+    long address() {
+        return handle.address();
     }
 
     /** Registers per thread. */

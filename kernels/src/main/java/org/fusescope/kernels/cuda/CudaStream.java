@@ -17,6 +17,7 @@ import jcuda.driver.CUstream_flags;
 public final class CudaStream implements AutoCloseable {
     private final Handles.Stream stream = new Handles.Stream();
     private boolean closed;
+    private boolean programmatic;
 
     private CudaStream() {
         check(
@@ -43,6 +44,21 @@ public final class CudaStream implements AutoCloseable {
     /** The raw {@code CUstream} value, for libraries other than JCuda (cuBLAS through JavaCPP). */
     public long address() {
         return stream.address();
+    }
+
+    /**
+     * Whether {@link KernelLauncher} launches on this stream carry the programmatic-serialization attribute
+     * (programmatic dependent launch, sm_90+): each such kernel may start while the one before it still runs,
+     * and must keep the rule of {@code fs_pdl_wait} in common.cuh. Off by default; the caller turns it on only
+     * around launches of kernels that keep the rule.
+     */
+    public void programmaticLaunches(boolean on) {
+        programmatic = on;
+    }
+
+    /** See {@link #programmaticLaunches(boolean)}. */
+    public boolean programmaticLaunches() {
+        return programmatic;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.fusescope.kernels.cuda;
 
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
 import jcuda.driver.CUstream;
 
 /**
@@ -20,6 +21,13 @@ final class Handles {
 
     /** A stream whose {@code CUstream} value can be read. */
     static final class Stream extends CUstream {
+        long address() {
+            return getNativePointer();
+        }
+    }
+
+    /** A function whose {@code CUfunction} value can be read (for cuLaunchKernelEx through JavaCPP). */
+    static final class Function extends CUfunction {
         long address() {
             return getNativePointer();
         }

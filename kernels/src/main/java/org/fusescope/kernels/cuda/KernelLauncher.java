@@ -7,7 +7,8 @@ import jcuda.NativePointerObject;
 import jcuda.Pointer;
 
 /**
- * Launches kernels with {@code cuLaunchKernel}. Kernel arguments are given in the order of the
+ * Launches kernels with {@code cuLaunchKernel}, or with {@code cuLaunchKernelEx} and the programmatic-serialization
+ * attribute on a stream that asks for it ({@link CudaStream#programmaticLaunches(boolean)}). Kernel arguments are given in the order of the
  * kernel's parameters: a {@link DeviceBuffer} becomes its device pointer, an {@link Integer} an
  * {@code int}, a {@link Long} a {@code long long}/{@code int64_t}, a {@link Float} a {@code float}.
  * Stateless; safe from any thread that has the context current.
@@ -27,6 +28,10 @@ public final class KernelLauncher {
         if (block.count() > function.maxThreadsPerBlock()) {
             throw new IllegalArgumentException(function.name() + ": block " + block + " has " + block.count()
                     + " threads, the function allows at most " + function.maxThreadsPerBlock());
+        }
+        if (stream.programmaticLaunches()) {
+            ProgrammaticLaunch.launch(function, grid, block, sharedBytes, stream, args);
+            return;
         }
         check(
                 cuLaunchKernel(

@@ -5,7 +5,6 @@ import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuModuleUnload;
 import static org.fusescope.kernels.cuda.CudaCheck.check;
 
-import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 
 /**
@@ -35,7 +34,7 @@ public final class KernelModule implements AutoCloseable {
 
     /** Looks up an {@code extern "C"} entry point, e.g. {@code rmsnorm_kernel}. */
     public CudaFunction function(String entryPoint) {
-        CUfunction function = new CUfunction();
+        Handles.Function function = new Handles.Function();
         check(cuModuleGetFunction(function, module, entryPoint), "cuModuleGetFunction", name, entryPoint);
         return new CudaFunction(entryPoint, function);
     }

@@ -83,6 +83,11 @@ final class BlockKernels {
         this.dims = d;
     }
 
+    /** Whether the device runs programmatic dependent launches (sm_90 and later; switch pdl). */
+    boolean programmaticLaunchesSupported() {
+        return lib.context().smArchitecture() >= 90;
+    }
+
     /** router_gemv (switch router_gemv), compiled on first use. */
     RouterGemvKernel routerGemv() {
         if (routerGemv == null) {

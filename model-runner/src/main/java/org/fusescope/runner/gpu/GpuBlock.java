@@ -1,7 +1,9 @@
 package org.fusescope.runner.gpu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.fusescope.kernels.cuda.Bf16;
 import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
@@ -43,6 +45,20 @@ final class GpuBlock implements AutoCloseable {
     private final TopkSoftmaxKernel sharedTopk;
 
     private final float eps;
+    /** Whether the block's own kernels that keep fs_pdl_wait's rule are launched programmatically (switch pdl). */
+    private final boolean programmatic;
+
+    /** The ops whose kernels call fs_pdl_wait before they touch what earlier kernels wrote (common.cuh). */
+    private static final Set<Op> PROGRAMMATIC_OPS = EnumSet.of(
+            Op.FUSED_ADD_RMSNORM,
+            Op.ROUTER_GATE_GEMV,
+            Op.TOPK_SOFTMAX_SHARED_WIDE,
+            Op.MOE_ALIGN_SHARED_COUNTS,
+            Op.GROUPED_GEMM1,
+            Op.GROUPED_GEMM1_SILU,
+            Op.SILU_AND_MUL,
+            Op.GROUPED_GEMM2_SUM,
+            Op.MOE_SUM_REDUCE);
 
     GpuBlock(StepSpec spec, CudaStream stream, BlockKernels kernels, List<DeviceWeights> weights) {
         this.spec = spec;
@@ -59,6 +75,7 @@ final class GpuBlock implements AutoCloseable {
         this.alignSharedCounts =
                 spec.switches().contains(Fusion.ALIGN_SHARED_COUNTS) ? kernels.moeAlignSharedCounts() : null;
         this.eps = (float) spec.config().rmsNormEps();
+        this.programmatic = spec.switches().contains(Fusion.PDL) && kernels.programmaticLaunchesSupported();
         this.a = new BlockActivations(spec);
         try {
             for (int layer = 0; layer < spec.layers(); layer++) {
@@ -77,6 +94,15 @@ final class GpuBlock implements AutoCloseable {
 
     /** Enqueues {@code launch} of {@code layer} on the run's stream. */
     void launch(Op launch, int layer) {
+        stream.programmaticLaunches(programmatic && PROGRAMMATIC_OPS.contains(launch));
+        try {
+            bind(launch, layer);
+        } finally {
+            stream.programmaticLaunches(false);
+        }
+    }
+
+    private void bind(Op launch, int layer) {
         DeviceWeights w = weights.get(layer);
         LayerRouting r = routing.get(layer);
         int m = spec.batch();

@@ -63,7 +63,19 @@ public enum Fusion {
      * At small batches (M ≤ 4): grouped_gemm2 + moe_sum_reduce → grouped_gemm2_sum (the last item of each group
      * of output rows sums them over every token's slots).
      */
-    GEMM2_SUM;
+    GEMM2_SUM,
+    /**
+     * Programmatic dependent launch (Hopper and later) for the MoE block's own kernels: each may start while the
+     * kernel before it drains, and waits on the device (griddepcontrol.wait) before it reads that kernel's
+     * output; weights it can load before that are already on their way. Same launches, same results; a launch
+     * mode rather than a fusion (no fusion group changes).
+     */
+    PDL;
+
+    /** Whether the switch changes how launches are made, not which (pdl). */
+    public boolean launchMode() {
+        return this == PDL;
+    }
 
     /** For a kernel choice, the switch whose kernel it replaces; null for the others. */
     private final Fusion replacesKernelOf;
