@@ -3,9 +3,7 @@ package org.fusescope.runner.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
@@ -43,21 +41,21 @@ class VerifyRoutingGpuTest {
     }
 
     /**
-     * The opt-in router_gemv's logits face the same checks, beside fused's own topk_softmax_shared_wide
-     * routing and shared-memory align counts; topk_wide and align_shared_counts, already in fused, add
-     * nothing to the checks' variant name.
+     * At M = 4 fused runs its small-batch kernels (router_gemv, grouped_gemm1_silu, grouped_gemm2_sum, launched
+     * programmatically) beside topk_softmax_shared_wide and the shared-memory align counts: the same checks
+     * pass, named after fused.
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void theOptInRouterKernelsPassTheSameChecks(boolean normTopkProb) {
+    void theSmallBatchKernelsPassTheSameChecks(boolean normTopkProb) {
         assumeTrue(Gpu.isAvailable(), () -> "no GPU: " + Gpu.unavailableReason());
-        List<NumericCheck> checks = verify(
-                config(normTopkProb), EnumSet.of(Fusion.ROUTER_GEMV, Fusion.TOPK_WIDE, Fusion.ALIGN_SHARED_COUNTS));
+        List<NumericCheck> checks = verify(config(normTopkProb), 4);
         assertThat(checks)
                 .extracting(NumericCheck::name)
                 .contains(
-                        "router_logits fused+router_gemv vs cpu on its y (16 tokens)",
-                        "routing_weights fused+router_gemv vs cpu (16 of 20 tokens)");
+                        "router_logits fused vs cpu on its y (4 tokens)",
+                        "routing_weights fused vs cpu (4 of 4 tokens)",
+                        "moe_out fused vs unfused");
         assertThat(checks).allSatisfy(c -> assertThat(c.passed())
                 .as("%s: %s of %s", c.name(), c.relNorm(), c.tolerance())
                 .isTrue());
@@ -78,14 +76,15 @@ class VerifyRoutingGpuTest {
     }
 
     private static List<NumericCheck> verify(ModelConfig config) {
-        return verify(config, Set.of());
+        return verify(config, 20);
     }
 
-    private static List<NumericCheck> verify(ModelConfig config, Set<Fusion> optIn) {
+    private static List<NumericCheck> verify(ModelConfig config, int batch) {
         WeightSource weights = WeightSource.synthetic(config, 5);
-        StepSpec spec = new StepSpec(config, Fusion.parseVariant("fused"), 20, 1, RoutingScenario.parse("router"), 5);
-        try (CudaStepDevice device = new CudaStepDevice(batch -> {}, weights, List.of(spec))) {
-            return BlockVerifier.verify(device, weights.layer(0), spec, optIn);
+        StepSpec spec =
+                new StepSpec(config, Fusion.parseVariant("fused"), batch, 1, RoutingScenario.parse("router"), 5);
+        try (CudaStepDevice device = new CudaStepDevice(b -> {}, weights, List.of(spec))) {
+            return BlockVerifier.verify(device, weights.layer(0), spec);
         }
     }
 

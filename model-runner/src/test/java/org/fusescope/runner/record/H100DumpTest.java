@@ -20,11 +20,20 @@ import org.junit.jupiter.api.Test;
  * agree within bf16 tolerance.
  */
 class H100DumpTest {
-    private static final Path DUMP = Path.of("src", "test", "resources", "dumps", "h100-tiny");
+    /** From the test class path (the GPU host runs the tests from the repository root, Maven from the module). */
+    private static final Path DUMP = dumpFolder();
     private static final int M = 4;
     private static final int H = 256;
     private static final int E = 16;
     private static final int K = 4;
+
+    private static Path dumpFolder() {
+        try {
+            return Path.of(H100DumpTest.class.getResource("/dumps/h100-tiny/index.json").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void theH100sRoutingIsTheReferencesOnItsOwnLogitsAndTheCountsFollowIt() throws Exception {
