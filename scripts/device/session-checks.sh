@@ -23,7 +23,11 @@
 # small-batch GPU tests, bench kernels at M = 1, 4, 8, 16, the block (graph and eager, --verify), `bench moe`.
 # Part p (≤ 9 min): programmatic dependent launch (switch pdl): its kernel test and the runner's GPU tests, then
 # the block with fused, fused-pdl and unfused (graph and eager, M = 1..256, --verify) and `bench moe`.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p
+# Part o (≤ 8 min): issue 14 by one method: the block's step times at M = 1 and 4 with no CUPTI client, under
+# `nsys profile --cuda-graph-trace=node` (FuseScope --trace none), and FuseScope's own tracing with one record
+# per graph replay (-Dfusescope.cupti.experiment=graph-trace); then ncu on --trace none (auto step timing) and
+# `fusescope ncu` end to end with `report --section ncu`.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -69,7 +73,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -84,6 +88,25 @@ fs 170 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 -
     --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
 fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1; echo "report exit $?"
 cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
+exit 0
+fi
+if [[ "$part" == o ]]; then
+ov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
+    --progress none)
+fs 60 "${ov[@]}" --trace none --out /tmp/ov-none.sqlite >"$R/ov-none.txt" 2>&1; echo "no CUPTI exit $?"
+cat "$R/ov-none.txt"
+echo "nsys: $nsys_bin"; timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/ov-nsys \
+    --force-overwrite true "${J[@]}" "${ov[@]}" --trace none --out /tmp/ov-nsys.sqlite >"$R/ov-nsys.txt" 2>&1
+echo "nsys profile exit $?"; grep -E 'b=[14] ' "$R/ov-nsys.txt"; tail -3 "$R/ov-nsys.txt"; pack
+fs 60 "${ov[@]}" --out /tmp/ov-full.sqlite >"$R/ov-full.txt" 2>&1; echo "full exit $?"; cat "$R/ov-full.txt"
+timeout 60 "$b/jre/bin/java" -Dfusescope.cupti.experiment=graph-trace -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+    org.fusescope.runner.cli.FuseScopeCli "${ov[@]}" --mode graph --out /tmp/ov-graph.sqlite >"$R/ov-graph.txt" 2>&1
+echo "graph-trace exit $?"; grep -E 'b=[14] ' "$R/ov-graph.txt"; pack
+ncu_csv 100; cp /tmp/ncu-none.sqlite "$R/" 2>/dev/null; pack
+fs 200 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 --variants unfused,fused --mode eager \
+    --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
+fs 30 report /tmp/ncu-cmd.sqlite --section ncu >"$R/ncu-report.txt" 2>&1; echo "report exit $?"
+head -60 "$R/ncu-report.txt"; cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
 exit 0
 fi
 if [[ "$part" == p ]]; then
