@@ -23,6 +23,21 @@ __host__ __device__ constexpr int fs_gg_rows_per_item(int kdim) {
     return 8 / fs_gg_chunks(kdim) < 1 ? 1 : 8 / fs_gg_chunks(kdim);
 }
 
+// A lane's 16-byte chunks c*32 + lane (c < fs_gg_chunks(KDIM)) of a row of KDIM bf16, zero past its end:
+// streaming loads (weights read once) or read-only loads (activations many warps read).
+template <int KDIM, bool STREAM>
+__device__ __forceinline__ void fs_gg_load_lane_chunks(const bf16* __restrict__ row,
+                                                       uint4 (&v)[fs_gg_chunks(KDIM)]) {
+    const int lane = threadIdx.x & 31;
+#pragma unroll
+    for (int c = 0; c < fs_gg_chunks(KDIM); ++c) {
+        const int chunk = c * 32 + lane;
+        v[c] = ((KDIM / 8) % 32 == 0 || chunk < KDIM / 8)
+                   ? (STREAM ? fs_load_stream16(row + chunk * 8) : fs_load_ro16(row + chunk * 8))
+                   : make_uint4(0u, 0u, 0u, 0u);
+    }
+}
+
 // weights: the expert's routing weights at its list positions (SCALED only).
 // Slots per CUDA-core item in the tensor-core kernels: an expert with more slots on CUDA cores (the
 // shared expert as expert E at M = 16) gets one item per group, so its work spreads over many warps
@@ -59,14 +74,8 @@ __device__ __forceinline__ void fs_gg_cuda_item(const bf16* __restrict__ x, cons
     for (int i = 0; i < cnt; ++i) {
         const int s = s_next;
         if (i + 1 < cnt) s_next = __ldg(list + i + 1);
-        const bf16* xrow = x + (long long)(GATHER ? s / topk : s) * KDIM;
         uint4 xv[CH];
-#pragma unroll
-        for (int c = 0; c < CH; ++c) {
-            const int chunk = c * 32 + lane;
-            xv[c] = ((KDIM / 8) % 32 == 0 || chunk < KDIM / 8) ? fs_load_ro16(xrow + chunk * 8)
-                                                                : make_uint4(0u, 0u, 0u, 0u);
-        }
+        fs_gg_load_lane_chunks<KDIM, false>(x + (long long)(GATHER ? s / topk : s) * KDIM, xv);
         float acc[RPW];
 #pragma unroll
         for (int r = 0; r < RPW; ++r) {

@@ -16,7 +16,7 @@ import org.fusescope.kernels.shape.ModelDims;
  * The grouped-GEMM bench cases of {@link KernelBenchCases}: one weight table per GEMM shared by all
  * copies (values uniform ±0.05), a uniform random routing per copy; with them the small-batch fused
  * kernels grouped_gemm1_silu and grouped_gemm2_sum (to set against grouped_gemm1 + silu_and_mul and
- * grouped_gemm2 + moe_sum_reduce).
+ * grouped_gemm2 + moe_sum_reduce; grouped_gemm2_sum only up to its {@link GroupedGemm2SumKernel#MAX_SLOTS}).
  */
 final class GemmCases {
     private final KernelLibrary lib;
@@ -87,23 +87,24 @@ final class GemmCases {
                     (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
         }
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
-        GroupedGemm2SumKernel gemm2Sum = new GroupedGemm2SumKernel(lib, d);
-        cases.add(new BufferSetCase(
-                "grouped_gemm2_sum",
-                m,
-                GroupedGemm2SumKernel.work(d, m, touched),
-                copies,
-                List.of(),
-                c -> new DeviceBuffer[] {
-                    bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
-                    i32("count", routings.get(c).count(), experts),
-                    i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                    f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
-                    out("h2", DType.BF16, slots, h),
-                    out("out", DType.BF16, m, h),
-                    GroupedGemm2SumKernel.counters(d)
-                },
-                (s, b) -> gemm2Sum.launch(s, b[0], w2, b[1], b[2], b[3], b[4], b[5], b[6], m)));
+        if (GroupedGemm2SumKernel.fits(d, m)) {
+            GroupedGemm2SumKernel gemm2Sum = new GroupedGemm2SumKernel(lib, d);
+            cases.add(new BufferSetCase(
+                    "grouped_gemm2_sum",
+                    m,
+                    GroupedGemm2SumKernel.work(d, m, touched),
+                    copies,
+                    List.of(),
+                    c -> new DeviceBuffer[] {
+                        bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
+                        i32("count", routings.get(c).count(), experts),
+                        i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
+                        f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
+                        out("h2", DType.BF16, slots, h),
+                        out("out", DType.BF16, m, h)
+                    },
+                    (s, b) -> gemm2Sum.launch(s, b[0], w2, b[1], b[2], b[3], b[4], b[5], m)));
+        }
         for (int v = 0; v < MIN_SLOTS.length; v++) {
             int minSlots = MIN_SLOTS[v];
             boolean pipelined = PIPELINED[v];

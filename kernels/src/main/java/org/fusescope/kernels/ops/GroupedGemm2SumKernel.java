@@ -10,13 +10,17 @@ import org.fusescope.kernels.shape.Args;
 import org.fusescope.kernels.shape.ModelDims;
 
 /**
- * {@code grouped_gemm2_sum_kernel} in {@code grouped_gemm2.cu} (switch {@code gemm2_sum}): grouped_gemm2 on CUDA
- * cores and moe_sum_reduce in one launch, the bits of {@link GroupedGemm2Kernel} on CUDA cores followed by
- * {@link MoeSumReduceKernel}. h2 stays the per-slot scratch; the last warp item of each group of output rows
- * (a counter per group, in a buffer the caller owns: {@link #counters}) sums those rows over every token's K'
- * slots. Immutable; launch from the thread that has the context current.
+ * {@code grouped_gemm2_sum_kernel} in {@code grouped_gemm2.cu} (switch {@code gemm2_sum}, small batches):
+ * grouped_gemm2 on CUDA cores and moe_sum_reduce in one launch, the bits of {@link GroupedGemm2Kernel} on CUDA
+ * cores followed by {@link MoeSumReduceKernel}, for at most {@link #MAX_SLOTS} slots (tokens × K'). Each warp
+ * computes one output row for every slot of every active expert, keeps the slot values in registers and writes
+ * every token's sum of its K' slots; h2 is still written (the same bits as grouped_gemm2's) but not read back.
+ * No atomics, no state between launches. Immutable; launch from the thread that has the context current.
  */
 public final class GroupedGemm2SumKernel {
+    /** The most slots (tokens × K') a launch takes: the kernel keeps a row's slot values in 2 registers a lane. */
+    public static final int MAX_SLOTS = 64;
+
     private final CudaFunction function;
     private final ModelDims dims;
     private final Dim grid;
@@ -27,28 +31,21 @@ public final class GroupedGemm2SumKernel {
         this.grid = Dim.of(2 * lib.multiprocessors());
     }
 
-    /**
-     * A zeroed buffer of row-group counters for the launches of one stream (launches sharing it must not
-     * overlap; each leaves it zero).
-     */
-    public static DeviceBuffer counters(ModelDims dims) {
-        DeviceBuffer done = DeviceBuffer.allocate("grouped_gemm2_sum row-group counters", DType.I32, rowGroups(dims));
-        done.fill((byte) 0);
-        return done;
+    /** Whether a launch of {@code tokens} tokens fits the kernel: tokens × K' ≤ {@link #MAX_SLOTS}. */
+    public static boolean fits(ModelDims dims, int tokens) {
+        return (long) tokens * dims.slotsPerToken() <= MAX_SLOTS;
     }
 
     /**
-     * Output rows per warp item of the CUDA-core grouped_gemm2 ({@code fs_gg_rows_per_item} of I in
-     * grouped_gemm_rows.cuh): 8 uint4 of weights per lane.
+     * Checks that {@code tokens} tokens fit the kernel.
+     *
+     * @throws IllegalArgumentException when tokens × K' exceeds {@link #MAX_SLOTS}
      */
-    static int rowsPerItem(int reduction) {
-        int chunks = (reduction / 8 + 31) / 32;
-        return Math.max(1, 8 / chunks);
-    }
-
-    /** Groups of output rows, one counter each. */
-    static int rowGroups(ModelDims dims) {
-        return dims.hidden() / rowsPerItem(dims.inter());
+    static void checkSlots(ModelDims dims, int tokens) {
+        Args.check(
+                fits(dims, tokens),
+                "tokens * K': expected <= " + MAX_SLOTS + " (grouped_gemm2_sum's limit) but was " + tokens + " * "
+                        + dims.slotsPerToken());
     }
 
     /**
@@ -59,9 +56,10 @@ public final class GroupedGemm2SumKernel {
      * @param count {@code [E']} int32, from an align
      * @param expertToTokens {@code [E', tokens*K']} int32
      * @param expertToWeights {@code [E', tokens*K']} fp32
-     * @param h2 {@code [tokens*K', H]} bf16 scratch, written for every listed slot
+     * @param h2 {@code [tokens*K', H]} bf16, written for every listed slot as grouped_gemm2 writes it (not read)
      * @param out {@code [tokens, H]} bf16, every token's sum over its K' slots
-     * @param done the row-group counters ({@link #counters}), zero before the launch and after it
+     * @throws IllegalArgumentException when tokens × K' exceeds {@link #MAX_SLOTS}, or for a buffer of the
+     *     wrong type or size
      */
     public void launch(
             CudaStream stream,
@@ -72,11 +70,10 @@ public final class GroupedGemm2SumKernel {
             DeviceBuffer expertToWeights,
             DeviceBuffer h2,
             DeviceBuffer out,
-            DeviceBuffer done,
             int tokens) {
+        checkSlots(dims, tokens);
         int slots = GroupedGemm2Kernel.checkInputs(dims, a, w2, count, expertToTokens, expertToWeights, h2, tokens);
         Args.buffer("out", out, DType.BF16, tokens, dims.hidden());
-        Args.buffer("done", done, DType.I32, rowGroups(dims));
         KernelLauncher.launch(
                 function,
                 grid,
@@ -90,14 +87,15 @@ public final class GroupedGemm2SumKernel {
                 expertToWeights,
                 h2,
                 out,
-                done,
                 slots,
                 dims.tableExperts(),
                 dims.slotsPerToken());
     }
 
-    /** grouped_gemm2's and moe_sum_reduce's work together (h2 is written, then read back from L2). */
+    /** grouped_gemm2's work and moe_sum_reduce's sums and writes (h2 is written but not read back). */
     public static Work work(ModelDims dims, int tokens, int touchedExperts) {
-        return GroupedGemm2Kernel.work(dims, tokens, touchedExperts).plus(MoeSumReduceKernel.work(dims, tokens));
+        Work gemm = GroupedGemm2Kernel.work(dims, tokens, touchedExperts);
+        Work sum = MoeSumReduceKernel.work(dims, tokens);
+        return new Work(gemm.bytesRead(), gemm.bytesWritten() + sum.bytesWritten(), gemm.flops() + sum.flops());
     }
 }

@@ -1,6 +1,7 @@
 package org.fusescope.kernels.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fusescope.kernels.ops.Compare.assertClose;
 import static org.fusescope.kernels.ops.TestTensors.poisoned;
 
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The small-batch fused GEMMs (switches gemm1_silu and gemm2_sum) at full size: grouped_gemm1_silu against
  * the CPU reference of grouped_gemm1 + silu_and_mul and, bit for bit, against the CUDA-core grouped_gemm1 +
  * silu_and_mul kernels; grouped_gemm2_sum against the reference of grouped_gemm2 + moe_sum_reduce over every
- * slot and, bit for bit, against the CUDA-core grouped_gemm2 + moe_sum_reduce kernels. Outputs poisoned first;
- * the row-group counters are checked to be back at zero by launching twice.
+ * slot and, bit for bit (out and h2), against the CUDA-core grouped_gemm2 + moe_sum_reduce kernels, twice, or,
+ * past its {@link GroupedGemm2SumKernel#MAX_SLOTS} slots, refusing the launch. Outputs poisoned first.
  */
 class GroupedGemmSmallBatchKernelsTest extends GpuFixture {
 
@@ -89,17 +90,22 @@ class GroupedGemmSmallBatchKernelsTest extends GpuFixture {
                 DeviceBuffer h2 = poisoned("h2", DType.BF16, slots, h);
                 DeviceBuffer twoKernels = poisoned("out two kernels", DType.BF16, m, h);
                 DeviceBuffer fusedH2 = poisoned("h2 fused", DType.BF16, slots, h);
-                DeviceBuffer fused = poisoned("out fused", DType.BF16, m, h);
-                DeviceBuffer done = GroupedGemm2SumKernel.counters(d)) {
+                DeviceBuffer fused = poisoned("out fused", DType.BF16, m, h)) {
             inputsReady();
+            GroupedGemm2SumKernel sum = new GroupedGemm2SumKernel(lib, d);
+            if (slots > GroupedGemm2SumKernel.MAX_SLOTS) {
+                assertThatThrownBy(() -> sum.launch(stream, a.device(), w.dW2, count, e2t, e2w, fusedH2, fused, m))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(Integer.toString(GroupedGemm2SumKernel.MAX_SLOTS));
+                return;
+            }
             new GroupedGemm2Kernel(lib, d, TensorCorePolicy.CUDA_CORES_ONLY)
                     .launch(stream, a.device(), w.dW2, count, e2t, e2w, h2, m);
             new MoeSumReduceKernel(lib, d).launch(stream, h2, twoKernels, m);
-            GroupedGemm2SumKernel sum = new GroupedGemm2SumKernel(lib, d);
-            sum.launch(stream, a.device(), w.dW2, count, e2t, e2w, fusedH2, fused, done, m);
+            sum.launch(stream, a.device(), w.dW2, count, e2t, e2w, fusedH2, fused, m);
             float[] first = Compare.bf16(fused);
             fused.fill((byte) 0xff);
-            sum.launch(stream, a.device(), w.dW2, count, e2t, e2w, fusedH2, fused, done, m);
+            sum.launch(stream, a.device(), w.dW2, count, e2t, e2w, fusedH2, fused, m);
             float[] out = Compare.bf16(fused);
             int[] all = IntStream.range(0, slots).toArray();
             float[] h2Ref = new SampledReference(w, routing, all, kp).gemm2(a.host(), slots);
@@ -111,12 +117,10 @@ class GroupedGemmSmallBatchKernelsTest extends GpuFixture {
             assertThat(out)
                     .as("grouped_gemm2_sum vs grouped_gemm2 + moe_sum_reduce, bits")
                     .containsExactly(Compare.bf16(twoKernels));
-            assertThat(out)
-                    .as("a second launch (the counters back at zero) gives the same bits")
-                    .containsExactly(first);
-            assertThat(Compare.i32(done))
-                    .as("row-group counters after two launches")
-                    .containsOnly(0);
+            assertThat(Compare.bf16(fusedH2))
+                    .as("grouped_gemm2_sum's h2 vs grouped_gemm2's, bits")
+                    .containsExactly(Compare.bf16(h2));
+            assertThat(out).as("a second launch gives the same bits").containsExactly(first);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.fusescope.runner.gpu;
 import org.fusescope.kernels.cuda.DType;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.DeviceArrays;
-import org.fusescope.kernels.ops.GroupedGemm2SumKernel;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -28,8 +27,6 @@ final class BlockActivations implements AutoCloseable {
     final DeviceBuffer sharedAct;
     final DeviceBuffer sharedOut;
     final DeviceBuffer sharedGated;
-    /** grouped_gemm2_sum's row-group counters (zero between its launches). */
-    final DeviceBuffer sumCounters;
 
     private final BufferGroup buffers = new BufferGroup();
 
@@ -56,7 +53,6 @@ final class BlockActivations implements AutoCloseable {
             sharedAct = buffers.keep(DeviceArrays.out("shared act", DType.BF16, m, si));
             sharedOut = buffers.keep(DeviceArrays.out("shared out", DType.BF16, m, h));
             sharedGated = buffers.keep(DeviceArrays.out("shared gated", DType.BF16, m, h));
-            sumCounters = buffers.keep(GroupedGemm2SumKernel.counters(spec.dims()));
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -133,16 +133,7 @@ final class GpuBlock implements AutoCloseable {
             case GROUPED_GEMM2 -> k.groupedGemm2.launch(
                     stream, a.act, w.w2, r.count, r.expertToTokens, r.expertToWeights, a.h2, m);
             case GROUPED_GEMM2_SUM -> gemm2Sum.launch(
-                    stream,
-                    a.act,
-                    w.w2,
-                    r.count,
-                    r.expertToTokens,
-                    r.expertToWeights,
-                    a.h2,
-                    a.hidden,
-                    a.sumCounters,
-                    m);
+                    stream, a.act, w.w2, r.count, r.expertToTokens, r.expertToWeights, a.h2, a.hidden, m);
             case MOE_SUM_REDUCE -> k.moeSumReduce.launch(stream, a.h2, a.hidden, m);
             case SHARED_EXPERT_GEMM_UP -> k.blas.linear(stream, a.y, w.sharedW13, a.sharedH1);
             case SHARED_SILU_AND_MUL -> k.sharedSiluAndMul.launch(stream, a.sharedH1, a.sharedAct, m);

@@ -60,8 +60,8 @@ public enum Fusion {
      */
     GEMM1_SILU,
     /**
-     * At small batches (M ≤ 4): grouped_gemm2 + moe_sum_reduce → grouped_gemm2_sum (the last item of each group
-     * of output rows sums them over every token's slots).
+     * At small batches (M ≤ 4): grouped_gemm2 + moe_sum_reduce → grouped_gemm2_sum (each warp computes one
+     * output row for every slot, in registers, and writes every token's sum of its slots).
      */
     GEMM2_SUM,
     /**
