@@ -27,7 +27,12 @@
 # `nsys profile --cuda-graph-trace=node` (FuseScope --trace none), and FuseScope's own tracing with one record
 # per graph replay (-Dfusescope.cupti.experiment=graph-trace); then ncu on --trace none (auto step timing) and
 # `fusescope ncu` end to end with `report --section ncu`.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o
+# Part y (≤ 9 min): after the last kernel change: the GPU suite (a JVM per module), the block as moe-block.md
+# records it (graph and eager, M = 1..256, --verify) with `bench moe`, and each small-batch switch taken out
+# at M = 1 and 4.
+# Part z (≤ 6 min): issue 14 by one method: no CUPTI, nsys profile and FuseScope's levels, all timed gated;
+# the raw ncu CSV of a --trace none run (auto step timing); bench kernels of the small-batch GEMMs.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -73,7 +78,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -88,6 +93,39 @@ fs 170 ncu --out /tmp/ncu-cmd.sqlite -- --preset qwen3-next-80b-a3b --batch 16 -
     --iters 1 --warmup 0 >"$R/ncu-cmd.txt" 2>&1; echo "fusescope ncu exit $?"; tail -6 "$R/ncu-cmd.txt"
 fs 30 report /tmp/ncu-cmd.sqlite --section ncu >>"$R/ncu-cmd.txt" 2>&1; echo "report exit $?"
 cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
+exit 0
+fi
+if [[ "$part" == y ]]; then
+TEST_LIMIT=${TEST_LIMIT:-200} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
+echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
+fs 200 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+echo "record exit $?"; tail -22 "$R/record.txt"; grep -ciE 'fail' "$R/record.txt"; pack
+fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"; pack
+fs 90 run --preset qwen3-next-80b-a3b --batch 1,4 \
+    --variants fused,fused-pdl,fused-gemm1_silu-gemm2_sum,fused-router_gemv,fused-pdl-gemm1_silu-gemm2_sum-router_gemv \
+    --mode graph --iters 50 --warmup 5 --progress none --out "$R/ablation.sqlite" >"$R/ablation.txt" 2>&1
+echo "ablation exit $?"; grep -E 'b=[14] ' "$R/ablation.txt"; pack
+exit 0
+fi
+if [[ "$part" == z ]]; then
+ov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
+    --step-timing gated --progress none)
+fs 60 "${ov[@]}" --trace none --out /tmp/ov-none.sqlite >"$R/ov-none.txt" 2>&1; echo "no CUPTI exit $?"
+grep -E 'b=[14] ' "$R/ov-none.txt"
+timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/ov-nsys --force-overwrite true \
+    "${J[@]}" "${ov[@]}" --trace none --out /tmp/ov-nsys.sqlite >"$R/ov-nsys.txt" 2>&1
+echo "nsys profile exit $?"; grep -E 'b=[14] ' "$R/ov-nsys.txt"; pack
+fs 60 "${ov[@]}" --out /tmp/ov-full.sqlite >"$R/ov-full.txt" 2>&1; echo "full exit $?"; grep -E 'b=[14] ' "$R/ov-full.txt"
+fs 60 "${ov[@]}" --trace kernels --out /tmp/ov-kernels.sqlite >"$R/ov-kernels.txt" 2>&1; echo "kernels exit $?"
+grep -E 'b=[14] ' "$R/ov-kernels.txt"; pack
+ncu_csv 120; cp /tmp/ncu-none.sqlite "$R/" 2>/dev/null; pack
+fs 60 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4 --groups moe --shared-as-expert \
+    --out "$R/kernels-small.md" >"$R/kernels-small.txt" 2>&1; echo "bench kernels exit $?"
+grep -E 'grouped_gemm1_silu|grouped_gemm1 \(CUDA|grouped_gemm2_sum|grouped_gemm2 \(CUDA|silu_and_mul|sum_reduce|\| grouped_gemm[12] \|' \
+    "$R/kernels-small.md" | head -20; pack
 exit 0
 fi
 if [[ "$part" == o ]]; then

@@ -59,6 +59,8 @@ extern "C" __global__ void __launch_bounds__(GG_THREADS, 2) grouped_gemm2_kernel
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
         bf16* __restrict__ h2, int num_slots, int num_experts) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     __shared__ int active[EXPERTS + 1];
     __shared__ int active_cnt[EXPERTS + 1];
     __shared__ int warp_tot[32];
@@ -243,6 +245,8 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tc_ker
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
         bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true, 0>(a, w2, count, expert_to_tokens, expert_to_weights, h2,
@@ -255,6 +259,8 @@ extern "C" __global__ void __launch_bounds__(TC_THREADS, 2) grouped_gemm2_tcp_ke
         const bf16* __restrict__ a, const bf16* __restrict__ w2, const int* __restrict__ count,
         const int* __restrict__ expert_to_tokens, const float* __restrict__ expert_to_weights,
         bf16* __restrict__ h2, int num_slots, int num_experts, int tc_min_slots) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     __shared__ FsGgTables tables;
     if (num_experts > EXPERTS + 1) return;  // the tables do not fit this build: sizes mismatch
     fs_grouped_gemm_hybrid<INTER, HIDDEN, false, true, 4>(

@@ -221,7 +221,7 @@ final class RunCommand implements Callable<Integer> {
         if (opener == DeviceOpener.CUDA) {
             requireGpu(trace); // before the database exists: no empty file is left behind
         }
-        StepTimingChoice timing = StepTimingChoice.of(stepTiming, environment);
+        StepTimingChoice timing = StepTimingChoice.of(stepTiming, trace, environment);
         TraceOptions options = new TraceOptions(trace, timing.timing());
         DeviceOpener chosen =
                 opener == DeviceOpener.CUDA ? (sink, w, s) -> new CudaStepDevice(sink, w, s, options) : opener;

@@ -57,6 +57,7 @@ final class GpuBlock implements AutoCloseable {
             Op.GROUPED_GEMM1,
             Op.GROUPED_GEMM1_SILU,
             Op.SILU_AND_MUL,
+            Op.GROUPED_GEMM2,
             Op.GROUPED_GEMM2_SUM,
             Op.MOE_SUM_REDUCE);
 

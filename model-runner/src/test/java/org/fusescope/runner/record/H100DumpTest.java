@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class H100DumpTest {
     /** From the test class path (the GPU host runs the tests from the repository root, Maven from the module). */
     private static final Path DUMP = dumpFolder();
+
     private static final int M = 4;
     private static final int H = 256;
     private static final int E = 16;
@@ -29,7 +30,10 @@ class H100DumpTest {
 
     private static Path dumpFolder() {
         try {
-            return Path.of(H100DumpTest.class.getResource("/dumps/h100-tiny/index.json").toURI()).getParent();
+            return Path.of(H100DumpTest.class
+                            .getResource("/dumps/h100-tiny/index.json")
+                            .toURI())
+                    .getParent();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

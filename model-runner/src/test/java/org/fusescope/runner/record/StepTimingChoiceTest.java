@@ -15,18 +15,20 @@ class StepTimingChoiceTest {
 
     @Test
     void autoIsGatedWithoutAToolAndSaysNothing() {
-        StepTimingChoice plain = StepTimingChoice.of(StepTimingOption.AUTO, Map.of("PATH", "/usr/bin"));
+        StepTimingChoice plain =
+                StepTimingChoice.of(StepTimingOption.AUTO, TraceLevel.FULL, Map.of("PATH", "/usr/bin"));
         assertThat(plain.timing()).isEqualTo(StepTiming.GATED);
         assertThat(plain.notice()).isEmpty();
         assertThat(plain.problems()).isEmpty();
-        assertThat(StepTimingChoice.of(StepTimingOption.AUTO, Map.of(StepTimingChoice.INJECTION_VARIABLE, " ")))
+        assertThat(StepTimingChoice.of(
+                        StepTimingOption.AUTO, TraceLevel.FULL, Map.of(StepTimingChoice.INJECTION_VARIABLE, " ")))
                 .as("an empty variable injects nothing")
                 .isEqualTo(plain);
     }
 
     @Test
     void autoIsDirectUnderAnInjectedToolAndSaysWhyInOneLine() {
-        StepTimingChoice underNcu = StepTimingChoice.of(StepTimingOption.AUTO, UNDER_NCU);
+        StepTimingChoice underNcu = StepTimingChoice.of(StepTimingOption.AUTO, TraceLevel.FULL, UNDER_NCU);
         assertThat(underNcu.timing()).isEqualTo(StepTiming.DIRECT);
         assertThat(underNcu.notice()).hasValueSatisfying(n -> assertThat(n)
                 .contains(StepTimingChoice.INJECTION_VARIABLE + "=" + NCU)
@@ -39,15 +41,34 @@ class StepTimingChoiceTest {
         });
     }
 
+    /** Nsight Compute 2025.3.1 on the H100 set no CUDA_INJECTION64_PATH in its child: --trace none alone decides. */
+    @Test
+    void autoIsDirectUnderTraceNoneWithoutTheVariableAndGatedWinsThere() {
+        StepTimingChoice none = StepTimingChoice.of(StepTimingOption.AUTO, TraceLevel.NONE, Map.of());
+        assertThat(none.timing()).isEqualTo(StepTiming.DIRECT);
+        assertThat(none.notice()).hasValueSatisfying(n -> assertThat(n)
+                .startsWith("--trace none")
+                .contains("timed direct, not gated")
+                .contains("--step-timing gated")
+                .doesNotContain("\n"));
+        assertThat(StepTimingChoice.of(StepTimingOption.AUTO, TraceLevel.KERNELS, Map.of())
+                        .timing())
+                .isEqualTo(StepTiming.GATED);
+        assertThat(StepTimingChoice.of(StepTimingOption.GATED, TraceLevel.NONE, Map.of()))
+                .isEqualTo(new StepTimingChoice(StepTiming.GATED, java.util.Optional.empty()));
+    }
+
     @Test
     void anExplicitChoiceWinsAndGatedUnderAToolIsWarnedAbout() {
-        assertThat(StepTimingChoice.of(StepTimingOption.DIRECT, UNDER_NCU))
+        assertThat(StepTimingChoice.of(StepTimingOption.DIRECT, TraceLevel.FULL, UNDER_NCU))
                 .isEqualTo(new StepTimingChoice(StepTiming.DIRECT, java.util.Optional.empty()));
-        assertThat(StepTimingChoice.of(StepTimingOption.DIRECT, Map.of()).timing())
+        assertThat(StepTimingChoice.of(StepTimingOption.DIRECT, TraceLevel.FULL, Map.of())
+                        .timing())
                 .isEqualTo(StepTiming.DIRECT);
-        assertThat(StepTimingChoice.of(StepTimingOption.GATED, Map.of()).notice())
+        assertThat(StepTimingChoice.of(StepTimingOption.GATED, TraceLevel.FULL, Map.of())
+                        .notice())
                 .isEmpty();
-        StepTimingChoice gated = StepTimingChoice.of(StepTimingOption.GATED, UNDER_NCU);
+        StepTimingChoice gated = StepTimingChoice.of(StepTimingOption.GATED, TraceLevel.FULL, UNDER_NCU);
         assertThat(gated.timing()).isEqualTo(StepTiming.GATED);
         assertThat(gated.problems())
                 .extracting(Problem::message)
