@@ -32,7 +32,9 @@
 # at M = 1 and 4.
 # Part z (≤ 6 min): issue 14 by one method: no CUPTI, nsys profile and FuseScope's levels, all timed gated;
 # the raw ncu CSV of a --trace none run (auto step timing); bench kernels of the small-batch GEMMs.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z
+# Part u (≤ 5 min): the untraced steps of graph runs replay a graph captured with CUPTI paused: the runner's GPU
+# tests, then part z's overhead runs without nsys (no CUPTI, full, kernels; M = 1 and 4, gated) and at M = 16..256.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -78,7 +80,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -108,6 +110,20 @@ fs 90 run --preset qwen3-next-80b-a3b --batch 1,4 \
     --variants fused,fused-pdl,fused-gemm1_silu-gemm2_sum,fused-router_gemv,fused-pdl-gemm1_silu-gemm2_sum-router_gemv \
     --mode graph --iters 50 --warmup 5 --progress none --out "$R/ablation.sqlite" >"$R/ablation.txt" 2>&1
 echo "ablation exit $?"; grep -E 'b=[14] ' "$R/ablation.txt"; pack
+exit 0
+fi
+if [[ "$part" == u ]]; then
+TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" org.fusescope.runner >"$R/runner-suite.txt" 2>&1
+echo "runner suite exit $?"; grep -E 'gpu-suite' "$R/runner-suite.txt" | tail -3; pack
+ov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
+    --step-timing gated --progress none)
+for level in none full kernels; do
+    fs 60 "${ov[@]}" --trace $level --out /tmp/ov-$level.sqlite >"$R/ov-$level.txt" 2>&1; echo "$level exit $?"
+    grep -E 'b=[14] ' "$R/ov-$level.txt"
+done; pack
+fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
+    --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
+grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
 if [[ "$part" == z ]]; then
