@@ -32,8 +32,9 @@
 # at M = 1 and 4.
 # Part z (≤ 6 min): issue 14 by one method: no CUPTI, nsys profile and FuseScope's levels, all timed gated;
 # the raw ncu CSV of a --trace none run (auto step timing); bench kernels of the small-batch GEMMs.
-# Part u (≤ 5 min): the untraced steps of graph runs replay a graph captured with CUPTI paused: the runner's GPU
-# tests, then part z's overhead runs without nsys (no CUPTI, full, kernels; M = 1 and 4, gated) and at M = 16..256.
+# Part u (≤ 5 min): the runner's GPU tests, then part z's overhead runs without nsys (no CUPTI, full, kernels;
+# M = 1 and 4, gated) and at M = 16..256. (Run once with the untraced steps of graph runs replaying a graph captured
+# with CUPTI paused: no faster than the traced graph paused, so that change was taken back.)
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"

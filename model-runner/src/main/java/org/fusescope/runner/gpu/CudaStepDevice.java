@@ -86,8 +86,6 @@ public final class CudaStepDevice implements StepDevice {
     private GpuBlock block;
     private GpuMixers mixers;
     private CudaGraph graph;
-    /** The graph of the untraced steps, captured with CUPTI paused (null until then). */
-    private CudaGraph untracedGraph;
 
     /**
      * Starts tracing into {@code sink}, opens GPU 0 and calibrates.
@@ -324,18 +322,6 @@ public final class CudaStepDevice implements StepDevice {
     }
 
     @Override
-    public void captureUntraced(Runnable launches) {
-        if (untracedGraph == null) {
-            untracedGraph = CudaGraph.capture(stream, launches);
-        }
-    }
-
-    @Override
-    public void replayUntraced() {
-        (untracedGraph != null ? untracedGraph : graph).launch(stream);
-    }
-
-    @Override
     public void replay() {
         graph.launch(stream);
     }
@@ -411,10 +397,6 @@ public final class CudaStepDevice implements StepDevice {
 
     @Override
     public void release() {
-        if (untracedGraph != null) {
-            untracedGraph.close();
-            untracedGraph = null;
-        }
         if (graph != null) {
             graph.close();
             graph = null;

@@ -62,20 +62,6 @@ public interface StepDevice extends AutoCloseable {
     /** Enqueues one replay of the captured graph. */
     void replay();
 
-    /**
-     * Captures what {@code launches} enqueues into a second graph for the steps timed with the tracer paused,
-     * once per run (later calls do nothing); called with the tracer paused. A graph instantiated and replayed
-     * while CUPTI traces keeps part of its per-node instrumentation when CUPTI is paused (H100: 75.2 against
-     * 70.9 µs per step without CUPTI, benchmarks/h100/overhead.md), so the untraced steps need a graph that
-     * CUPTI never traced. By default the traced graph serves.
-     */
-    default void captureUntraced(Runnable launches) {}
-
-    /** Enqueues one replay of the graph of {@link #captureUntraced} (by default, of the traced graph). */
-    default void replayUntraced() {
-        replay();
-    }
-
     /** Records a start event before a step is enqueued. */
     void beginTiming();
 

@@ -75,17 +75,13 @@ final class StepLoop {
 
     /**
      * Steps timed with the tracer paused, for the tracing overhead: enqueued and timed as measured steps
-     * are, each followed by the same table copy (untimed; nothing of it is recorded). Graph runs replay a
-     * graph of their own, captured with the tracer paused ({@link StepDevice#captureUntraced}).
+     * are, each followed by the same table copy (untimed; nothing of it is recorded).
      */
     void measureUntraced(int steps) {
         clock.pause();
         try {
-            if (request.graph()) {
-                device.captureUntraced(this::launchAll);
-            }
             for (int i = 0; i < steps; i++) {
-                untracedStepNs.add(timed(request.graph() ? device::replayUntraced : this::launchAll));
+                untracedStepNs.add(timed(request.graph() ? device::replay : this::launchAll));
                 copyTables();
             }
         } finally {

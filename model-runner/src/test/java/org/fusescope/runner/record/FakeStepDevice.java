@@ -131,33 +131,6 @@ public final class FakeStepDevice implements StepDevice {
         }
     }
 
-    /** What the untraced graph holds (null until captured). */
-    private List<Object[]> untracedCaptured;
-
-    /** Appends {@code C} to the timeline ({@code X} if the tracer was recording, which it must not be). */
-    @Override
-    public void captureUntraced(Runnable body) {
-        if (untracedCaptured != null) {
-            return;
-        }
-        timeline.append(tracer.recording() ? 'X' : 'C');
-        List<Object[]> traced = captured;
-        capture(body);
-        untracedCaptured = captured;
-        captured = traced;
-    }
-
-    @Override
-    public void replayUntraced() {
-        List<Object[]> traced = captured;
-        captured = untracedCaptured != null ? untracedCaptured : traced;
-        try {
-            replay();
-        } finally {
-            captured = traced;
-        }
-    }
-
     @Override
     public void replay() {
         long corr = ++correlation;

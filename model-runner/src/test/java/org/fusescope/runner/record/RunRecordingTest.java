@@ -165,8 +165,7 @@ class RunRecordingTest {
         String untracedBefore = ("U" + copies).repeat(ITERS / 2);
         String measured = ("T" + copies).repeat(ITERS);
         String untracedAfter = ("U" + copies).repeat(ITERS - ITERS / 2);
-        // eager: warm-up steps each with their table copy; graph: one eager step and its copy, then the replays,
-        // and before the first untraced step the untraced graph's capture (C), once, with the tracer paused
+        // eager: warm-up steps each with their table copy; graph: one eager step and its copy, then the replays
         String eager = ("T" + copies).repeat(WARMUP);
         String graph = "T" + copies + "T".repeat(WARMUP);
         assertThat(opened.get(0).timeline.toString())
@@ -175,7 +174,6 @@ class RunRecordingTest {
                         + measured
                         + untracedAfter
                         + graph
-                        + "C"
                         + untracedBefore
                         + measured
                         + untracedAfter);
