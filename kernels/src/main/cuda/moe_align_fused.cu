@@ -38,6 +38,8 @@ extern "C" __global__ void __launch_bounds__(1024) moe_align_fused_kernel(
         const int* __restrict__ ids, const float* __restrict__ weights, int* __restrict__ count,
         int* __restrict__ expert_to_tokens, float* __restrict__ expert_to_weights, int num_slots,
         int num_experts) {
+    fs_pdl_wait();  // see common.cuh: nothing before it reads what earlier kernels write
+    fs_pdl_launch_dependents();
     if (gridDim.x == 1) {  // uniform over the block
         for (int e = threadIdx.x; e < num_experts; e += blockDim.x) count[e] = 0;
         __syncthreads();  // all zero stores land before any atomicAdd of any warp

@@ -61,6 +61,11 @@ final class GpuBlock implements AutoCloseable {
             Op.GROUPED_GEMM2_SUM,
             Op.MOE_SUM_REDUCE);
 
+    /** The ops launched programmatically under {@code pdl} (their kernels keep fs_pdl_wait's rule). */
+    static Set<Op> programmaticOps() {
+        return Set.copyOf(PROGRAMMATIC_OPS);
+    }
+
     GpuBlock(StepSpec spec, CudaStream stream, BlockKernels kernels, List<DeviceWeights> weights) {
         this.spec = spec;
         this.stream = stream;
