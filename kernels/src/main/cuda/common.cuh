@@ -180,21 +180,3 @@ __device__ __forceinline__ void fs_pdl_launch_dependents() {
     asm volatile("griddepcontrol.launch_dependents;" :::);
 #endif
 }
-
-// Starts bringing [base, base + bytes) into L2 (sm_90+: cp.async.bulk.prefetch.L2, 4 KB pieces spread over the
-// grid's threads; a no-op below sm_90, for a null base or bytes <= 0). Fire and forget: nothing waits for it,
-// nothing changes but what L2 holds. base 16-byte aligned, bytes a multiple of 16.
-__device__ __forceinline__ void fs_l2_prefetch(const void* base, long long bytes) {
-#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
-    if (base == nullptr || bytes <= 0) return;
-    const long long piece = 4096;
-    const long long pieces = (bytes + piece - 1) / piece;
-    const long long threads = (long long)gridDim.x * blockDim.x;
-    for (long long p = (long long)blockIdx.x * blockDim.x + threadIdx.x; p < pieces; p += threads) {
-        const long long off = p * piece;
-        const unsigned size = (unsigned)(bytes - off < piece ? bytes - off : piece);
-        asm volatile("cp.async.bulk.prefetch.L2.global [%0], %1;" ::"l"(static_cast<const char*>(base) + off), "r"(size)
-                     : "memory");
-    }
-#endif
-}

@@ -9,12 +9,7 @@
 //   math: out[t, n] = sum_k x[t, k] * w[n, k] for every n < rows, t < tokens; fp32 accumulation
 //   (each lane sums its 16-byte pieces in order, then the warp tree-sums the 32 lane partials).
 //
-//   warm_a, warm_b: [warm_*_bytes] of any type (input, only prefetched): weights the kernels after this one
-//                   will read whatever the routing (the shared expert's W13 and W2 rows); every block starts
-//                   bringing its share into L2 before anything else, so that HBM, idle while the routing
-//                   kernels run, fetches them early. Null / 0: nothing.
-//
-// Arguments: x, w, out, tokens, rows, warm_a, warm_a_bytes, warm_b, warm_b_bytes.
+// Arguments: x, w, out, tokens, rows.
 // Constants: -DHIDDEN=<H> (required; multiple of 8, at most 4096: a lane keeps HIDDEN/256 16-byte
 // weight pieces in registers, 8 = 32 registers at H = 2048).
 // Launch: one warp per weight row, RG_WARPS = 4 rows per block: block = 128, grid = ceil(rows / 4);
@@ -61,11 +56,7 @@ __device__ __forceinline__ void rg_tokens(const uint4 (&wv)[RG_PER_LANE], const 
 }
 
 extern "C" __global__ void __launch_bounds__(RG_WARPS * 32) router_gemv_kernel(
-        const bf16* __restrict__ x, const bf16* __restrict__ w, float* __restrict__ out, int tokens, int rows,
-        const void* __restrict__ warm_a, long long warm_a_bytes, const void* __restrict__ warm_b,
-        long long warm_b_bytes) {
-    fs_l2_prefetch(warm_a, warm_a_bytes);  // constant weights: allowed before fs_pdl_wait
-    fs_l2_prefetch(warm_b, warm_b_bytes);
+        const bf16* __restrict__ x, const bf16* __restrict__ w, float* __restrict__ out, int tokens, int rows) {
     const int n = blockIdx.x * RG_WARPS + (threadIdx.x >> 5);
     if (n >= rows) return;  // uniform per warp
     const int lane = threadIdx.x & 31;

@@ -38,22 +38,6 @@ public final class RouterGemvKernel {
      * @param out {@code [tokens, rows]} fp32, written
      */
     public void launch(CudaStream stream, DeviceBuffer x, DeviceBuffer w, DeviceBuffer out, int tokens) {
-        launch(stream, x, w, out, tokens, L2Range.NONE, L2Range.NONE);
-    }
-
-    /**
-     * As {@link #launch(CudaStream, DeviceBuffer, DeviceBuffer, DeviceBuffer, int)}, every block first starting to
-     * bring its share of {@code warmA} and {@code warmB} into L2 (weights the next kernels read whatever the
-     * routing, e.g. the shared expert's; sm_90+, else ignored). The results do not change.
-     */
-    public void launch(
-            CudaStream stream,
-            DeviceBuffer x,
-            DeviceBuffer w,
-            DeviceBuffer out,
-            int tokens,
-            L2Range warmA,
-            L2Range warmB) {
         Args.positive("tokens", tokens);
         Args.check(w != null && w.shape().length == 2, "w: expected a [rows, H] bf16 buffer but was " + w);
         int rows = Math.toIntExact(w.shape()[0]);
@@ -61,21 +45,7 @@ public final class RouterGemvKernel {
         Args.buffer("x", x, DType.BF16, tokens, dims.hidden());
         Args.buffer("w", w, DType.BF16, rows, dims.hidden());
         Args.buffer("out", out, DType.F32, tokens, rows);
-        KernelLauncher.launch(
-                function,
-                grid(rows),
-                BLOCK,
-                0,
-                stream,
-                x,
-                w,
-                out,
-                tokens,
-                rows,
-                warmA.address(),
-                warmA.bytes(),
-                warmB.address(),
-                warmB.bytes());
+        KernelLauncher.launch(function, grid(rows), BLOCK, 0, stream, x, w, out, tokens, rows);
     }
 
     /** {@code ceil(rows / 4)} blocks: every weight row gets one warp, whatever the token count. */

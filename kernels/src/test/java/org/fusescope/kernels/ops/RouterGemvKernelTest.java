@@ -33,34 +33,6 @@ class RouterGemvKernelTest extends GpuFixture {
         return out;
     }
 
-    /** The L2 warm-up ranges (the shared expert's weights in the runner) change nothing in the logits. */
-    @ParameterizedTest
-    @MethodSource("sizes")
-    void warmingWeightsIntoL2ChangesNoLogit(ModelDims d, int m) {
-        int rows = TopkSoftmaxKernel.routerGateRows(d);
-        int h = d.hidden();
-        SplittableRandom random = new SplittableRandom(700 + m);
-        try (TestTensors x = TestTensors.bf16("x", random, 1, m, h);
-                DeviceBuffer dw = DeviceArrays.bf16("w", RandomFill.bf16(random, (long) rows * h, 0.05), rows, h);
-                DeviceBuffer other =
-                        DeviceArrays.bf16("other", RandomFill.bf16(random, 3L * 4096 + 8, 1), 3L * 4096 + 8);
-                DeviceBuffer plain = poisoned("plain", DType.F32, m, rows);
-                DeviceBuffer warmed = poisoned("warmed", DType.F32, m, rows)) {
-            inputsReady();
-            RouterGemvKernel kernel = new RouterGemvKernel(lib, d);
-            kernel.launch(stream, x.device(), dw, plain, m);
-            kernel.launch(
-                    stream,
-                    x.device(),
-                    dw,
-                    warmed,
-                    m,
-                    L2Range.of(other, 16, other.bytes() - 16),
-                    L2Range.of(dw, 0, dw.bytes()));
-            assertThat(Compare.f32(warmed)).containsExactly(Compare.f32(plain));
-        }
-    }
-
     @ParameterizedTest
     @MethodSource("sizes")
     void routerWithTheGateRowAsTheReferenceAndCublas(ModelDims d, int m) {

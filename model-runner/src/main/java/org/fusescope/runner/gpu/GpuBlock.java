@@ -9,7 +9,6 @@ import org.fusescope.kernels.cuda.CudaStream;
 import org.fusescope.kernels.cuda.DeviceBuffer;
 import org.fusescope.kernels.ops.GroupedGemm1SiluKernel;
 import org.fusescope.kernels.ops.GroupedGemm2SumKernel;
-import org.fusescope.kernels.ops.L2Range;
 import org.fusescope.kernels.ops.MoeAlignFusedKernel;
 import org.fusescope.kernels.ops.RouterGemvKernel;
 import org.fusescope.kernels.ops.TopkSoftmaxKernel;
@@ -121,8 +120,7 @@ final class GpuBlock implements AutoCloseable {
             case ROUTER_GEMM -> k.blas.linear(stream, a.y, w.router, a.logits);
             case GATE_GEMV -> k.blas.gemv(stream, a.y, w.sharedGate, a.gate);
             case ROUTER_GATE_GEMM -> k.blas.linear(stream, a.y, w.routerGate, a.logitsGate);
-            case ROUTER_GATE_GEMV -> routerGemv.launch(
-                    stream, a.y, w.routerGate, a.logitsGate, m, sharedExpert(w.w13), sharedExpert(w.w2));
+            case ROUTER_GATE_GEMV -> routerGemv.launch(stream, a.y, w.routerGate, a.logitsGate, m);
             case TOPK_SOFTMAX_SHARED, TOPK_SOFTMAX_SHARED_WIDE -> topkWithSharedExpert(r, m);
             case TOPK_SOFTMAX -> k.topkSoftmax.launch(
                     stream, a.logits, r.ids, r.weights, m, TopkRenormalize.atLaunch(spec.config()));
@@ -152,21 +150,6 @@ final class GpuBlock implements AutoCloseable {
             case ADD_SHARED_EXPERT_GATE -> k.addSharedExpertGate.launch(stream, a.sharedOut, a.gate, a.hidden, m, h, 1);
             default -> throw new IllegalArgumentException("no GPU binding for op '" + launch.opName() + "'");
         }
-    }
-
-    /**
-     * The shared expert's weights in an expert table (expert E, which every token routes to under
-     * shared_as_expert): router_gemv starts them into L2 while the routing runs. None without the shared expert
-     * in the table.
-     */
-    private L2Range sharedExpert(DeviceBuffer table) {
-        long experts = table.shape()[0];
-        int e = spec.config().experts();
-        if (!sharedAsExpert || experts <= e) {
-            return L2Range.NONE;
-        }
-        long perExpert = table.bytes() / experts;
-        return L2Range.of(table, e * perExpert, perExpert);
     }
 
     private void topkWithSharedExpert(LayerRouting r, int m) {
