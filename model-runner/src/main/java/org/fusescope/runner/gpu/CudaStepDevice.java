@@ -33,7 +33,6 @@ import org.fusescope.runner.step.DecodeSplit;
 import org.fusescope.runner.step.DecodeStateSizes;
 import org.fusescope.runner.step.DecoderStepPlan;
 import org.fusescope.runner.step.LayerPlan;
-import org.fusescope.runner.step.MoeBlockPlan;
 import org.fusescope.runner.step.StepSpec;
 
 /**
@@ -360,7 +359,7 @@ public final class CudaStepDevice implements StepDevice {
         tracer.pause();
         try {
             prepare(spec);
-            for (Op l : MoeBlockPlan.launches(spec.switches(), spec.batch())) {
+            for (Op l : spec.moeLaunches()) {
                 block.launch(l, 0);
             }
             stream.synchronize();

@@ -16,7 +16,6 @@ import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.record.BlockOutputs;
 import org.fusescope.runner.record.LayerTables;
-import org.fusescope.runner.step.MoeBlockPlan;
 import org.fusescope.runner.step.StepSpec;
 import org.fusescope.runner.step.TopkRenormalize;
 
@@ -73,7 +72,7 @@ final class GpuBlock implements AutoCloseable {
         this.weights = weights;
         this.sharedAsExpert = spec.sharedAsExpert();
         this.routerGate = sharedAsExpert && spec.switches().contains(Fusion.ROUTER_GATE);
-        List<Op> plan = MoeBlockPlan.launches(spec.switches(), spec.batch());
+        List<Op> plan = spec.moeLaunches();
         this.routerGemv = plan.contains(Op.ROUTER_GATE_GEMV) ? kernels.routerGemv() : null;
         this.gemm1Silu = plan.contains(Op.GROUPED_GEMM1_SILU) ? kernels.groupedGemm1Silu() : null;
         this.gemm2Sum = plan.contains(Op.GROUPED_GEMM2_SUM) ? kernels.groupedGemm2Sum() : null;

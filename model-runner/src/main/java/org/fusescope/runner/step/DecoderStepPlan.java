@@ -41,7 +41,9 @@ public final class DecoderStepPlan {
             throw new IllegalArgumentException(
                     "layers must be in 1.." + config.layers() + " for " + config.name() + ", not " + layers);
         }
-        List<Op> moe = MoeBlockPlan.launches(switches, batch);
+        int slotsPerToken =
+                config.dims(switches.contains(Fusion.SHARED_AS_EXPERT)).slotsPerToken();
+        List<Op> moe = MoeBlockPlan.launches(switches, batch, slotsPerToken);
         BlockPlan linear = new BlockPlan(LINEAR_ATTENTION_BLOCK, LinearAttentionPlan.launches(switches));
         BlockPlan attention = new BlockPlan(ATTENTION_BLOCK, AttentionPlan.launches(switches, context));
         return IntStream.range(0, layers)

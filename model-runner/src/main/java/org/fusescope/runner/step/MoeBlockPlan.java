@@ -3,6 +3,7 @@ package org.fusescope.runner.step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fusescope.kernels.ops.GroupedGemm2SumKernel;
 import org.fusescope.profiler.ops.Fusion;
 import org.fusescope.profiler.ops.Op;
 
@@ -27,8 +28,19 @@ public final class MoeBlockPlan {
         return launches(switches, Integer.MAX_VALUE);
     }
 
-    /** The launches of one MoE block of {@code batch} tokens. */
+    /**
+     * The launches of one MoE block of {@code batch} tokens, for a model whose {@code batch × K'} slots fit every
+     * small-batch kernel (Qwen3-Next's 11 slots per token do up to M = 4); see {@link #launches(Set, int, int)}.
+     */
     public static List<Op> launches(Set<Fusion> switches, int batch) {
+        return launches(switches, batch, 1);
+    }
+
+    /**
+     * The launches of one MoE block of {@code batch} tokens with {@code slotsPerToken} (K') slots each:
+     * grouped_gemm2_sum only where its {@value GroupedGemm2SumKernel#MAX_SLOTS} slots hold them.
+     */
+    public static List<Op> launches(Set<Fusion> switches, int batch, int slotsPerToken) {
         boolean small = batch <= SMALL_GEMM_MAX_BATCH;
         boolean sharedAsExpert = switches.contains(Fusion.SHARED_AS_EXPERT);
         List<Op> plan = new ArrayList<>();
@@ -60,7 +72,9 @@ public final class MoeBlockPlan {
             plan.add(Op.GROUPED_GEMM1);
             plan.add(Op.SILU_AND_MUL);
         }
-        if (small && switches.contains(Fusion.GEMM2_SUM)) {
+        if (small
+                && switches.contains(Fusion.GEMM2_SUM)
+                && (long) batch * slotsPerToken <= GroupedGemm2SumKernel.MAX_SLOTS) {
             plan.add(Op.GROUPED_GEMM2_SUM);
         } else {
             plan.add(Op.GROUPED_GEMM2);

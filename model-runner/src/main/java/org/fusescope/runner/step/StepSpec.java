@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.fusescope.kernels.ops.RandomFill;
 import org.fusescope.kernels.shape.ModelDims;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.ops.Op;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
 
@@ -84,7 +85,7 @@ public record StepSpec(
         if (mixers) {
             return DecoderStepPlan.of(this);
         }
-        BlockPlan moe = new BlockPlan(DecoderStepPlan.MOE_BLOCK, MoeBlockPlan.launches(switches, batch));
+        BlockPlan moe = new BlockPlan(DecoderStepPlan.MOE_BLOCK, moeLaunches());
         return IntStream.range(0, layers)
                 .mapToObj(l -> new LayerPlan(l, config.layerType(l), List.of(moe)))
                 .toList();
@@ -103,6 +104,11 @@ public record StepSpec(
     }
 
     /** The kernels' sizes, with K' = K + 1 when the shared expert runs as expert E. */
+    /** The launches of one MoE block of this step ({@link MoeBlockPlan}, at this batch and K'). */
+    public List<Op> moeLaunches() {
+        return MoeBlockPlan.launches(switches, batch, dims().slotsPerToken());
+    }
+
     public ModelDims dims() {
         return config.dims(sharedAsExpert());
     }

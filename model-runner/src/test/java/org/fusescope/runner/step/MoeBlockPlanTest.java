@@ -137,6 +137,21 @@ class MoeBlockPlanTest {
     }
 
     @Test
+    void groupedGemm2SumOnlyWhereItsSixtyFourSlotsHoldTheBatch() {
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused"), 4, 16).stream()
+                        .map(Op::opName))
+                .contains("grouped_gemm1_silu", "grouped_gemm2_sum");
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused"), 4, 17).stream()
+                        .map(Op::opName))
+                .as("4 tokens x 17 slots = 68 > 64")
+                .contains("grouped_gemm1_silu", "grouped_gemm2", "moe_sum_reduce")
+                .doesNotContain("grouped_gemm2_sum");
+        assertThat(MoeBlockPlan.launches(Fusion.parseVariant("fused"), 1, 64).stream()
+                        .map(Op::opName))
+                .contains("grouped_gemm2_sum");
+    }
+
+    @Test
     void takingSwitchesOutOfFusedNamesTheKernelsTheyReplace() {
         assertThat(ops("fused-topk_wide"))
                 .startsWith("fused_add_rmsnorm", "router_gate_gemm", "topk_softmax_shared", "moe_align_shared_counts");
