@@ -142,6 +142,12 @@ public final class PropertiesViewModel {
             out.add(new PropertyRow(t, "Untraced step", TimeFormat.format(Math.round(cost.untracedNs()))));
             out.add(new PropertyRow(
                     t, "Tracing overhead", String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overhead())));
+            if (!Double.isNaN(cost.hostNsPerLaunchTraced())) {
+                out.add(new PropertyRow(
+                        t, "Host per launch, traced", TimeFormat.format(Math.round(cost.hostNsPerLaunchTraced()))));
+                out.add(new PropertyRow(
+                        t, "Host per launch, untraced", TimeFormat.format(Math.round(cost.hostNsPerLaunchUntraced()))));
+            }
         }
         return out;
     }

@@ -18,6 +18,9 @@ import org.fusescope.profiler.model.RunMetadata;
  * @param kernelNsPerStep their summed durations per step (ns)
  * @param tracedStepNs median GPU time of a measured (traced) step (ns)
  * @param untracedStepNs median GPU time of a step with tracing paused (ns), NaN when not measured
+ * @param hostNsPerLaunchTraced eager runs: median over traced steps of the host time to enqueue one launch (ns),
+ *     NaN for graph runs
+ * @param hostNsPerLaunchUntraced eager runs: the same over the steps timed with tracing paused, NaN otherwise
  * @param problems problems recorded for the run
  * @param alerts problems the user must see at once (a traced run that received no kernel record), one line each
  */
@@ -27,6 +30,8 @@ public record RunOutcome(
         double kernelNsPerStep,
         double tracedStepNs,
         double untracedStepNs,
+        double hostNsPerLaunchTraced,
+        double hostNsPerLaunchUntraced,
         int problems,
         List<String> alerts) {
 
@@ -35,6 +40,8 @@ public record RunOutcome(
             List<KernelEvent> kernels,
             List<Double> traced,
             List<Double> untraced,
+            List<Double> hostTraced,
+            List<Double> hostUntraced,
             List<Problem> problems) {
         long count = 0;
         long ns = 0;
@@ -51,6 +58,8 @@ public record RunOutcome(
                 (double) ns / steps,
                 median(traced),
                 median(untraced),
+                median(hostTraced),
+                median(hostUntraced),
                 problems.size(),
                 problems.stream()
                         .filter(p -> p.code().equals(TraceCoverage.NO_KERNEL_RECORDS))
@@ -69,6 +78,10 @@ public record RunOutcome(
         m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_TRACED), format(tracedStepNs));
         m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_UNTRACED), format(untracedStepNs));
         m.put(RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD), format(overhead()));
+        if (!Double.isNaN(hostNsPerLaunchTraced)) {
+            m.put(RunMetadata.key(runId, RunMetadata.HOST_NS_PER_LAUNCH_TRACED), format(hostNsPerLaunchTraced));
+            m.put(RunMetadata.key(runId, RunMetadata.HOST_NS_PER_LAUNCH_UNTRACED), format(hostNsPerLaunchUntraced));
+        }
         return m;
     }
 
@@ -76,13 +89,20 @@ public record RunOutcome(
     public String summary() {
         return String.format(
                 Locale.ROOT,
-                "%-28s %5.1f kernels/step  kernels %9.1f µs/step  step %9.1f µs traced, %9.1f µs untraced (%+.1f%%)%s",
+                "%-28s %5.1f kernels/step  kernels %9.1f µs/step  step %9.1f µs traced, %9.1f µs untraced (%+.1f%%)%s%s",
                 name,
                 kernelsPerStep,
                 kernelNsPerStep / 1e3,
                 tracedStepNs / 1e3,
                 untracedStepNs / 1e3,
                 100 * overhead(),
+                Double.isNaN(hostNsPerLaunchTraced)
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "  host %.2f / %.2f µs per launch",
+                                hostNsPerLaunchTraced / 1e3,
+                                hostNsPerLaunchUntraced / 1e3),
                 problems > 0 ? "  " + problems + " problem(s)" : "");
     }
 

@@ -168,7 +168,14 @@ final class RunRecorder {
         writer.expertCounts(runId, loop.counts);
         writer.checks(runId, checks);
         writer.problems(runId, problems);
-        RunOutcome outcome = RunOutcome.of(request, kernels, loop.tracedStepNs, loop.untracedStepNs, problems);
+        RunOutcome outcome = RunOutcome.of(
+                request,
+                kernels,
+                loop.tracedStepNs,
+                loop.untracedStepNs,
+                loop.tracedHostNsPerLaunch,
+                loop.untracedHostNsPerLaunch,
+                problems);
         outcome.metadata(runId).forEach(writer::metadata);
         stepMetadata(runId, request).forEach(writer::metadata);
         writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);

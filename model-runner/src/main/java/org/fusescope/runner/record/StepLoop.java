@@ -34,6 +34,10 @@ final class StepLoop {
     final List<Problem> problems = new ArrayList<>();
     final List<Double> tracedStepNs = new ArrayList<>();
     final List<Double> untracedStepNs = new ArrayList<>();
+    /** Eager runs: per measured step, the host time to enqueue one launch (ns, the tracer's clock). */
+    final List<Double> tracedHostNsPerLaunch = new ArrayList<>();
+    /** Eager runs: the same per step timed with the tracer paused. */
+    final List<Double> untracedHostNsPerLaunch = new ArrayList<>();
     /** Experts touched per {@code layer * 1_000_003 + step} (step -1: the last warm-up). */
     private final Map<Long, Integer> touched = new HashMap<>();
 
@@ -63,6 +67,7 @@ final class StepLoop {
 
     /** Measured step {@code step}: enqueued inside its ranges, timed, its tables read and checked. */
     void measure(int step) {
+        int before = marks.size();
         tracedStepNs.add(timed(() -> {
             if (request.graph()) {
                 replay(step, true);
@@ -70,6 +75,13 @@ final class StepLoop {
                 eager(step, true);
             }
         }));
+        if (!request.graph()) {
+            long host = 0;
+            for (OpMark m : marks.subList(before, marks.size())) {
+                host += m.endNs() - m.startNs();
+            }
+            tracedHostNsPerLaunch.add((double) host / Math.max(1, marks.size() - before));
+        }
         readTables(step);
     }
 
@@ -81,7 +93,7 @@ final class StepLoop {
         clock.pause();
         try {
             for (int i = 0; i < steps; i++) {
-                untracedStepNs.add(timed(request.graph() ? device::replay : this::launchAll));
+                untracedStepNs.add(timed(request.graph() ? device::replay : this::launchAllTimed));
                 copyTables();
             }
         } finally {
@@ -101,6 +113,23 @@ final class StepLoop {
         device.beginTiming();
         step.run();
         return device.endTiming();
+    }
+
+    /** {@link #launchAll}, noting the host time per launch of the step (the tracer's clock, as eager steps). */
+    private void launchAllTimed() {
+        long host = 0;
+        int launches = 0;
+        for (LayerPlan layer : plan) {
+            for (BlockPlan block : layer.blocks()) {
+                for (Op l : block.launches()) {
+                    long start = clock.timestampNs();
+                    device.launch(block.name(), l, layer.layer());
+                    host += clock.timestampNs() - start;
+                    launches++;
+                }
+            }
+        }
+        untracedHostNsPerLaunch.add((double) host / Math.max(1, launches));
     }
 
     private void launchAll() {

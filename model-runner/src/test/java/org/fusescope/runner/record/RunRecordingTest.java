@@ -180,6 +180,21 @@ class RunRecordingTest {
     }
 
     @Test
+    void eagerRunsStoreTheHostTimePerLaunchTracedAndUntracedGraphRunsDoNot() {
+        Path db = record(List.of(run("unfused", 4, false), run("unfused", 4, true)), null);
+        try (TraceReader reader = TraceReader.open(db)) {
+            Map<String, String> meta = reader.metadata();
+            double traced = Double.parseDouble(meta.get("fusescope.run.1.hostNsPerLaunchTraced"));
+            double untraced = Double.parseDouble(meta.get("fusescope.run.1.hostNsPerLaunchUntraced"));
+            assertThat(traced).isPositive();
+            assertThat(untraced).isPositive();
+            assertThat(meta)
+                    .doesNotContainKeys(
+                            "fusescope.run.2.hostNsPerLaunchTraced", "fusescope.run.2.hostNsPerLaunchUntraced");
+        }
+    }
+
+    @Test
     void theTablesOfUntracedStepsAreCopiedButNotRecorded() {
         Path db = dir.resolve("untraced-tables.sqlite");
         // the first untraced step's copy of layer 0, after the warm-up's

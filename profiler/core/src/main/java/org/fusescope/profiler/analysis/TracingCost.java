@@ -8,7 +8,8 @@ import org.fusescope.profiler.model.RunMetadata;
 /**
  * What tracing cost a recorded run: the median GPU time of a step traced and untraced (the runner times a
  * few steps with CUPTI paused, half before and half after the measured ones, at the same cadence), their
- * ratio, the trace level and how steps were timed — read from the run's metadata ({@code
+ * ratio, the trace level and how steps were timed, and for eager runs the host time to enqueue one launch
+ * traced and untraced — read from the run's metadata ({@code
  * fusescope.run.N.*}). Runs without those keys (synthetic recordings, nsys exports) have none. Stateless.
  */
 public final class TracingCost {
@@ -28,7 +29,9 @@ public final class TracingCost {
                 metadata.getOrDefault(RunMetadata.key(run.id(), RunMetadata.TRACE), "full"),
                 metadata.getOrDefault(RunMetadata.key(run.id(), RunMetadata.STEP_TIMING), "direct"),
                 traced,
-                untraced);
+                untraced,
+                number(metadata.get(RunMetadata.key(run.id(), RunMetadata.HOST_NS_PER_LAUNCH_TRACED))),
+                number(metadata.get(RunMetadata.key(run.id(), RunMetadata.HOST_NS_PER_LAUNCH_UNTRACED))));
     }
 
     /** One table of the given runs' costs (runs whose recording does not say are left out). */
@@ -39,10 +42,20 @@ public final class TracingCost {
                 .column(Column.text("Step Timing"))
                 .column(Column.durationNs("Traced Step"))
                 .column(Column.durationNs("Untraced Step"))
-                .column(Column.percent("Overhead"));
+                .column(Column.percent("Overhead"))
+                .column(Column.durationNs("Host / Launch Traced"))
+                .column(Column.durationNs("Host / Launch Untraced"));
         for (Row r : rows) {
             if (r != null) {
-                b.row(r.run(), r.trace(), r.stepTiming(), r.tracedNs(), r.untracedNs(), 100 * r.overhead());
+                b.row(
+                        r.run(),
+                        r.trace(),
+                        r.stepTiming(),
+                        r.tracedNs(),
+                        r.untracedNs(),
+                        100 * r.overhead(),
+                        r.hostNsPerLaunchTraced(),
+                        r.hostNsPerLaunchUntraced());
             }
         }
         return b.build();
@@ -64,8 +77,17 @@ public final class TracingCost {
      *
      * @param tracedNs median GPU time of a traced step (NaN when unknown)
      * @param untracedNs median GPU time of an untraced step (NaN when unknown)
+     * @param hostNsPerLaunchTraced eager runs: median host time per launch in a traced step (NaN otherwise)
+     * @param hostNsPerLaunchUntraced eager runs: the same with CUPTI paused (NaN otherwise)
      */
-    public record Row(String run, String trace, String stepTiming, double tracedNs, double untracedNs) {
+    public record Row(
+            String run,
+            String trace,
+            String stepTiming,
+            double tracedNs,
+            double untracedNs,
+            double hostNsPerLaunchTraced,
+            double hostNsPerLaunchUntraced) {
         /** Traced over untraced, minus one; NaN when either is unknown. */
         public double overhead() {
             return tracedNs / untracedNs - 1;

@@ -9,6 +9,10 @@ public final class RunMetadata {
     public static final String STEP_GPU_NS_TRACED = "stepGpuNsTraced";
     /** Median GPU time of a step timed with CUPTI paused, ns. */
     public static final String STEP_GPU_NS_UNTRACED = "stepGpuNsUntraced";
+    /** Eager runs: median host time to enqueue one launch in a traced step, ns (CUPTI's API callbacks included). */
+    public static final String HOST_NS_PER_LAUNCH_TRACED = "hostNsPerLaunchTraced";
+    /** Eager runs: median host time to enqueue one launch in a step timed with CUPTI paused, ns. */
+    public static final String HOST_NS_PER_LAUNCH_UNTRACED = "hostNsPerLaunchUntraced";
     /** Traced over untraced, minus one. */
     public static final String TRACING_OVERHEAD = "tracingOverhead";
     /** The trace level the run was recorded at ({@code full}, {@code kernels}, {@code none}). */

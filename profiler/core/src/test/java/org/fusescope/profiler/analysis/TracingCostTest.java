@@ -21,6 +21,8 @@ class TracingCostTest {
                     "fusescope.run." + run.id() + ".stepGpuNsUntraced", "70000.0",
                     "fusescope.run." + run.id() + ".trace", "kernels",
                     "fusescope.run." + run.id() + ".stepTiming", "gated",
+                    "fusescope.run." + run.id() + ".hostNsPerLaunchTraced", "5200.0",
+                    "fusescope.run." + run.id() + ".hostNsPerLaunchUntraced", "3100.0",
                     "fusescope.run." + (run.id() + 1) + ".stepGpuNsTraced", "1.0");
             TracingCost.Row cost = TracingCost.of(run, metadata);
             assertThat(cost.overhead()).isCloseTo(0.10, within(1e-12));
@@ -29,6 +31,8 @@ class TracingCostTest {
             assertThat(table.value(0, "Trace")).isEqualTo("kernels");
             assertThat(table.value(0, "Step Timing")).isEqualTo("gated");
             assertThat((Double) table.value(0, "Overhead")).isCloseTo(10.0, within(1e-9));
+            assertThat(table.value(0, "Host / Launch Traced")).isEqualTo(5200.0);
+            assertThat(table.value(0, "Host / Launch Untraced")).isEqualTo(3100.0);
             // a recording that does not say (synthetic, nsys export) has no cost
             assertThat(TracingCost.of(run, Map.of())).isNull();
             // older recordings say nothing of the level and timing: full, timed directly
@@ -36,6 +40,9 @@ class TracingCostTest {
             assertThat(old.trace()).isEqualTo("full");
             assertThat(old.stepTiming()).isEqualTo("direct");
             assertThat(old.overhead()).isNaN();
+            assertThat(old.hostNsPerLaunchTraced())
+                    .as("graph runs and older recordings: no host time")
+                    .isNaN();
         }
     }
 }
