@@ -46,6 +46,9 @@ fs() { local limit=$1; shift; timeout "$limit" "${J[@]}" "$@"; }
 nsys_bin=$(command -v nsys || ls /opt/nvidia/nsight-systems*/*/bin/nsys /opt/nvidia/nsight-compute/*/host/target-linux-x64/nsys 2>/dev/null | head -1)
 ncu_bin=$(command -v ncu || ls /usr/local/cuda/bin/ncu /opt/nvidia/nsight-compute/*/ncu 2>/dev/null | head -1)
 metrics=gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed,sm__warps_active.avg.pct_of_peak_sustained_active,lts__t_sector_hit_rate.pct
+# issue 14's overhead runs of parts u and z: the MoE block at M = 1 and 4, every step timed gated (add --trace)
+ov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
+    --step-timing gated --progress none)
 # SECONDS: the M = 16 eager run (both variants, CUPTI left to ncu) under ncu, its raw CSV into R/ncu-m16.csv
 ncu_csv() {
     timeout "$1" "$ncu_bin" --target-processes all --csv --page raw --kernel-name 'regex:^(?!copy_kernel$).*' \
@@ -116,8 +119,6 @@ fi
 if [[ "$part" == u ]]; then
 TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" org.fusescope.runner >"$R/runner-suite.txt" 2>&1
 echo "runner suite exit $?"; grep -E 'gpu-suite' "$R/runner-suite.txt" | tail -3; pack
-ov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
-    --step-timing gated --progress none)
 for level in none full kernels; do
     fs 60 "${ov[@]}" --trace $level --out /tmp/ov-$level.sqlite >"$R/ov-$level.txt" 2>&1; echo "$level exit $?"
     grep -E 'b=[14] ' "$R/ov-$level.txt"
@@ -128,8 +129,6 @@ grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
 if [[ "$part" == z ]]; then
-ov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
-    --step-timing gated --progress none)
 fs 60 "${ov[@]}" --trace none --out /tmp/ov-none.sqlite >"$R/ov-none.txt" 2>&1; echo "no CUPTI exit $?"
 grep -E 'b=[14] ' "$R/ov-none.txt"
 timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/ov-nsys --force-overwrite true \

@@ -67,11 +67,16 @@ public final class KernelLauncher {
             } else if (arg instanceof Float v) {
                 params[i] = Pointer.to(new float[] {v});
             } else {
-                throw new IllegalArgumentException(kernel + ": kernel argument " + i + " is "
-                        + (arg == null ? "null" : "a " + arg.getClass().getName())
-                        + "; expected DeviceBuffer, Integer, Long or Float");
+                throw unsupported(kernel, i, arg);
             }
         }
         return Pointer.to(params);
+    }
+
+    /** The error for a kernel argument of a type launches do not take. */
+    static IllegalArgumentException unsupported(String kernel, int index, Object arg) {
+        return new IllegalArgumentException(kernel + ": kernel argument " + index + " is "
+                + (arg == null ? "null" : "a " + arg.getClass().getName())
+                + "; expected DeviceBuffer, Integer, Long or Float");
     }
 }

@@ -70,8 +70,6 @@ final class ProgrammaticLaunch {
         } else if (arg instanceof Float v) {
             return new FloatPointer(1).put(v);
         }
-        throw new IllegalArgumentException(kernel + ": kernel argument " + index + " is "
-                + (arg == null ? "null" : "a " + arg.getClass().getName())
-                + "; expected DeviceBuffer, Integer, Long or Float");
+        throw KernelLauncher.unsupported(kernel, index, arg);
     }
 }

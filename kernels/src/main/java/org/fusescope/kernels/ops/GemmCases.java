@@ -56,12 +56,7 @@ final class GemmCases {
                 GroupedGemm1SiluKernel.work(d, m, touched),
                 copies,
                 List.of(),
-                c -> new DeviceBuffer[] {
-                    bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
-                    i32("count", routings.get(c).count(), experts),
-                    i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                    out("a", DType.BF16, slots, inter)
-                },
+                c -> gemm1Set(routings.get(c), out("a", DType.BF16, slots, inter)),
                 (s, b) -> gemm1Silu.launch(s, b[0], w13, b[1], b[2], b[3], m)));
         for (int v = 0; v < MIN_SLOTS.length; v++) {
             int minSlots = MIN_SLOTS[v];
@@ -78,12 +73,7 @@ final class GemmCases {
                     GroupedGemm1Kernel.work(d, m, touched),
                     copies,
                     owner ? List.of(w13) : List.of(),
-                    c -> new DeviceBuffer[] {
-                        bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
-                        i32("count", routings.get(c).count(), experts),
-                        i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                        out("h1", DType.BF16, slots, 2 * inter)
-                    },
+                    c -> gemm1Set(routings.get(c), out("h1", DType.BF16, slots, 2 * inter)),
                     (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
         }
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
@@ -95,14 +85,7 @@ final class GemmCases {
                     GroupedGemm2SumKernel.work(d, m, touched),
                     copies,
                     List.of(),
-                    c -> new DeviceBuffer[] {
-                        bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
-                        i32("count", routings.get(c).count(), experts),
-                        i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                        f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
-                        out("h2", DType.BF16, slots, h),
-                        out("out", DType.BF16, m, h)
-                    },
+                    c -> gemm2Set(routings.get(c), out("out", DType.BF16, m, h)),
                     (s, b) -> gemm2Sum.launch(s, b[0], w2, b[1], b[2], b[3], b[4], b[5], m)));
         }
         for (int v = 0; v < MIN_SLOTS.length; v++) {
@@ -120,15 +103,39 @@ final class GemmCases {
                     GroupedGemm2Kernel.work(d, m, touched),
                     copies,
                     owner ? List.of(w2) : List.of(),
-                    c -> new DeviceBuffer[] {
-                        bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter),
-                        i32("count", routings.get(c).count(), experts),
-                        i32("expertToTokens", routings.get(c).expertToTokens(), experts, slots),
-                        f32("expertToWeights", routings.get(c).expertToWeights(), experts, slots),
-                        out("h2", DType.BF16, slots, h)
-                    },
+                    c -> gemm2Set(routings.get(c)),
                     (s, b) -> gemm2.launch(s, b[0], w2, b[1], b[2], b[3], b[4], m)));
         }
+    }
+
+    /** A grouped_gemm1 buffer set: y, count and expertToTokens of {@code routing}, then {@code output}. */
+    private DeviceBuffer[] gemm1Set(Routing routing, DeviceBuffer output) {
+        int experts = d.tableExperts();
+        long h = d.hidden();
+        return new DeviceBuffer[] {
+            bf16("y", RandomFill.bf16(random, m * h, 1.0), m, h),
+            i32("count", routing.count(), experts),
+            i32("expertToTokens", routing.expertToTokens(), experts, (long) m * d.slotsPerToken()),
+            output
+        };
+    }
+
+    /**
+     * A grouped_gemm2 buffer set: a, count, expertToTokens and expertToWeights of {@code routing}, h2, then
+     * {@code more} outputs.
+     */
+    private DeviceBuffer[] gemm2Set(Routing routing, DeviceBuffer... more) {
+        int experts = d.tableExperts();
+        long slots = (long) m * d.slotsPerToken();
+        long inter = d.inter();
+        DeviceBuffer[] set = new DeviceBuffer[5 + more.length];
+        set[0] = bf16("a", RandomFill.bf16(random, slots * inter, 1.0), slots, inter);
+        set[1] = i32("count", routing.count(), experts);
+        set[2] = i32("expertToTokens", routing.expertToTokens(), experts, slots);
+        set[3] = f32("expertToWeights", routing.expertToWeights(), experts, slots);
+        set[4] = out("h2", DType.BF16, slots, d.hidden());
+        System.arraycopy(more, 0, set, 5, more.length);
+        return set;
     }
 
     /**
