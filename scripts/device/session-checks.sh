@@ -35,7 +35,13 @@
 # Part u (≤ 5 min): the runner's GPU tests, then part z's overhead runs without nsys (no CUPTI, full, kernels;
 # M = 1 and 4, gated) and at M = 16..256. (Run once with the untraced steps of graph runs replaying a graph captured
 # with CUPTI paused: no faster than the traced graph paused, so that change was taken back.)
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u
+# Part w (≤ 6 min): which CUPTI activity kind costs the unfused block's traced steps at M = 1 and 4: the overhead
+# runs with no CUPTI, full, kernels, and full without each of memcpy, memset, synchronization, overhead
+# (-Dfusescope.cupti.experiment=without-KIND), twice in alternating order; report --section tracing of full.
+# Part v (≤ 9 min): after the counts' zeroing became a kernel (no memset in the unfused step): the align kernel
+# and runner GPU tests, the overhead runs at M = 1 and 4 (no CUPTI, full, kernels; twice, alternating; nsys once),
+# the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, report tracing.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -84,7 +90,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -126,6 +132,48 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == v ]]; then
+TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.runner >"$R/suite.txt" 2>&1
+echo "suite exit $?"; grep -E 'gpu-suite' "$R/suite.txt" | tail -3; pack
+for round in 1 2; do
+    levels=(none full kernels); [[ $round == 2 ]] && levels=(kernels full none)
+    for level in "${levels[@]}"; do
+        fs 60 "${ov[@]}" --trace $level --out /tmp/v-$level-$round.sqlite >"$R/v-$level-$round.txt" 2>&1
+        echo "$level round $round exit $?"; grep -E 'b=[14] ' "$R/v-$level-$round.txt"
+    done; pack
+done
+timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/v-nsys --force-overwrite true \
+    "${J[@]}" "${ov[@]}" --trace none --out /tmp/v-nsys.sqlite >"$R/v-nsys.txt" 2>&1
+echo "nsys profile exit $?"; grep -E 'b=[14] ' "$R/v-nsys.txt"; pack
+fs 200 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+echo "record exit $?"; tail -22 "$R/record.txt"; grep -ciE 'fail' "$R/record.txt"; pack
+fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"
+fs 30 report "$R/bench.sqlite" --section tracing >"$R/report-tracing.txt" 2>&1; echo "report exit $?"
+grep -E '^(un)?fused b=' "$R/report-tracing.txt"; pack
+exit 0
+fi
+if [[ "$part" == w ]]; then
+wov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
+    --step-timing gated --progress none)
+order=(none kernels full without-memset without-memcpy without-synchronization without-overhead)
+for round in 1 2; do
+    [[ $round == 2 ]] && order=(without-overhead without-synchronization without-memcpy without-memset full kernels none)
+    for exp in "${order[@]}"; do
+        case $exp in none | kernels | full) args=(--trace $exp); prop=() ;;
+            *) args=(--trace full); prop=(-Dfusescope.cupti.experiment=$exp) ;; esac
+        timeout 60 "$b/jre/bin/java" "${prop[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+            org.fusescope.runner.cli.FuseScopeCli "${wov[@]}" "${args[@]}" --out /tmp/w-$exp-$round.sqlite \
+            >"$R/w-$exp-$round.txt" 2>&1
+        echo "$exp round $round exit $?"; grep -E 'b=[14] ' "$R/w-$exp-$round.txt"
+    done; pack
+done
+fs 30 report /tmp/w-full-1.sqlite --section tracing >"$R/w-report-tracing.txt" 2>&1; echo "report exit $?"
+cat "$R/w-report-tracing.txt"; cp /tmp/w-full-1.sqlite "$R/"; pack
 exit 0
 fi
 if [[ "$part" == z ]]; then

@@ -18,9 +18,11 @@ import static org.bytedeco.cuda.global.cupti.cuptiActivityGetNumDroppedRecords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.bytedeco.cuda.cudart.CUctx_st;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.SizeTPointer;
@@ -46,6 +48,8 @@ import org.fusescope.profiler.model.Severity;
  *       copy and set records of graph replays by one record per replay (eager launches keep theirs): graph runs
  *       then have no kernels to attribute, so it only bounds how much of a graph run's overhead is the per-node
  *       instrumentation.
+ *   <li>{@code without-memcpy}, {@code without-memset}, {@code without-synchronization}, {@code without-overhead}:
+ *       leaves that activity kind out of the coverage, to find which kind costs traced steps time.
  * </ul>
  *
  * <p>Thread-safe: {@link #start}, {@link #flush}, {@link #stop} may be called from any thread; the
@@ -83,6 +87,14 @@ public final class ActivityCollector implements AutoCloseable {
 
     static final String HW_TRACE = "hw-trace";
     static final String GRAPH_TRACE = "graph-trace";
+    /** The kinds a {@code without-NAME} experiment can leave out, by NAME. */
+    static final Map<String, Integer> OPTIONAL_KINDS = Map.of(
+            "memcpy", CUPTI_ACTIVITY_KIND_MEMCPY,
+            "memset", CUPTI_ACTIVITY_KIND_MEMSET,
+            "synchronization", CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
+            "overhead", CUPTI_ACTIVITY_KIND_OVERHEAD);
+
+    private static final String WITHOUT = "without-";
 
     private final Sink sink;
     private final Set<String> experiments;
@@ -119,11 +131,14 @@ public final class ActivityCollector implements AutoCloseable {
         Set<String> named = new TreeSet<>();
         for (String name : property.split(",")) {
             String n = name.strip();
-            if (n.equals(HW_TRACE) || n.equals(GRAPH_TRACE)) {
+            if (n.equals(HW_TRACE)
+                    || n.equals(GRAPH_TRACE)
+                    || (n.startsWith(WITHOUT) && OPTIONAL_KINDS.containsKey(n.substring(WITHOUT.length())))) {
                 named.add(n);
             } else if (!n.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "unknown " + EXPERIMENT_PROPERTY + " '" + n + "': use " + HW_TRACE + " and/or " + GRAPH_TRACE);
+                throw new IllegalArgumentException("unknown " + EXPERIMENT_PROPERTY + " '" + n + "': use " + HW_TRACE
+                        + ", " + GRAPH_TRACE + " or without-KIND (KIND: "
+                        + String.join(", ", new TreeSet<>(OPTIONAL_KINDS.keySet())) + ")");
             }
         }
         return named;
@@ -131,13 +146,12 @@ public final class ActivityCollector implements AutoCloseable {
 
     /** The activity kinds a collector with {@code coverage} enables under {@code experiments}, in order. */
     static int[] kinds(Coverage coverage, Set<String> experiments) {
-        int[] kinds = coverage.kinds();
-        if (!experiments.contains(GRAPH_TRACE)) {
-            return kinds;
-        }
-        int[] more = Arrays.copyOf(kinds, kinds.length + 1);
-        more[kinds.length] = CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
-        return more;
+        IntStream kinds = Arrays.stream(coverage.kinds()).filter(kind -> experiments.stream()
+                .noneMatch(e -> e.startsWith(WITHOUT) && OPTIONAL_KINDS.get(e.substring(WITHOUT.length())) == kind));
+        return experiments.contains(GRAPH_TRACE)
+                ? IntStream.concat(kinds, IntStream.of(CUPTI_ACTIVITY_KIND_GRAPH_TRACE))
+                        .toArray()
+                : kinds.toArray();
     }
 
     /**
@@ -180,6 +194,11 @@ public final class ActivityCollector implements AutoCloseable {
         if (experiments.contains(GRAPH_TRACE)) {
             System.err.println("fusescope: CUPTI experiment " + GRAPH_TRACE
                     + ": one record per graph replay, no kernel records for graph runs");
+        }
+        for (String e : experiments) {
+            if (e.startsWith(WITHOUT)) {
+                System.err.println("fusescope: CUPTI experiment " + e + ": that activity kind is not recorded");
+            }
         }
     }
 

@@ -3,6 +3,9 @@ package org.fusescope.profiler.cupti;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMCPY;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMSET;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_SYNCHRONIZATION;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,9 @@ class ActivityCollectorExperimentsTest {
         assertThatThrownBy(() -> ActivityCollector.experiments("hw-trace,faster"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'faster'")
-                .hasMessageContaining("hw-trace and/or graph-trace");
+                .hasMessageContaining("hw-trace, graph-trace or without-KIND");
+        assertThatThrownBy(() -> ActivityCollector.experiments("without-kernel"))
+                .hasMessageContaining("'without-kernel'");
     }
 
     @Test
@@ -31,5 +36,20 @@ class ActivityCollectorExperimentsTest {
                     .endsWith(CUPTI_ACTIVITY_KIND_GRAPH_TRACE)
                     .hasSize(coverage.kinds().length + 1);
         }
+    }
+
+    @Test
+    void withoutAKindLeavesOnlyThatKindOut() {
+        int[] all = ActivityCollector.Coverage.ALL.kinds();
+        assertThat(ActivityCollector.kinds(ActivityCollector.Coverage.ALL, Set.of("without-memset")))
+                .hasSize(all.length - 1)
+                .doesNotContain(CUPTI_ACTIVITY_KIND_MEMSET)
+                .contains(CUPTI_ACTIVITY_KIND_MEMCPY);
+        assertThat(ActivityCollector.kinds(
+                        ActivityCollector.Coverage.ALL,
+                        ActivityCollector.experiments("without-memcpy,without-synchronization,graph-trace")))
+                .hasSize(all.length - 1)
+                .doesNotContain(CUPTI_ACTIVITY_KIND_MEMCPY, CUPTI_ACTIVITY_KIND_SYNCHRONIZATION)
+                .endsWith(CUPTI_ACTIVITY_KIND_GRAPH_TRACE);
     }
 }
