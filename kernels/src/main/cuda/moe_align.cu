@@ -4,7 +4,7 @@
 //                                               s = t*K' + k holds expert ids[s] (K' = K or K + 1)
 //   weights:           [num_slots]              fp32  (input), routing weight of each slot
 //   count:             [num_experts]            int32 (in/out): MUST be zeroed before the launch
-//                                               (cuMemsetD32Async on the same stream); on exit
+//                                               (zero_counts_kernel on the same stream); on exit
 //                                               count[e] = number of slots routed to e
 //   expert_to_tokens:  [num_experts, num_slots] int32 (output): row e, entries 0..count[e)-1 are
 //                                               the slots s routed to e
@@ -18,8 +18,17 @@
 // Arguments: ids, weights, count, expert_to_tokens, expert_to_weights, num_slots, num_experts.
 // Constants: none.
 // Launch: block 256, grid = max(1, ceil(num_slots / 256)) (grid-stride, any grid >= 1 works); no
-// dynamic shared memory. Preceded by a memset of count.
+// dynamic shared memory. Preceded by zero_counts_kernel.
+//
+// zero_counts: count[e] = 0 for e < num_experts, the zeroing LightLLM's torch.zeros does with a fill
+// kernel. A kernel, not cuMemsetD32Async: under CUPTI a traced memset costs the step about 1.4 us (graph)
+// to 1.8 us (eager) on the H100, a traced kernel about 0.45 us (docs/performance.md, tracing cost).
+// Arguments: count, num_experts. Launch: block 256, grid = max(1, ceil(num_experts / 256)) (grid-stride).
 #include "common.cuh"
+
+extern "C" __global__ void __launch_bounds__(256) zero_counts_kernel(int* __restrict__ count, int num_experts) {
+    for (int e = blockIdx.x * blockDim.x + threadIdx.x; e < num_experts; e += gridDim.x * blockDim.x) count[e] = 0;
+}
 
 extern "C" __global__ void __launch_bounds__(256) moe_align_kernel(
         const int* __restrict__ ids, const float* __restrict__ weights, int* __restrict__ count,

@@ -192,11 +192,10 @@ public final class KernelBenchCases {
                     },
                     (s, b) -> append.launch(s, b[0], b[1], b[2], b[3], b[4], m)));
             MoeAlignKernel align = new MoeAlignKernel(lib, d);
-            cases.add(make(
-                    "moe_align",
-                    MoeAlignKernel.work(d, m),
-                    this::alignSet,
-                    (s, b) -> align.launch(s, b[0], b[1], b[2], b[3], b[4], m)));
+            cases.add(make("moe_align", MoeAlignKernel.work(d, m), this::alignSet, (s, b) -> {
+                align.zeroCounts(s, b[2]);
+                align.launch(s, b[0], b[1], b[2], b[3], b[4], m);
+            }));
             MoeAlignFusedKernel alignFused = new MoeAlignFusedKernel(lib, d);
             cases.add(make(
                     "moe_align_fused",

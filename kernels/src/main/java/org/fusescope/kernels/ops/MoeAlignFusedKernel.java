@@ -51,7 +51,7 @@ public final class MoeAlignFusedKernel {
         return new MoeAlignFusedKernel(lib, dims, true);
     }
 
-    /** Same arguments and results as {@link MoeAlignKernel#launch}. */
+    /** Same arguments and tables as {@link MoeAlignKernel#launch}, but the counts need not be zero on entry. */
     public void launch(
             CudaStream stream,
             DeviceBuffer ids,

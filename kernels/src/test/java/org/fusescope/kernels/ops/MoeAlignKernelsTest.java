@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * moe_align (memset + kernel), moe_align_fused and moe_align_fused with shared-memory counts: counts exact,
+ * moe_align (zero_counts + its kernel), moe_align_fused and moe_align_fused with shared-memory counts: counts exact,
  * slot lists equal as sets per expert.
  */
 class MoeAlignKernelsTest extends GpuFixture {
@@ -20,15 +20,16 @@ class MoeAlignKernelsTest extends GpuFixture {
         try (AlignBuffers unfused = new AlignBuffers(d, m, random);
                 AlignBuffers fused = new AlignBuffers(d, m, random)) {
             inputsReady();
-            new MoeAlignKernel(lib, d)
-                    .launch(
-                            stream,
-                            unfused.dIds,
-                            unfused.dWeights,
-                            unfused.count,
-                            unfused.expertToTokens,
-                            unfused.expertToWeights,
-                            m);
+            MoeAlignKernel align = new MoeAlignKernel(lib, d);
+            align.zeroCounts(stream, unfused.count);
+            align.launch(
+                    stream,
+                    unfused.dIds,
+                    unfused.dWeights,
+                    unfused.count,
+                    unfused.expertToTokens,
+                    unfused.expertToWeights,
+                    m);
             new MoeAlignFusedKernel(lib, d)
                     .launch(
                             stream,

@@ -125,7 +125,7 @@ final class GpuBlock implements AutoCloseable {
                     stream, a.logits, r.ids, r.weights, m, TopkRenormalize.atLaunch(spec.config()));
             case APPEND_SHARED_EXPERT -> k.appendSharedExpert.launch(
                     stream, r.routeIds, r.routeWeights, a.gate, r.appendedIds, r.appendedWeights, m);
-            case MEMSET_EXPERT_TOKEN_NUM -> r.count.fillAsync((byte) 0, stream);
+            case MEMSET_EXPERT_TOKEN_NUM -> k.moeAlign.zeroCounts(stream, r.count);
             case MOE_ALIGN -> k.moeAlign.launch(
                     stream, alignIds(r), alignWeights(r), r.count, r.expertToTokens, r.expertToWeights, m);
             case MOE_ALIGN_FUSED -> k.moeAlignFused.launch(

@@ -18,7 +18,8 @@ import org.fusescope.runner.step.StepSpec;
 /**
  * FAKE (CPU tests only): a {@link StepDevice} without a GPU. Every launch makes the records CUPTI
  * would (a {@code cuLaunchKernel} call and its kernel, sharing a correlation id; cuBLAS GEMMs launch two
- * kernels, like a split-K GEMM; the memset a {@code cuMemsetD8Async} and a memset row); a graph
+ * kernels, like a split-K GEMM; moe_align_fused first a {@code cuMemsetD8Async} and its memset row, like its
+ * multi-block path); a graph
  * replay makes one {@code cuGraphLaunch} whose kernels share its correlation id and carry node ids.
  * Routing is a fixed pattern that obeys every align invariant unless {@link #breakTablesAtStep} says
  * otherwise, and {@link #failAtLaunch} makes the n-th launch throw like a CUDA error. {@link #timeline}
@@ -90,8 +91,8 @@ public final class FakeStepDevice implements StepDevice {
             captured.add(new Object[] {launch, layer});
             return;
         }
-        boolean memset = launch.kind() == LaunchKind.MEMSET;
         for (int i = 0; i < kernelsOf(launch); i++) {
+            boolean memset = zeroesByMemset(launch) && i == 0;
             long corr = ++correlation;
             long start = tracer.advance(2_000);
             tracer.call(new ApiCall(
@@ -101,14 +102,20 @@ public final class FakeStepDevice implements StepDevice {
                 tracer.memset(new MemsetEvent(gpu, gpu + 800, 0, 1, 7, corr, 0, 4L * 16, MemoryKind.DEVICE));
                 gpu += 800;
             } else {
-                kernel(launch, i, corr, 0);
+                kernel(launch, zeroesByMemset(launch) ? i - 1 : i, corr, 0);
             }
         }
     }
 
-    /** cuBLAS GEMMs launch two kernels (like a split-K GEMM and its reduction); everything else one. */
+    /** cuBLAS GEMMs launch two kernels (like a split-K GEMM and its reduction), moe_align_fused a memset and
+     * its kernel; everything else one kernel. */
     private static int kernelsOf(Op launch) {
-        return launch.kind() == LaunchKind.CUBLAS ? 2 : 1;
+        return launch.kind() == LaunchKind.CUBLAS || zeroesByMemset(launch) ? 2 : 1;
+    }
+
+    /** moe_align_fused zeroes its counts with a memset first (its multi-block path). */
+    private static boolean zeroesByMemset(Op launch) {
+        return launch == Op.MOE_ALIGN_FUSED;
     }
 
     private void kernel(Op launch, int index, long corr, long node) {
@@ -141,11 +148,11 @@ public final class FakeStepDevice implements StepDevice {
         for (Object[] c : captured) {
             Op l = (Op) c[0];
             for (int i = 0; i < kernelsOf(l); i++) {
-                if (l.kind() == LaunchKind.MEMSET) {
+                if (zeroesByMemset(l) && i == 0) {
                     tracer.memset(new MemsetEvent(gpu, gpu + 800, 0, 1, 7, corr, 0, 64, MemoryKind.DEVICE));
                     gpu += 1_000;
                 } else {
-                    kernel(l, i, corr, node);
+                    kernel(l, zeroesByMemset(l) ? i - 1 : i, corr, node);
                 }
                 node++;
             }

@@ -5,7 +5,5 @@ public enum LaunchKind {
     /** One of our kernels (CUDA C compiled with NVRTC). */
     KERNEL,
     /** A cuBLAS GEMM or GEMV. */
-    CUBLAS,
-    /** A memset of a device buffer. */
-    MEMSET
+    CUBLAS
 }

@@ -6,7 +6,6 @@ import static org.fusescope.profiler.ops.Block.MOE;
 import static org.fusescope.profiler.ops.Block.SUB_BLOCK_NORM;
 import static org.fusescope.profiler.ops.LaunchKind.CUBLAS;
 import static org.fusescope.profiler.ops.LaunchKind.KERNEL;
-import static org.fusescope.profiler.ops.LaunchKind.MEMSET;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -35,7 +34,11 @@ public enum Op {
     TOPK_SOFTMAX_SHARED("topk_softmax_shared", MOE, "topk_softmax", true, OpFamily.ROUTING, KERNEL),
     TOPK_SOFTMAX_SHARED_WIDE("topk_softmax_shared_wide", MOE, "topk_softmax", true, OpFamily.ROUTING, KERNEL),
     APPEND_SHARED_EXPERT("append_shared_expert", MOE, "shared_expert", true, OpFamily.SHARED, KERNEL),
-    MEMSET_EXPERT_TOKEN_NUM("memset_expert_token_num", MOE, "moe_align", false, OpFamily.MEMORY, MEMSET),
+    /**
+     * Zeroes the expert counts: a kernel ({@code zero_counts_kernel}), as LightLLM's {@code torch.zeros} is; the op
+     * keeps the name earlier recordings, when it was a memset, gave it.
+     */
+    MEMSET_EXPERT_TOKEN_NUM("memset_expert_token_num", MOE, "moe_align", false, OpFamily.MEMORY, KERNEL),
     MOE_ALIGN("moe_align", MOE, "moe_align", false, OpFamily.ALIGN, KERNEL),
     MOE_ALIGN_FUSED("moe_align_fused", MOE, "moe_align", true, OpFamily.ALIGN, KERNEL),
     MOE_ALIGN_SHARED_COUNTS("moe_align_shared_counts", MOE, "moe_align", true, OpFamily.ALIGN, KERNEL),
@@ -121,7 +124,7 @@ public enum Op {
         return family;
     }
 
-    /** What the launch runs: one of our kernels, a cuBLAS call or a memset. */
+    /** What the launch runs: one of our kernels or a cuBLAS call. */
     public LaunchKind kind() {
         return kind;
     }
