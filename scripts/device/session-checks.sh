@@ -38,7 +38,8 @@
 # Part w (≤ 6 min): which CUPTI activity kind costs the unfused block's traced steps at M = 1 and 4: the overhead
 # runs with no CUPTI, full, kernels, and full without each of memcpy, memset, synchronization, overhead
 # (-Dfusescope.cupti.experiment=without-KIND), twice in alternating order; report --section tracing of full.
-# Part v (≤ 9 min): after the counts' zeroing became a kernel (no memset in the unfused step): the align kernel
+# Part v (≤ 9 min): after the counts' zeroing became a kernel (no memset in the unfused step) and programmatic
+# launches reuse their native structures: the align kernel, programmatic launch
 # and runner GPU tests, the overhead runs at M = 1 and 4 (no CUPTI, full, kernels; twice, alternating; nsys once),
 # the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, report tracing.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v
@@ -136,7 +137,8 @@ exit 0
 fi
 if [[ "$part" == v ]]; then
 TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.runner >"$R/suite.txt" 2>&1
+    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.ProgrammaticLaunchKernelTest,org.fusescope.runner \
+    >"$R/suite.txt" 2>&1
 echo "suite exit $?"; grep -E 'gpu-suite' "$R/suite.txt" | tail -3; pack
 for round in 1 2; do
     levels=(none full kernels); [[ $round == 2 ]] && levels=(kernels full none)
