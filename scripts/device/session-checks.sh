@@ -42,7 +42,9 @@
 # launches reuse their native structures: the align kernel, programmatic launch
 # and runner GPU tests, the overhead runs at M = 1 and 4 (no CUPTI, full, kernels; twice, alternating; nsys once),
 # the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, report tracing.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v
+# Part r (≤ 8 min): issue 14's command with --overhead-reference process (each run also recorded first in a child
+# without CUPTI), graph and eager, M = 1..256, --verify, and report --section tracing.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -91,7 +93,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -133,6 +135,15 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == r ]]; then
+fs 420 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+    --iters 50 --warmup 5 --verify --overhead-reference process --progress none --out "$R/reference.sqlite" \
+    >"$R/reference.txt" 2>&1
+echo "record exit $?"; cat "$R/reference.txt"; pack
+fs 30 report "$R/reference.sqlite" --section tracing >"$R/reference-tracing.txt" 2>&1; echo "report exit $?"
+grep -E '^(un)?fused b=' "$R/reference-tracing.txt"; pack
 exit 0
 fi
 if [[ "$part" == v ]]; then

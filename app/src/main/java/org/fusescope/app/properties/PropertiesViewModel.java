@@ -142,6 +142,13 @@ public final class PropertiesViewModel {
             out.add(new PropertyRow(t, "Untraced step", TimeFormat.format(Math.round(cost.untracedNs()))));
             out.add(new PropertyRow(
                     t, "Tracing overhead", String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overhead())));
+            if (!Double.isNaN(cost.noCuptiNs())) {
+                out.add(new PropertyRow(t, "Step without CUPTI", TimeFormat.format(Math.round(cost.noCuptiNs()))));
+                out.add(new PropertyRow(
+                        t,
+                        "Overhead vs no CUPTI",
+                        String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overheadVsNoCupti())));
+            }
             if (!Double.isNaN(cost.hostNsPerLaunchTraced())) {
                 out.add(new PropertyRow(
                         t, "Host per launch, traced", TimeFormat.format(Math.round(cost.hostNsPerLaunchTraced()))));

@@ -87,7 +87,7 @@ final class NcuCommand implements Callable<Integer> {
                     .execute("ncu-import", traced.toString(), "--csv", csv.toString(), "--out", output.toString());
             return status;
         } finally {
-            deleteTree(work);
+            ChildRun.deleteTree(work);
         }
     }
 
@@ -108,40 +108,11 @@ final class NcuCommand implements Callable<Integer> {
 
     /** This JVM running {@code fusescope run OPTIONS SETTINGS --out OUT}. */
     List<String> runCommand(Path out, List<String> settings) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(FuseScopeCli.class.getName());
-        command.add("run");
-        command.addAll(runOptions);
-        command.addAll(List.of("--progress", "none"));
-        command.addAll(settings);
-        command.addAll(List.of("--out", out.toString()));
-        return command;
+        return ChildRun.command(runOptions, settings, out);
     }
 
     private static void child(PrintWriter out, String what, List<String> command, Path log)
             throws IOException, InterruptedException {
-        out.println("fusescope ncu: " + what + " ...");
-        out.flush();
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        int status = p.waitFor();
-        if (status != 0) {
-            List<String> lines = Files.readAllLines(log);
-            String tail = String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-            throw new IllegalStateException(what + " exited " + status + ":\n  " + tail);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ChildRun.run(out, "fusescope ncu", what, command, log);
     }
 }

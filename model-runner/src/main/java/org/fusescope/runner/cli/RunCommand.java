@@ -1,5 +1,6 @@
 package org.fusescope.runner.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.fusescope.kernels.cuda.Gpu;
 import org.fusescope.profiler.cupti.Cupti;
 import org.fusescope.profiler.model.NumericCheck;
@@ -179,6 +181,25 @@ final class RunCommand implements Callable<Integer> {
                     + " events bracket the launches as the host makes them).")
     StepTimingOption stepTiming;
 
+    /** What {@code --overhead-reference} compares the traced steps with. */
+    enum OverheadReference {
+        /** Steps of the same process with CUPTI paused, half before and half after the measured ones. */
+        PAUSED,
+        /** Also the same runs in a child process without CUPTI, recorded first. */
+        PROCESS
+    }
+
+    @Option(
+            names = "--overhead-reference",
+            defaultValue = "paused",
+            paramLabel = "HOW",
+            description = "paused (default: the tracing overhead compares with steps of this process timed with CUPTI"
+                    + " paused) or process (also record the same runs first in a child process without CUPTI, and"
+                    + " store each run's step time there and the overhead against it: a process with CUPTI attached"
+                    + " can replay graphs slower even while paused, so paused can understate graph runs; takes as"
+                    + " long again).")
+    OverheadReference overheadReference;
+
     @Option(
             names = "--progress",
             defaultValue = "auto",
@@ -230,6 +251,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("fusescope: " + n);
             err.flush();
         });
+        Map<String, Double> noCupti = noCuptiReference(timing, err);
         List<StepSpec> steps = runs.stream().map(RunRequest::spec).toList();
         PrintWriter summary = progress.equals("json")
                 ? spec.commandLine().getErr()
@@ -240,6 +262,7 @@ final class RunCommand implements Callable<Integer> {
                 progress(),
                 dump,
                 timing.problems());
+        recording.noCuptiStepNs(noCupti);
         List<RunOutcome> outcomes = recording.record(out, sink -> {
             StepDevice device = chosen.open(sink, source, steps);
             device.tracer().notice().ifPresent(n -> {
@@ -272,6 +295,68 @@ final class RunCommand implements Callable<Integer> {
         List<NumericCheck> checks = new ArrayList<>(BlockVerifier.verify(device, source.layer(0), spec, optIn));
         checks.addAll(MixerVerifier.verify(device, source, spec));
         return checks;
+    }
+
+    /**
+     * With {@code --overhead-reference process}, each run's step time in a child without CUPTI; else none. A child
+     * that fails costs the runs their reference only: one line says why.
+     */
+    private Map<String, Double> noCuptiReference(StepTimingChoice timing, PrintWriter err) {
+        if (overheadReference != OverheadReference.PROCESS) {
+            return Map.of();
+        }
+        if (trace == TraceLevel.NONE) {
+            err.println("fusescope: --overhead-reference process: a --trace none run has no tracing to compare; no"
+                    + " reference process");
+            err.flush();
+            return Map.of();
+        }
+        try {
+            return NoCuptiReference.measure(runOptions(), timing.timing(), out, err);
+        } catch (IOException | RuntimeException e) {
+            err.println("fusescope: the reference process without CUPTI failed, the runs keep the in-run overhead"
+                    + " only: " + e.getMessage());
+            err.flush();
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the reference process without CUPTI ran", e);
+        }
+    }
+
+    /** This run's options that say which runs to record (for a child recording the same runs). */
+    List<String> runOptions() {
+        List<String> o = new ArrayList<>();
+        if (model != null && model.config != null) {
+            o.addAll(List.of("--config", model.config.toString()));
+        } else {
+            o.addAll(List.of("--preset", model == null || model.preset == null ? "qwen3-next-80b-a3b" : model.preset));
+        }
+        if (weights != null) {
+            o.addAll(List.of("--weights", weights.toString()));
+        }
+        o.addAll(List.of(
+                "--batch",
+                batches.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "--variants",
+                String.join(",", variants),
+                "--mode",
+                String.join(",", modes),
+                "--layers",
+                String.valueOf(layers),
+                "--mixers",
+                mixers,
+                "--context",
+                String.valueOf(context),
+                "--iters",
+                String.valueOf(iters),
+                "--warmup",
+                String.valueOf(warmup),
+                "--routing",
+                routing,
+                "--seed",
+                String.valueOf(seed)));
+        return o;
     }
 
     private static void requireGpu(TraceLevel trace) {

@@ -21,6 +21,7 @@ import org.fusescope.profiler.model.RunMetadata;
  * @param hostNsPerLaunchTraced eager runs: median over traced steps of the host time to enqueue one launch (ns),
  *     NaN for graph runs
  * @param hostNsPerLaunchUntraced eager runs: the same over the steps timed with tracing paused, NaN otherwise
+ * @param noCuptiStepNs median GPU time of the run's step in a process without CUPTI (ns), NaN when not measured
  * @param problems problems recorded for the run
  * @param alerts problems the user must see at once (a traced run that received no kernel record), one line each
  */
@@ -32,6 +33,7 @@ public record RunOutcome(
         double untracedStepNs,
         double hostNsPerLaunchTraced,
         double hostNsPerLaunchUntraced,
+        double noCuptiStepNs,
         int problems,
         List<String> alerts) {
 
@@ -42,6 +44,7 @@ public record RunOutcome(
             List<Double> untraced,
             List<Double> hostTraced,
             List<Double> hostUntraced,
+            double noCuptiStepNs,
             List<Problem> problems) {
         long count = 0;
         long ns = 0;
@@ -60,6 +63,7 @@ public record RunOutcome(
                 median(untraced),
                 median(hostTraced),
                 median(hostUntraced),
+                noCuptiStepNs,
                 problems.size(),
                 problems.stream()
                         .filter(p -> p.code().equals(TraceCoverage.NO_KERNEL_RECORDS))
@@ -78,6 +82,12 @@ public record RunOutcome(
         m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_TRACED), format(tracedStepNs));
         m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_UNTRACED), format(untracedStepNs));
         m.put(RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD), format(overhead()));
+        if (!Double.isNaN(noCuptiStepNs)) {
+            m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_NO_CUPTI), format(noCuptiStepNs));
+            m.put(
+                    RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD_NO_CUPTI),
+                    format(tracedStepNs / noCuptiStepNs - 1));
+        }
         if (!Double.isNaN(hostNsPerLaunchTraced)) {
             m.put(RunMetadata.key(runId, RunMetadata.HOST_NS_PER_LAUNCH_TRACED), format(hostNsPerLaunchTraced));
             m.put(RunMetadata.key(runId, RunMetadata.HOST_NS_PER_LAUNCH_UNTRACED), format(hostNsPerLaunchUntraced));
@@ -89,13 +99,20 @@ public record RunOutcome(
     public String summary() {
         return String.format(
                 Locale.ROOT,
-                "%-28s %5.1f kernels/step  kernels %9.1f µs/step  step %9.1f µs traced, %9.1f µs untraced (%+.1f%%)%s%s",
+                "%-28s %5.1f kernels/step  kernels %9.1f µs/step  step %9.1f µs traced, %9.1f µs untraced (%+.1f%%)%s%s%s",
                 name,
                 kernelsPerStep,
                 kernelNsPerStep / 1e3,
                 tracedStepNs / 1e3,
                 untracedStepNs / 1e3,
                 100 * overhead(),
+                Double.isNaN(noCuptiStepNs)
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", %9.1f µs without CUPTI (%+.1f%%)",
+                                noCuptiStepNs / 1e3,
+                                100 * (tracedStepNs / noCuptiStepNs - 1)),
                 Double.isNaN(hostNsPerLaunchTraced)
                         ? ""
                         : String.format(

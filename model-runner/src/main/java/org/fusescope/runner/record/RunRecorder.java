@@ -39,10 +39,13 @@ final class RunRecorder {
     private final ProgressTracker progress;
     private final BlockDump dump;
     private final List<Problem> everyRun;
+    private final Map<String, Double> noCuptiStepNs;
 
     /**
      * @param dump where each run's layer-0 block results go, or null
      * @param everyRun problems stored with every run (e.g. why its steps are timed as they are)
+     * @param noCuptiStepNs by run name, the median step time of the same run in a process without CUPTI (ns);
+     *     runs not in it have none
      */
     RunRecorder(
             StepDevice device,
@@ -50,13 +53,15 @@ final class RunRecorder {
             RunCapture capture,
             ProgressTracker progress,
             BlockDump dump,
-            List<Problem> everyRun) {
+            List<Problem> everyRun,
+            Map<String, Double> noCuptiStepNs) {
         this.device = device;
         this.writer = writer;
         this.capture = capture;
         this.progress = progress;
         this.dump = dump;
         this.everyRun = everyRun;
+        this.noCuptiStepNs = noCuptiStepNs;
     }
 
     /** Records {@code request}; {@code checks} (from verification) are stored with the run. */
@@ -175,6 +180,7 @@ final class RunRecorder {
                 loop.untracedStepNs,
                 loop.tracedHostNsPerLaunch,
                 loop.untracedHostNsPerLaunch,
+                noCuptiStepNs.getOrDefault(request.name(), Double.NaN),
                 problems);
         outcome.metadata(runId).forEach(writer::metadata);
         stepMetadata(runId, request).forEach(writer::metadata);

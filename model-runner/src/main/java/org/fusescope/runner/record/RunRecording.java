@@ -29,6 +29,7 @@ public final class RunRecording {
     private final Progress progress;
     private final Path dump;
     private final List<Problem> everyRun;
+    private Map<String, Double> noCuptiStepNs = Map.of();
 
     /**
      * @param verifier the numeric checks of one batch (fused vs unfused vs CPU reference), or null
@@ -74,6 +75,17 @@ public final class RunRecording {
     }
 
     /**
+     * Stores with each run named here the median step time of the same run in a process without CUPTI (ns), and
+     * the tracing overhead against it ({@link org.fusescope.profiler.model.RunMetadata#STEP_GPU_NS_NO_CUPTI}).
+     *
+     * @return this recording
+     */
+    public RunRecording noCuptiStepNs(Map<String, Double> byRunName) {
+        this.noCuptiStepNs = Map.copyOf(byRunName);
+        return this;
+    }
+
+    /**
      * Records every run into a new database at {@code out}.
      *
      * @param openDevice opens the device with its tracer delivering to the given sink
@@ -97,7 +109,13 @@ public final class RunRecording {
                     device.tracer().flush();
                     writeUnattributed(writer, capture.take());
                     RunRecorder recorder = new RunRecorder(
-                            device, writer, capture, tracker, dump == null ? null : new BlockDump(dump), everyRun);
+                            device,
+                            writer,
+                            capture,
+                            tracker,
+                            dump == null ? null : new BlockDump(dump),
+                            everyRun,
+                            noCuptiStepNs);
                     Map<Integer, List<NumericCheck>> checks = new HashMap<>();
                     for (RunRequest run : runs) {
                         tracker.nextRun();

@@ -195,6 +195,29 @@ class RunRecordingTest {
     }
 
     @Test
+    void aRunWithAStepTimeWithoutCuptiStoresItAndTheOverheadAgainstIt() {
+        RunRequest eager = run("unfused", 4, false);
+        RunRequest graph = run("fused", 4, true);
+        Path db = dir.resolve("reference.sqlite");
+        List<RunOutcome> outcomes = new RunRecording(List.of(eager, graph), null, events::add)
+                .noCuptiStepNs(Map.of(eager.name(), 5_000.0))
+                .record(db, FakeStepDevice::new);
+        try (TraceReader reader = TraceReader.open(db)) {
+            Map<String, String> meta = reader.metadata();
+            double traced = Double.parseDouble(meta.get("fusescope.run.1.stepGpuNsTraced"));
+            assertThat(Double.parseDouble(meta.get("fusescope.run.1.stepGpuNsNoCupti")))
+                    .isEqualTo(5_000.0);
+            assertThat(Double.parseDouble(meta.get("fusescope.run.1.tracingOverheadNoCupti")))
+                    .isCloseTo(traced / 5_000.0 - 1, org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(meta)
+                    .as("a run the reference did not time has neither key")
+                    .doesNotContainKeys("fusescope.run.2.stepGpuNsNoCupti", "fusescope.run.2.tracingOverheadNoCupti");
+        }
+        assertThat(outcomes.get(0).summary()).contains("5.0 µs without CUPTI");
+        assertThat(outcomes.get(1).summary()).doesNotContain("without CUPTI");
+    }
+
+    @Test
     void theTablesOfUntracedStepsAreCopiedButNotRecorded() {
         Path db = dir.resolve("untraced-tables.sqlite");
         // the first untraced step's copy of layer 0, after the warm-up's

@@ -9,7 +9,8 @@ import org.fusescope.profiler.model.RunMetadata;
  * What tracing cost a recorded run: the median GPU time of a step traced and untraced (the runner times a
  * few steps with CUPTI paused, half before and half after the measured ones, at the same cadence), their
  * ratio, the trace level and how steps were timed, and for eager runs the host time to enqueue one launch
- * traced and untraced — read from the run's metadata ({@code
+ * traced and untraced, and when the run was asked to time itself in a process without CUPTI too, that step
+ * time and the overhead against it — read from the run's metadata ({@code
  * fusescope.run.N.*}). Runs without those keys (synthetic recordings, nsys exports) have none. Stateless.
  */
 public final class TracingCost {
@@ -31,7 +32,8 @@ public final class TracingCost {
                 traced,
                 untraced,
                 number(metadata.get(RunMetadata.key(run.id(), RunMetadata.HOST_NS_PER_LAUNCH_TRACED))),
-                number(metadata.get(RunMetadata.key(run.id(), RunMetadata.HOST_NS_PER_LAUNCH_UNTRACED))));
+                number(metadata.get(RunMetadata.key(run.id(), RunMetadata.HOST_NS_PER_LAUNCH_UNTRACED))),
+                number(metadata.get(RunMetadata.key(run.id(), RunMetadata.STEP_GPU_NS_NO_CUPTI))));
     }
 
     /** One table of the given runs' costs (runs whose recording does not say are left out). */
@@ -43,6 +45,8 @@ public final class TracingCost {
                 .column(Column.durationNs("Traced Step"))
                 .column(Column.durationNs("Untraced Step"))
                 .column(Column.percent("Overhead"))
+                .column(Column.durationNs("No-CUPTI Step"))
+                .column(Column.percent("Overhead vs No CUPTI"))
                 .column(Column.durationNs("Host / Launch Traced"))
                 .column(Column.durationNs("Host / Launch Untraced"));
         for (Row r : rows) {
@@ -54,6 +58,8 @@ public final class TracingCost {
                         r.tracedNs(),
                         r.untracedNs(),
                         100 * r.overhead(),
+                        r.noCuptiNs(),
+                        100 * r.overheadVsNoCupti(),
                         r.hostNsPerLaunchTraced(),
                         r.hostNsPerLaunchUntraced());
             }
@@ -79,6 +85,7 @@ public final class TracingCost {
      * @param untracedNs median GPU time of an untraced step (NaN when unknown)
      * @param hostNsPerLaunchTraced eager runs: median host time per launch in a traced step (NaN otherwise)
      * @param hostNsPerLaunchUntraced eager runs: the same with CUPTI paused (NaN otherwise)
+     * @param noCuptiNs median GPU time of the run's step in a process without CUPTI (NaN when not measured)
      */
     public record Row(
             String run,
@@ -87,10 +94,16 @@ public final class TracingCost {
             double tracedNs,
             double untracedNs,
             double hostNsPerLaunchTraced,
-            double hostNsPerLaunchUntraced) {
+            double hostNsPerLaunchUntraced,
+            double noCuptiNs) {
         /** Traced over untraced, minus one; NaN when either is unknown. */
         public double overhead() {
             return tracedNs / untracedNs - 1;
+        }
+
+        /** Traced over the step without CUPTI, minus one; NaN when either is unknown. */
+        public double overheadVsNoCupti() {
+            return tracedNs / noCuptiNs - 1;
         }
     }
 }

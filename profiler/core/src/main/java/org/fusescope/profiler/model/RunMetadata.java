@@ -15,6 +15,13 @@ public final class RunMetadata {
     public static final String HOST_NS_PER_LAUNCH_UNTRACED = "hostNsPerLaunchUntraced";
     /** Traced over untraced, minus one. */
     public static final String TRACING_OVERHEAD = "tracingOverhead";
+    /**
+     * Median GPU time of the same run's steps in a process without CUPTI (a child {@code run --trace none}, asked
+     * for with {@code run --overhead-reference process}), ns.
+     */
+    public static final String STEP_GPU_NS_NO_CUPTI = "stepGpuNsNoCupti";
+    /** Traced over the step without CUPTI, minus one. */
+    public static final String TRACING_OVERHEAD_NO_CUPTI = "tracingOverheadNoCupti";
     /** The trace level the run was recorded at ({@code full}, {@code kernels}, {@code none}). */
     public static final String TRACE = "trace";
     /** How its steps were timed ({@code gated}, {@code direct}). */

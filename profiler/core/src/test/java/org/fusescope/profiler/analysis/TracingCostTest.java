@@ -23,6 +23,7 @@ class TracingCostTest {
                     "fusescope.run." + run.id() + ".stepTiming", "gated",
                     "fusescope.run." + run.id() + ".hostNsPerLaunchTraced", "5200.0",
                     "fusescope.run." + run.id() + ".hostNsPerLaunchUntraced", "3100.0",
+                    "fusescope.run." + run.id() + ".stepGpuNsNoCupti", "68750.0",
                     "fusescope.run." + (run.id() + 1) + ".stepGpuNsTraced", "1.0");
             TracingCost.Row cost = TracingCost.of(run, metadata);
             assertThat(cost.overhead()).isCloseTo(0.10, within(1e-12));
@@ -33,6 +34,8 @@ class TracingCostTest {
             assertThat((Double) table.value(0, "Overhead")).isCloseTo(10.0, within(1e-9));
             assertThat(table.value(0, "Host / Launch Traced")).isEqualTo(5200.0);
             assertThat(table.value(0, "Host / Launch Untraced")).isEqualTo(3100.0);
+            assertThat(table.value(0, "No-CUPTI Step")).isEqualTo(68750.0);
+            assertThat((Double) table.value(0, "Overhead vs No CUPTI")).isCloseTo(12.0, within(1e-9));
             // a recording that does not say (synthetic, nsys export) has no cost
             assertThat(TracingCost.of(run, Map.of())).isNull();
             // older recordings say nothing of the level and timing: full, timed directly
@@ -42,6 +45,9 @@ class TracingCostTest {
             assertThat(old.overhead()).isNaN();
             assertThat(old.hostNsPerLaunchTraced())
                     .as("graph runs and older recordings: no host time")
+                    .isNaN();
+            assertThat(old.overheadVsNoCupti())
+                    .as("runs not timed in a process without CUPTI")
                     .isNaN();
         }
     }
