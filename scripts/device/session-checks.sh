@@ -42,8 +42,8 @@
 # launches reuse their native structures: the align kernel, programmatic launch
 # and runner GPU tests, the overhead runs at M = 1 and 4 (no CUPTI, full, kernels; twice, alternating; nsys once),
 # the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, report tracing.
-# Part r (≤ 8 min): issue 14's command with --overhead-reference process (each run also recorded first in a child
-# without CUPTI), graph and eager, M = 1..256, --verify, and report --section tracing.
+# Part r (≤ 3 min): the overhead runs at M = 1 and 4 (graph and eager, gated) with --overhead-reference process
+# (each run also recorded first in a child without CUPTI), and report --section tracing.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -138,9 +138,7 @@ grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
 if [[ "$part" == r ]]; then
-fs 420 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
-    --iters 50 --warmup 5 --verify --overhead-reference process --progress none --out "$R/reference.sqlite" \
-    >"$R/reference.txt" 2>&1
+fs 150 "${ov[@]}" --overhead-reference process --out "$R/reference.sqlite" >"$R/reference.txt" 2>&1
 echo "record exit $?"; cat "$R/reference.txt"; pack
 fs 30 report "$R/reference.sqlite" --section tracing >"$R/reference-tracing.txt" 2>&1; echo "report exit $?"
 grep -E '^(un)?fused b=' "$R/reference-tracing.txt"; pack
