@@ -76,6 +76,11 @@ public record RunOutcome(
         return tracedStepNs / untracedStepNs - 1;
     }
 
+    /** Tracing overhead against the step in a process without CUPTI, minus one (NaN when that was not measured). */
+    public double overheadVsNoCupti() {
+        return tracedStepNs / noCuptiStepNs - 1;
+    }
+
     /** META_DATA_EXPORT rows for run {@code runId}. */
     Map<String, String> metadata(long runId) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -84,9 +89,7 @@ public record RunOutcome(
         m.put(RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD), format(overhead()));
         if (!Double.isNaN(noCuptiStepNs)) {
             m.put(RunMetadata.key(runId, RunMetadata.STEP_GPU_NS_NO_CUPTI), format(noCuptiStepNs));
-            m.put(
-                    RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD_NO_CUPTI),
-                    format(tracedStepNs / noCuptiStepNs - 1));
+            m.put(RunMetadata.key(runId, RunMetadata.TRACING_OVERHEAD_NO_CUPTI), format(overheadVsNoCupti()));
         }
         if (!Double.isNaN(hostNsPerLaunchTraced)) {
             m.put(RunMetadata.key(runId, RunMetadata.HOST_NS_PER_LAUNCH_TRACED), format(hostNsPerLaunchTraced));
@@ -112,7 +115,7 @@ public record RunOutcome(
                                 Locale.ROOT,
                                 ", %9.1f µs without CUPTI (%+.1f%%)",
                                 noCuptiStepNs / 1e3,
-                                100 * (tracedStepNs / noCuptiStepNs - 1)),
+                                100 * overheadVsNoCupti()),
                 Double.isNaN(hostNsPerLaunchTraced)
                         ? ""
                         : String.format(
