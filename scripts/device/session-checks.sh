@@ -74,6 +74,15 @@ tiny_dump() {
     fs 40 run --preset tiny --batch 4 --variants unfused,fused --mode graph --iters 3 --verify --dump "$R/dump" \
         --progress none --out /tmp/tiny.sqlite >"$R/tiny.txt" 2>&1; echo "tiny exit $?"
 }
+# SECONDS: the block as moe-block.md records it (graph and eager, M = 1..256, --verify) into R/bench.sqlite, then
+# `bench moe` on it into R/moe-block.md
+block_bench() {
+    fs "$1" run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
+        --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
+    echo "record exit $?"; tail -25 "$R/record.txt"; grep -ciE 'fail' "$R/record.txt"; pack
+    fs 60 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
+    echo "bench moe exit $?"; head -30 "$R/bench-moe.txt"
+}
 # SECONDS PREFIX DB REPORT...: nsys stats reports on DB as CSV files R/PREFIX_REPORT.csv
 nsys_reports() {
     local limit=$1 prefix=$2 db=$3 report; shift 3
@@ -114,11 +123,7 @@ if [[ "$part" == y ]]; then
 TEST_LIMIT=${TEST_LIMIT:-200} bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
-fs 200 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
-    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
-echo "record exit $?"; tail -22 "$R/record.txt"; grep -ciE 'fail' "$R/record.txt"; pack
-fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
-echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"; pack
+block_bench 200; pack
 fs 90 run --preset qwen3-next-80b-a3b --batch 1,4 \
     --variants fused,fused-pdl,fused-gemm1_silu-gemm2_sum,fused-router_gemv,fused-pdl-gemm1_silu-gemm2_sum-router_gemv \
     --mode graph --iters 50 --warmup 5 --progress none --out "$R/ablation.sqlite" >"$R/ablation.txt" 2>&1
@@ -159,11 +164,7 @@ done
 timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/v-nsys --force-overwrite true \
     "${J[@]}" "${ov[@]}" --trace none --out /tmp/v-nsys.sqlite >"$R/v-nsys.txt" 2>&1
 echo "nsys profile exit $?"; grep -E 'b=[14] ' "$R/v-nsys.txt"; pack
-fs 200 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
-    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
-echo "record exit $?"; tail -22 "$R/record.txt"; grep -ciE 'fail' "$R/record.txt"; pack
-fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
-echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"
+block_bench 200
 fs 30 report "$R/bench.sqlite" --section tracing >"$R/report-tracing.txt" 2>&1; echo "report exit $?"
 grep -E '^(un)?fused b=' "$R/report-tracing.txt"; pack
 exit 0
@@ -241,11 +242,7 @@ fs 70 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4,8,16 --groups moe -
     --out "$R/kernels-small.md" >"$R/kernels-small.txt" 2>&1; echo "bench kernels exit $?"
 grep -E 'grouped_gemm1_silu|grouped_gemm1 \(CUDA|grouped_gemm2_sum|grouped_gemm2 \(CUDA|silu_and_mul|sum_reduce|\| grouped_gemm[12] \|' \
     "$R/kernels-small.md" | head -40; pack
-fs 230 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
-    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
-echo "record exit $?"; tail -22 "$R/record.txt"; pack
-fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
-echo "bench moe exit $?"; head -16 "$R/bench-moe.txt"; pack
+block_bench 230; pack
 fs 50 run --preset qwen3-next-80b-a3b --batch 1,4 --variants fused,fused-gemm1_silu-gemm2_sum-router_gemv \
     --mode graph --iters 50 --warmup 5 --progress none --out "$R/small.sqlite" >"$R/small.txt" 2>&1
 echo "small exit $?"; tail -5 "$R/small.txt"; pack
@@ -256,11 +253,7 @@ TEST_LIMIT=${TEST_LIMIT:-80} bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels.ops.GroupedGemmSmallBatchKernelsTest,org.fusescope.kernels.ops.RouterGemvKernelTest \
     >"$R/small-suite.txt" 2>&1; echo "small-batch suite exit $?"; grep -E 'gpu-suite|tests (successful|failed)' \
     "$R/small-suite.txt" | tail -6; grep -B2 -A12 'MethodSource\|AssertionError' "$R/small-suite.txt" | head -40; pack
-fs 230 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
-    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
-echo "record exit $?"; tail -25 "$R/record.txt"; pack
-fs 40 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
-echo "bench moe exit $?"; head -30 "$R/bench-moe.txt"; pack
+block_bench 230; pack
 fs 60 run --preset qwen3-next-80b-a3b --batch 1,4,16 --variants fused,fused-gemm1_silu-gemm2_sum-router_gemv \
     --mode graph --iters 50 --warmup 5 --progress none --out "$R/small.sqlite" >"$R/small.txt" 2>&1
 echo "small exit $?"; tail -8 "$R/small.txt"; pack
@@ -273,11 +266,7 @@ if [[ "$part" == m ]]; then
 TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
 echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -10; pack
-fs 260 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph,eager \
-    --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
-echo "record exit $?"; tail -25 "$R/record.txt"; pack
-fs 60 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
-echo "bench moe exit $?"; cat "$R/bench-moe.txt" | head -40; pack
+block_bench 260; pack
 # the opt-in small-batch kernels: alone, then in the block at M = 1 and 4
 fs 90 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4,16,64 --groups router,moe --out "$R/kernels-small.md" \
     >"$R/kernels-small.txt" 2>&1; echo "bench kernels small exit $?"
