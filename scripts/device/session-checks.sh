@@ -44,7 +44,11 @@
 # the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`, report tracing.
 # Part r (≤ 3 min): the overhead runs at M = 1 and 4 (graph and eager, gated) with --overhead-reference process
 # (each run also recorded first in a child without CUPTI), and report --section tracing.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r
+# Part q (≤ 10 min): after moe_align_fused's multi-block path zeroes its counts with a kernel: the align kernel and
+# runner GPU tests, part r, then the per-kernel cost of CUPTI's two kernel instrumentations in graph mode (no CUPTI,
+# full, full with serial-kernels, full without the runtime and driver kinds; M = 1 and 4; twice, alternating), and
+# the block at M = 256 (graph and eager, --verify).
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -102,7 +106,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -142,11 +146,36 @@ fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fuse
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
+if [[ "$part" == q ]]; then
+TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
+    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.MoeAlignStressTest,org.fusescope.runner \
+    >"$R/suite.txt" 2>&1
+echo "suite exit $?"; grep -E 'gpu-suite' "$R/suite.txt" | tail -3; pack
+part=r; keep_going=1
+fi
 if [[ "$part" == r ]]; then
 fs 150 "${ov[@]}" --overhead-reference process --out "$R/reference.sqlite" >"$R/reference.txt" 2>&1
 echo "record exit $?"; cat "$R/reference.txt"; pack
 fs 30 report "$R/reference.sqlite" --section tracing >"$R/reference-tracing.txt" 2>&1; echo "report exit $?"
 grep -E '^(un)?fused b=' "$R/reference-tracing.txt"; pack
+[[ -z "${keep_going:-}" ]] && exit 0
+qov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
+    --step-timing gated --progress none)
+order=(none full serial-kernels without-runtime,without-driver)
+for round in 1 2; do
+    [[ $round == 2 ]] && order=(without-runtime,without-driver serial-kernels full none)
+    for exp in "${order[@]}"; do
+        case $exp in none | full) args=(--trace $exp); prop=() ;;
+            *) args=(--trace full); prop=(-Dfusescope.cupti.experiment=$exp) ;; esac
+        timeout 45 "$b/jre/bin/java" "${prop[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+            org.fusescope.runner.cli.FuseScopeCli "${qov[@]}" "${args[@]}" --out /tmp/q-$exp-$round.sqlite \
+            >"$R/q-$exp-$round.txt" 2>&1
+        echo "$exp round $round exit $?"; grep -E 'b=[14] |experiment' "$R/q-$exp-$round.txt"
+    done; pack
+done
+fs 90 run --preset qwen3-next-80b-a3b --batch 256 --variants unfused,fused --mode graph,eager --iters 20 --warmup 3 \
+    --verify --progress none --out "$R/m256.sqlite" >"$R/m256.txt" 2>&1
+echo "M = 256 exit $?"; tail -12 "$R/m256.txt"; pack
 exit 0
 fi
 if [[ "$part" == v ]]; then

@@ -6,8 +6,8 @@
 // zeroing count[e] after a fast warp has incremented it, and that count is lost (the race of the
 // seed review of LightLLM PR #1353; see moe_align_fused_nobarrier.cu). A __syncthreads cannot
 // order other blocks, so:
-// Multi-block path (gridDim.x > 1): the kernel does NOT zero anything; the host must zero count
-// (cuMemsetD32Async on the same stream) before the launch, exactly as for moe_align.
+// Multi-block path (gridDim.x > 1): the kernel does NOT zero anything; moe_align_zero_counts_kernel
+// (below) zeroes count on the same stream first, as zero_counts_kernel does for moe_align.
 //
 //   ids:               [num_slots]              int32 (input), slot s = t*K' + k
 //   weights:           [num_slots]              fp32  (input)
@@ -21,8 +21,13 @@
 // Constants: none.
 // Launch: when num_slots is small (at most 8192; the Java wrapper takes this path up to 1024 slots,
 // above which one block's atomics are slower than memset + moe_align): grid = 1, block = 1024
-// (the block strides over all slots; no memset needed). Otherwise: memset count, then block 256,
-// grid = ceil(num_slots / 256). No dynamic shared memory.
+// (the block strides over all slots; nothing to zero first). Otherwise: moe_align_zero_counts_kernel,
+// then block 256, grid = ceil(num_slots / 256). No dynamic shared memory.
+//
+// moe_align_zero_counts_kernel: count[e] = 0 for e < num_experts, before the multi-block path. A kernel,
+// not a memset: a memset node ends a chain of programmatic launches, and CUPTI's memset record costs a
+// traced step more than a kernel's. Arguments: count, num_experts. Launch: block 256, grid =
+// max(1, ceil(num_experts / 256)) (grid-stride).
 //
 // moe_align_shared_counts_kernel (switch `align_shared_counts`, with `moe_align_fused`; small
 // batches): the single-block path with the counts in SHARED memory. The block zeroes
@@ -33,6 +38,13 @@
 // Launch: grid = 1, block = min(1024, max(256, 32 * ceil(num_slots / 32))) (any block size that is a
 // multiple of 32 works: the block strides), dynamic shared memory = 4 * num_experts bytes.
 #include "common.cuh"
+
+extern "C" __global__ void __launch_bounds__(256) moe_align_zero_counts_kernel(int* __restrict__ count,
+                                                                               int num_experts) {
+    fs_pdl_wait();  // the counts were read by the grouped GEMMs before
+    fs_pdl_launch_dependents();
+    for (int e = blockIdx.x * blockDim.x + threadIdx.x; e < num_experts; e += gridDim.x * blockDim.x) count[e] = 0;
+}
 
 extern "C" __global__ void __launch_bounds__(1024) moe_align_fused_kernel(
         const int* __restrict__ ids, const float* __restrict__ weights, int* __restrict__ count,

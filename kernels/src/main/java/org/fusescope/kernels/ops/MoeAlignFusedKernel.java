@@ -11,20 +11,21 @@ import org.fusescope.kernels.shape.ModelDims;
 /**
  * {@code moe_align_fused.cu} (fusion {@code moe_align_fused}): when one block covers all slots
  * ({@code tokens * K' <= }{@value #SINGLE_BLOCK_MAX_SLOTS}) a single 1024-thread block zeroes the
- * counts itself, barrier, then the atomics: no memset. Above that the counts are zeroed by a memset
- * on the same stream and the kernel runs multi-block. {@link #withSharedCounts} (switch {@code
+ * counts itself, barrier, then the atomics: one kernel. Above that {@code moe_align_zero_counts_kernel}
+ * zeroes the counts on the same stream and the kernel runs multi-block. {@link #withSharedCounts} (switch {@code
  * align_shared_counts}) takes the single-block path with {@code moe_align_shared_counts_kernel}
  * instead: the counts in shared memory, the block sized to the slots. Immutable; launch from the
  * thread that has the context current.
  */
 public final class MoeAlignFusedKernel {
-    /** The most slots the single-block (memset-free) path takes. */
+    /** The most slots the single-block (one-kernel) path takes. */
     public static final int SINGLE_BLOCK_MAX_SLOTS = AlignTables.SINGLE_BLOCK_MAX_SLOTS;
 
     /** The most experts whose counts fit the shared memory of {@link #withSharedCounts} (48 KB). */
     static final int SHARED_COUNTS_MAX_EXPERTS = 12 * 1024;
 
     private final CudaFunction function;
+    private final CudaFunction zero;
     private final CudaFunction sharedCounts;
     private final ModelDims dims;
 
@@ -38,6 +39,7 @@ public final class MoeAlignFusedKernel {
                 "moe_align_shared_counts keeps at most " + SHARED_COUNTS_MAX_EXPERTS + " counts, not "
                         + dims.tableExperts());
         this.function = lib.function("moe_align_fused", dims);
+        this.zero = lib.function("moe_align_fused", "moe_align_zero_counts_kernel", dims);
         this.sharedCounts =
                 sharedCounts ? lib.function("moe_align_fused", "moe_align_shared_counts_kernel", dims) : null;
         this.dims = dims;
@@ -62,8 +64,9 @@ public final class MoeAlignFusedKernel {
             int tokens) {
         int slots = AlignTables.check(dims, tokens, ids, weights, count, expertToTokens, expertToWeights);
         boolean single = singleBlock(slots);
-        if (!single) {
-            count.fillAsync((byte) 0, stream); // a __syncthreads cannot order other blocks
+        if (!single) { // a __syncthreads cannot order other blocks: zero the counts in a kernel of their own
+            KernelLauncher.launch(
+                    zero, Grids.perItem(dims.tableExperts()), Grids.BLOCK_256, 0, stream, count, dims.tableExperts());
         }
         boolean shared = single && sharedCounts != null;
         KernelLauncher.launch(
@@ -86,12 +89,12 @@ public final class MoeAlignFusedKernel {
         return Dim.of(Math.min(1024, Math.max(256, (slots + 31) / 32 * 32)));
     }
 
-    /** Whether {@code slots} take the single-block path (no memset). */
+    /** Whether {@code slots} take the single-block path (one kernel, no zeroing kernel before it). */
     public static boolean singleBlock(long slots) {
         return slots <= SINGLE_BLOCK_MAX_SLOTS;
     }
 
-    /** As {@link MoeAlignKernel#work}: the counts are zeroed either way (by the block or a memset). */
+    /** As {@link MoeAlignKernel#work}: the counts are zeroed either way (by the block or a kernel before it). */
     public static Work work(ModelDims dims, int tokens) {
         return MoeAlignKernel.work(dims, tokens);
     }

@@ -113,7 +113,10 @@ public final class FakeStepDevice implements StepDevice {
         return launch.kind() == LaunchKind.CUBLAS || zeroesByMemset(launch) ? 2 : 1;
     }
 
-    /** moe_align_fused zeroes its counts with a memset first (its multi-block path). */
+    /**
+     * The fake zeroes moe_align_fused's counts with a memset first, as the multi-block path did until 2026-12-07 (it
+     * is a kernel now): kept so that CPU tests record and attribute a memset.
+     */
     private static boolean zeroesByMemset(Op launch) {
         return launch == Op.MOE_ALIGN_FUSED;
     }

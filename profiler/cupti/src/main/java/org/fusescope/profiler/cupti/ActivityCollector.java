@@ -4,6 +4,7 @@ import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_FLAG_FLUSH_FORCED;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_DRIVER;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_KERNEL;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMCPY;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMSET;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_OVERHEAD;
@@ -48,8 +49,11 @@ import org.fusescope.profiler.model.Severity;
  *       copy and set records of graph replays by one record per replay (eager launches keep theirs): graph runs
  *       then have no kernels to attribute, so it only bounds how much of a graph run's overhead is the per-node
  *       instrumentation.
- *   <li>{@code without-memcpy}, {@code without-memset}, {@code without-synchronization}, {@code without-overhead}:
- *       leaves that activity kind out of the coverage, to find which kind costs traced steps time.
+ *   <li>{@value #SERIAL_KERNELS}: traces kernels as {@code CUPTI_ACTIVITY_KIND_KERNEL} instead of CONCURRENT_KERNEL
+ *       (CUPTI then serializes every kernel), to compare the per-kernel cost of the two instrumentations.
+ *   <li>{@code without-memcpy}, {@code without-memset}, {@code without-synchronization}, {@code without-overhead},
+ *       {@code without-runtime}, {@code without-driver}: leaves that activity kind out of the coverage, to find which
+ *       kind costs traced steps time (without both API kinds kernels keep their records but lose their launch).
  * </ul>
  *
  * <p>Thread-safe: {@link #start}, {@link #flush}, {@link #stop} may be called from any thread; the
@@ -87,12 +91,15 @@ public final class ActivityCollector implements AutoCloseable {
 
     static final String HW_TRACE = "hw-trace";
     static final String GRAPH_TRACE = "graph-trace";
+    static final String SERIAL_KERNELS = "serial-kernels";
     /** The kinds a {@code without-NAME} experiment can leave out, by NAME. */
     static final Map<String, Integer> OPTIONAL_KINDS = Map.of(
             "memcpy", CUPTI_ACTIVITY_KIND_MEMCPY,
             "memset", CUPTI_ACTIVITY_KIND_MEMSET,
             "synchronization", CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
-            "overhead", CUPTI_ACTIVITY_KIND_OVERHEAD);
+            "overhead", CUPTI_ACTIVITY_KIND_OVERHEAD,
+            "runtime", CUPTI_ACTIVITY_KIND_RUNTIME,
+            "driver", CUPTI_ACTIVITY_KIND_DRIVER);
 
     private static final String WITHOUT = "without-";
 
@@ -133,11 +140,12 @@ public final class ActivityCollector implements AutoCloseable {
             String n = name.strip();
             if (n.equals(HW_TRACE)
                     || n.equals(GRAPH_TRACE)
+                    || n.equals(SERIAL_KERNELS)
                     || (n.startsWith(WITHOUT) && OPTIONAL_KINDS.containsKey(n.substring(WITHOUT.length())))) {
                 named.add(n);
             } else if (!n.isEmpty()) {
                 throw new IllegalArgumentException("unknown " + EXPERIMENT_PROPERTY + " '" + n + "': use " + HW_TRACE
-                        + ", " + GRAPH_TRACE + " or without-KIND (KIND: "
+                        + ", " + GRAPH_TRACE + ", " + SERIAL_KERNELS + " or without-KIND (KIND: "
                         + String.join(", ", new TreeSet<>(OPTIONAL_KINDS.keySet())) + ")");
             }
         }
@@ -146,8 +154,13 @@ public final class ActivityCollector implements AutoCloseable {
 
     /** The activity kinds a collector with {@code coverage} enables under {@code experiments}, in order. */
     static int[] kinds(Coverage coverage, Set<String> experiments) {
-        IntStream kinds = Arrays.stream(coverage.kinds()).filter(kind -> experiments.stream()
-                .noneMatch(e -> e.startsWith(WITHOUT) && OPTIONAL_KINDS.get(e.substring(WITHOUT.length())) == kind));
+        boolean serial = experiments.contains(SERIAL_KERNELS);
+        IntStream kinds = Arrays.stream(coverage.kinds())
+                .filter(kind -> experiments.stream()
+                        .noneMatch(e ->
+                                e.startsWith(WITHOUT) && OPTIONAL_KINDS.get(e.substring(WITHOUT.length())) == kind))
+                .map(kind ->
+                        serial && kind == CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL ? CUPTI_ACTIVITY_KIND_KERNEL : kind);
         return experiments.contains(GRAPH_TRACE)
                 ? IntStream.concat(kinds, IntStream.of(CUPTI_ACTIVITY_KIND_GRAPH_TRACE))
                         .toArray()
@@ -194,6 +207,10 @@ public final class ActivityCollector implements AutoCloseable {
         if (experiments.contains(GRAPH_TRACE)) {
             System.err.println("fusescope: CUPTI experiment " + GRAPH_TRACE
                     + ": one record per graph replay, no kernel records for graph runs");
+        }
+        if (experiments.contains(SERIAL_KERNELS)) {
+            System.err.println("fusescope: CUPTI experiment " + SERIAL_KERNELS
+                    + ": kernels traced as CUPTI_ACTIVITY_KIND_KERNEL (serialized)");
         }
         for (String e : experiments) {
             if (e.startsWith(WITHOUT)) {

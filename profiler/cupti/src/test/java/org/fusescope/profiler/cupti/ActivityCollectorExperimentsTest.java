@@ -2,9 +2,13 @@ package org.fusescope.profiler.cupti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_DRIVER;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_KERNEL;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMCPY;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMSET;
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_RUNTIME;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_SYNCHRONIZATION;
 
 import java.util.Set;
@@ -20,7 +24,7 @@ class ActivityCollectorExperimentsTest {
         assertThatThrownBy(() -> ActivityCollector.experiments("hw-trace,faster"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'faster'")
-                .hasMessageContaining("hw-trace, graph-trace or without-KIND");
+                .hasMessageContaining("hw-trace, graph-trace, serial-kernels or without-KIND");
         assertThatThrownBy(() -> ActivityCollector.experiments("without-kernel"))
                 .hasMessageContaining("'without-kernel'");
     }
@@ -51,5 +55,23 @@ class ActivityCollectorExperimentsTest {
                 .hasSize(all.length - 1)
                 .doesNotContain(CUPTI_ACTIVITY_KIND_MEMCPY, CUPTI_ACTIVITY_KIND_SYNCHRONIZATION)
                 .endsWith(CUPTI_ACTIVITY_KIND_GRAPH_TRACE);
+    }
+
+    @Test
+    void serialKernelsTracesKernelsAsTheSerialKindInTheSamePlace() {
+        for (ActivityCollector.Coverage coverage : ActivityCollector.Coverage.values()) {
+            int[] expected = coverage.kinds();
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] =
+                        expected[i] == CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL ? CUPTI_ACTIVITY_KIND_KERNEL : expected[i];
+            }
+            assertThat(ActivityCollector.kinds(coverage, ActivityCollector.experiments("serial-kernels")))
+                    .containsExactly(expected)
+                    .doesNotContain(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL);
+        }
+        assertThat(ActivityCollector.kinds(
+                        ActivityCollector.Coverage.KERNELS, ActivityCollector.experiments("without-driver")))
+                .containsExactly(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME)
+                .doesNotContain(CUPTI_ACTIVITY_KIND_DRIVER);
     }
 }
