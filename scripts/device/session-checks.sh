@@ -48,7 +48,12 @@
 # runner GPU tests, part r, then the per-kernel cost of CUPTI's two kernel instrumentations in graph mode (no CUPTI,
 # full, full with serial-kernels, full without the runtime and driver kinds; M = 1 and 4; twice, alternating), and
 # the block at M = 256 (graph and eager, --verify).
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q
+# (serial-kernels, CUPTI_ACTIVITY_KIND_KERNEL for CONCURRENT_KERNEL, was an experiment of ebe9132 only.)
+# Part x (≤ 10 min): issue 14's own command (M = 1..256, --verify), graph and then eager, with
+# --overhead-reference process, and report --section tracing; then the overhead runs at M = 1 and 4 with no CUPTI,
+# full, and full with CUPTI detached while paused (-Dfusescope.cupti.experiment=detach-paused), twice, alternating;
+# then issue 14's graph command with detach-paused.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -87,6 +92,23 @@ block_bench() {
     fs 60 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
     echo "bench moe exit $?"; head -30 "$R/bench-moe.txt"
 }
+# NAME SECONDS: the run ${base[@]} once per entry of ${order[@]} (a --trace level, or an experiment of
+# -Dfusescope.cupti.experiment run at --trace full), twice, the second round in reverse order; R/NAME-ENTRY-ROUND.txt
+levels_twice() {
+    local name=$1 limit=$2 round exp i; local -a seq args prop
+    for round in 1 2; do
+        seq=("${order[@]}")
+        if [[ $round == 2 ]]; then seq=(); for ((i = ${#order[@]} - 1; i >= 0; i--)); do seq+=("${order[i]}"); done; fi
+        for exp in "${seq[@]}"; do
+            case $exp in none | kernels | full) args=(--trace "$exp"); prop=() ;;
+                *) args=(--trace full); prop=(-Dfusescope.cupti.experiment="$exp") ;; esac
+            timeout "$limit" "$b/jre/bin/java" "${prop[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+                org.fusescope.runner.cli.FuseScopeCli "${base[@]}" "${args[@]}" --out "/tmp/$name-$exp-$round.sqlite" \
+                >"$R/$name-$exp-$round.txt" 2>&1
+            echo "$exp round $round exit $?"; grep -E 'b=[14] |experiment' "$R/$name-$exp-$round.txt"
+        done; pack
+    done
+}
 # SECONDS PREFIX DB REPORT...: nsys stats reports on DB as CSV files R/PREFIX_REPORT.csv
 nsys_reports() {
     local limit=$1 prefix=$2 db=$3 report; shift 3
@@ -106,7 +128,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -146,6 +168,22 @@ fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fuse
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
+if [[ "$part" == x ]]; then
+issue=(run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --iters 50 --warmup 5 --verify
+    --progress none)
+for mode in graph eager; do
+    fs 200 "${issue[@]}" --mode $mode --overhead-reference process --out "$R/issue-$mode.sqlite" >"$R/issue-$mode.txt" 2>&1
+    echo "issue 14's command, $mode, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-$mode.txt"; pack
+    fs 30 report "$R/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; echo "report exit $?"
+done
+base=("${ov[@]}"); order=(none full detach-paused)
+levels_twice x 60
+timeout 120 "$b/jre/bin/java" -Dfusescope.cupti.experiment=detach-paused -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+    org.fusescope.runner.cli.FuseScopeCli "${issue[@]}" --mode graph --out "$R/issue-detach.sqlite" \
+    >"$R/issue-detach.txt" 2>&1
+echo "issue 14's command, graph, detach-paused, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-detach.txt"; pack
+exit 0
+fi
 if [[ "$part" == q ]]; then
 TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
     org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.MoeAlignStressTest,org.fusescope.runner \
@@ -159,20 +197,10 @@ echo "record exit $?"; cat "$R/reference.txt"; pack
 fs 30 report "$R/reference.sqlite" --section tracing >"$R/reference-tracing.txt" 2>&1; echo "report exit $?"
 grep -E '^(un)?fused b=' "$R/reference-tracing.txt"; pack
 [[ -z "${keep_going:-}" ]] && exit 0
-qov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
+base=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
     --step-timing gated --progress none)
 order=(none full serial-kernels without-runtime,without-driver)
-for round in 1 2; do
-    [[ $round == 2 ]] && order=(without-runtime,without-driver serial-kernels full none)
-    for exp in "${order[@]}"; do
-        case $exp in none | full) args=(--trace $exp); prop=() ;;
-            *) args=(--trace full); prop=(-Dfusescope.cupti.experiment=$exp) ;; esac
-        timeout 45 "$b/jre/bin/java" "${prop[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
-            org.fusescope.runner.cli.FuseScopeCli "${qov[@]}" "${args[@]}" --out /tmp/q-$exp-$round.sqlite \
-            >"$R/q-$exp-$round.txt" 2>&1
-        echo "$exp round $round exit $?"; grep -E 'b=[14] |experiment' "$R/q-$exp-$round.txt"
-    done; pack
-done
+levels_twice q 45
 fs 90 run --preset qwen3-next-80b-a3b --batch 256 --variants unfused,fused --mode graph,eager --iters 20 --warmup 3 \
     --verify --progress none --out "$R/m256.sqlite" >"$R/m256.txt" 2>&1
 echo "M = 256 exit $?"; tail -12 "$R/m256.txt"; pack
@@ -199,20 +227,8 @@ grep -E '^(un)?fused b=' "$R/report-tracing.txt"; pack
 exit 0
 fi
 if [[ "$part" == w ]]; then
-wov=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph,eager --iters 50 --warmup 5
-    --step-timing gated --progress none)
-order=(none kernels full without-memset without-memcpy without-synchronization without-overhead)
-for round in 1 2; do
-    [[ $round == 2 ]] && order=(without-overhead without-synchronization without-memcpy without-memset full kernels none)
-    for exp in "${order[@]}"; do
-        case $exp in none | kernels | full) args=(--trace $exp); prop=() ;;
-            *) args=(--trace full); prop=(-Dfusescope.cupti.experiment=$exp) ;; esac
-        timeout 60 "$b/jre/bin/java" "${prop[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
-            org.fusescope.runner.cli.FuseScopeCli "${wov[@]}" "${args[@]}" --out /tmp/w-$exp-$round.sqlite \
-            >"$R/w-$exp-$round.txt" 2>&1
-        echo "$exp round $round exit $?"; grep -E 'b=[14] ' "$R/w-$exp-$round.txt"
-    done; pack
-done
+base=("${ov[@]}"); order=(none kernels full without-memset without-memcpy without-synchronization without-overhead)
+levels_twice w 60
 fs 30 report /tmp/w-full-1.sqlite --section tracing >"$R/w-report-tracing.txt" 2>&1; echo "report exit $?"
 cat "$R/w-report-tracing.txt"; cp /tmp/w-full-1.sqlite "$R/"; pack
 exit 0

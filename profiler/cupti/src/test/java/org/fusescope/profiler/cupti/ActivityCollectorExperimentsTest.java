@@ -3,9 +3,7 @@ package org.fusescope.profiler.cupti;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL;
-import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_DRIVER;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_GRAPH_TRACE;
-import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_KERNEL;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMCPY;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_MEMSET;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_RUNTIME;
@@ -24,7 +22,7 @@ class ActivityCollectorExperimentsTest {
         assertThatThrownBy(() -> ActivityCollector.experiments("hw-trace,faster"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'faster'")
-                .hasMessageContaining("hw-trace, graph-trace, serial-kernels or without-KIND");
+                .hasMessageContaining("hw-trace, graph-trace, detach-paused or without-KIND");
         assertThatThrownBy(() -> ActivityCollector.experiments("without-kernel"))
                 .hasMessageContaining("'without-kernel'");
     }
@@ -58,20 +56,13 @@ class ActivityCollectorExperimentsTest {
     }
 
     @Test
-    void serialKernelsTracesKernelsAsTheSerialKindInTheSamePlace() {
+    void detachPausedChangesNoKindAndWithoutAnApiKindLeavesOnlyThatOneOut() {
         for (ActivityCollector.Coverage coverage : ActivityCollector.Coverage.values()) {
-            int[] expected = coverage.kinds();
-            for (int i = 0; i < expected.length; i++) {
-                expected[i] =
-                        expected[i] == CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL ? CUPTI_ACTIVITY_KIND_KERNEL : expected[i];
-            }
-            assertThat(ActivityCollector.kinds(coverage, ActivityCollector.experiments("serial-kernels")))
-                    .containsExactly(expected)
-                    .doesNotContain(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL);
+            assertThat(ActivityCollector.kinds(coverage, ActivityCollector.experiments("detach-paused")))
+                    .containsExactly(coverage.kinds());
         }
         assertThat(ActivityCollector.kinds(
                         ActivityCollector.Coverage.KERNELS, ActivityCollector.experiments("without-driver")))
-                .containsExactly(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME)
-                .doesNotContain(CUPTI_ACTIVITY_KIND_DRIVER);
+                .containsExactly(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME);
     }
 }
