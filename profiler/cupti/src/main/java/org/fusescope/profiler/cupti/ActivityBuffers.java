@@ -11,9 +11,9 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
 
 /**
- * The process-wide CUPTI buffer callbacks: registered once (again after CUPTI was detached), held in static fields so that the native
- * function pointers stay reachable for the life of the process, and forwarding completed buffers to
- * the one active {@link Handler}. Buffers are {@value #BUFFER_BYTES} bytes from {@code malloc}
+ * The process-wide CUPTI buffer callbacks: registered once (and again after CUPTI was detached), held in
+ * static fields so that the native function pointers stay reachable for the life of the process, and
+ * forwarding completed buffers to the one active {@link Handler}. Buffers are {@value #BUFFER_BYTES} bytes from {@code malloc}
  * (16-byte aligned, CUPTI needs 8) and freed after the handler returns. Thread-safe.
  */
 final class ActivityBuffers {
