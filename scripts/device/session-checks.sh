@@ -49,10 +49,9 @@
 # full, full with serial-kernels, full without the runtime and driver kinds; M = 1 and 4; twice, alternating), and
 # the block at M = 256 (graph and eager, --verify).
 # (serial-kernels, CUPTI_ACTIVITY_KIND_KERNEL for CONCURRENT_KERNEL, was an experiment of ebe9132 only.)
-# Part x (≤ 10 min): issue 14's own command (M = 1..256, --verify), graph and then eager, with
-# --overhead-reference process, and report --section tracing; then the overhead runs at M = 1 and 4 with no CUPTI,
-# full, and full with CUPTI detached while paused (-Dfusescope.cupti.experiment=detach-paused), twice, alternating;
-# then issue 14's graph command with detach-paused.
+# Part x (≤ 10 min): the overhead runs at M = 1 and 4 with no CUPTI, full, and full with CUPTI detached while
+# paused (-Dfusescope.cupti.experiment=detach-paused), twice, alternating; issue 14's own command (M = 1..256,
+# --verify) in graph mode with --overhead-reference process, then with detach-paused, then eager with the reference.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -169,19 +168,18 @@ grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
 if [[ "$part" == x ]]; then
-issue=(run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --iters 50 --warmup 5 --verify
-    --progress none)
-for mode in graph eager; do
-    fs 200 "${issue[@]}" --mode $mode --overhead-reference process --out "$R/issue-$mode.sqlite" >"$R/issue-$mode.txt" 2>&1
-    echo "issue 14's command, $mode, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-$mode.txt"; pack
-    fs 30 report "$R/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; echo "report exit $?"
-done
 base=("${ov[@]}"); order=(none full detach-paused)
 levels_twice x 60
+issue=(run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --iters 50 --warmup 5 --verify
+    --progress none)
+fs 200 "${issue[@]}" --mode graph --overhead-reference process --out "$R/issue-graph.sqlite" >"$R/issue-graph.txt" 2>&1
+echo "issue 14's command, graph, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-graph.txt"; pack
 timeout 120 "$b/jre/bin/java" -Dfusescope.cupti.experiment=detach-paused -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
     org.fusescope.runner.cli.FuseScopeCli "${issue[@]}" --mode graph --out "$R/issue-detach.sqlite" \
     >"$R/issue-detach.txt" 2>&1
 echo "issue 14's command, graph, detach-paused, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-detach.txt"; pack
+fs 200 "${issue[@]}" --mode eager --overhead-reference process --out "$R/issue-eager.sqlite" >"$R/issue-eager.txt" 2>&1
+echo "issue 14's command, eager, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-eager.txt"; pack
 exit 0
 fi
 if [[ "$part" == q ]]; then
