@@ -48,7 +48,8 @@
 # runner GPU tests, part r, then the per-kernel cost of CUPTI's two kernel instrumentations in graph mode (no CUPTI,
 # full, full with serial-kernels, full without the runtime and driver kinds; M = 1 and 4; twice, alternating), and
 # the block at M = 256 (graph and eager, --verify).
-# (serial-kernels, CUPTI_ACTIVITY_KIND_KERNEL for CONCURRENT_KERNEL, was an experiment of ebe9132 only.)
+# (serial-kernels, CUPTI_ACTIVITY_KIND_KERNEL for CONCURRENT_KERNEL, was an experiment of ebe9132 only, and
+# detach-paused, part x's cuptiFinalize while paused, of 244324e to d913957 only.)
 # Part x (≤ 10 min): the overhead runs at M = 1 and 4 with no CUPTI, full, and full with CUPTI detached while
 # paused (-Dfusescope.cupti.experiment=detach-paused), twice, alternating; issue 14's own command (M = 1..256,
 # --verify) in graph mode with --overhead-reference process, then with detach-paused, then eager with the reference.

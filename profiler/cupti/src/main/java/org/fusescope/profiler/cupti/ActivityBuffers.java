@@ -11,9 +11,9 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
 
 /**
- * The process-wide CUPTI buffer callbacks: registered once (and again after CUPTI was detached), held in
- * static fields so that the native function pointers stay reachable for the life of the process, and
- * forwarding completed buffers to the one active {@link Handler}. Buffers are {@value #BUFFER_BYTES} bytes from {@code malloc}
+ * The process-wide CUPTI buffer callbacks: registered once, held in static fields so that the native
+ * function pointers stay reachable for the life of the process, and forwarding completed buffers to
+ * the one active {@link Handler}. Buffers are {@value #BUFFER_BYTES} bytes from {@code malloc}
  * (16-byte aligned, CUPTI needs 8) and freed after the handler returns. Thread-safe.
  */
 final class ActivityBuffers {
@@ -27,7 +27,6 @@ final class ActivityBuffers {
     private static CUpti_BuffersCallbackRequestFunc request;
     private static CUpti_BuffersCallbackCompleteFunc complete;
     private static volatile Handler handler;
-    private static boolean registered;
 
     private ActivityBuffers() {}
 
@@ -36,29 +35,14 @@ final class ActivityBuffers {
         if (handler != null) {
             throw new IllegalStateException("another ActivityCollector is recording in this process");
         }
-        attach();
         if (request == null) {
             CUpti_BuffersCallbackRequestFunc newRequest = new Request();
             CUpti_BuffersCallbackCompleteFunc newComplete = new Complete();
             Cupti.check(cuptiActivityRegisterCallbacks(newRequest, newComplete), "cuptiActivityRegisterCallbacks");
             request = newRequest;
             complete = newComplete;
-            registered = true;
         }
         handler = next;
-    }
-
-    /** Registers the callbacks with CUPTI again if it was detached ({@link #detached()}); else does nothing. */
-    static synchronized void attach() {
-        if (request != null && !registered) {
-            Cupti.check(cuptiActivityRegisterCallbacks(request, complete), "cuptiActivityRegisterCallbacks");
-            registered = true;
-        }
-    }
-
-    /** Notes that CUPTI was detached ({@code cuptiFinalize}): it has forgotten the callbacks. */
-    static synchronized void detached() {
-        registered = false;
     }
 
     /** Stops forwarding to {@code current}; later buffers are freed unread. */

@@ -14,7 +14,6 @@ import static org.bytedeco.cuda.global.cupti.cuptiActivityEnable;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityEnableHWTrace;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityFlushAll;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityGetNumDroppedRecords;
-import static org.bytedeco.cuda.global.cupti.cuptiFinalize;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +48,6 @@ import org.fusescope.profiler.model.Severity;
  *       copy and set records of graph replays by one record per replay (eager launches keep theirs): graph runs
  *       then have no kernels to attribute, so it only bounds how much of a graph run's overhead is the per-node
  *       instrumentation.
- *   <li>{@value #DETACH_PAUSED}: {@link #pause()} also detaches CUPTI from the process ({@code cuptiFinalize}) and
- *       {@link #resume()} attaches it again, so that the untraced steps run as in a process without CUPTI.
  *   <li>{@code without-memcpy}, {@code without-memset}, {@code without-synchronization}, {@code without-overhead},
  *       {@code without-runtime}, {@code without-driver}: leaves that activity kind out of the coverage, to find which
  *       kind costs traced steps time (without both API kinds kernels keep their records but lose their launch).
@@ -91,7 +88,6 @@ public final class ActivityCollector implements AutoCloseable {
 
     static final String HW_TRACE = "hw-trace";
     static final String GRAPH_TRACE = "graph-trace";
-    static final String DETACH_PAUSED = "detach-paused";
     /** The kinds a {@code without-NAME} experiment can leave out, by NAME. */
     static final Map<String, Integer> OPTIONAL_KINDS = Map.of(
             "memcpy", CUPTI_ACTIVITY_KIND_MEMCPY,
@@ -140,12 +136,11 @@ public final class ActivityCollector implements AutoCloseable {
             String n = name.strip();
             if (n.equals(HW_TRACE)
                     || n.equals(GRAPH_TRACE)
-                    || n.equals(DETACH_PAUSED)
                     || (n.startsWith(WITHOUT) && OPTIONAL_KINDS.containsKey(n.substring(WITHOUT.length())))) {
                 named.add(n);
             } else if (!n.isEmpty()) {
                 throw new IllegalArgumentException("unknown " + EXPERIMENT_PROPERTY + " '" + n + "': use " + HW_TRACE
-                        + ", " + GRAPH_TRACE + ", " + DETACH_PAUSED + " or without-KIND (KIND: "
+                        + ", " + GRAPH_TRACE + " or without-KIND (KIND: "
                         + String.join(", ", new TreeSet<>(OPTIONAL_KINDS.keySet())) + ")");
             }
         }
@@ -203,10 +198,6 @@ public final class ActivityCollector implements AutoCloseable {
             System.err.println("fusescope: CUPTI experiment " + GRAPH_TRACE
                     + ": one record per graph replay, no kernel records for graph runs");
         }
-        if (experiments.contains(DETACH_PAUSED)) {
-            System.err.println("fusescope: CUPTI experiment " + DETACH_PAUSED
-                    + ": CUPTI is detached from the process (cuptiFinalize) while recording is paused");
-        }
         for (String e : experiments) {
             if (e.startsWith(WITHOUT)) {
                 System.err.println("fusescope: CUPTI experiment " + e + ": that activity kind is not recorded");
@@ -236,10 +227,6 @@ public final class ActivityCollector implements AutoCloseable {
         }
         enabled.clear();
         flush();
-        if (experiments.contains(DETACH_PAUSED)) {
-            Cupti.check(cuptiFinalize(), "cuptiFinalize");
-            ActivityBuffers.detached();
-        }
     }
 
     /** Enables the kinds again after {@link #pause()}; does nothing while recording. */
@@ -247,7 +234,6 @@ public final class ActivityCollector implements AutoCloseable {
         if (writer == null || !enabled.isEmpty()) {
             return;
         }
-        ActivityBuffers.attach();
         for (int kind : kinds) {
             Cupti.check(cuptiActivityEnable(kind), "cuptiActivityEnable(" + kind + ")");
             enabled.add(kind);

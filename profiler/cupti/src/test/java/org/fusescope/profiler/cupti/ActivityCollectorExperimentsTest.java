@@ -22,7 +22,7 @@ class ActivityCollectorExperimentsTest {
         assertThatThrownBy(() -> ActivityCollector.experiments("hw-trace,faster"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'faster'")
-                .hasMessageContaining("hw-trace, graph-trace, detach-paused or without-KIND");
+                .hasMessageContaining("hw-trace, graph-trace or without-KIND");
         assertThatThrownBy(() -> ActivityCollector.experiments("without-kernel"))
                 .hasMessageContaining("'without-kernel'");
     }
@@ -56,11 +56,7 @@ class ActivityCollectorExperimentsTest {
     }
 
     @Test
-    void detachPausedChangesNoKindAndWithoutAnApiKindLeavesOnlyThatOneOut() {
-        for (ActivityCollector.Coverage coverage : ActivityCollector.Coverage.values()) {
-            assertThat(ActivityCollector.kinds(coverage, ActivityCollector.experiments("detach-paused")))
-                    .containsExactly(coverage.kinds());
-        }
+    void withoutAnApiKindLeavesOnlyThatOneOut() {
         assertThat(ActivityCollector.kinds(
                         ActivityCollector.Coverage.KERNELS, ActivityCollector.experiments("without-driver")))
                 .containsExactly(CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL, CUPTI_ACTIVITY_KIND_RUNTIME);
