@@ -93,6 +93,13 @@ block_bench() {
     fs 60 bench moe --from "$R/bench.sqlite" --out "$R/moe-block.md" >"$R/bench-moe.txt" 2>&1
     echo "bench moe exit $?"; head -30 "$R/bench-moe.txt"
 }
+# SECONDS CLASSES [NAME]: the GPU tests of CLASSES (packages or classes, comma-separated; a JVM each) with gpu-suite.sh,
+# TEST_LIMIT (default SECONDS) per phase, into R/NAME.txt (default suite); prints its exit status and summary
+suite() {
+    local name=${3:-suite}
+    TEST_LIMIT=${TEST_LIMIT:-$1} bash scripts/device/gpu-suite.sh "$R" "$2" >"$R/$name.txt" 2>&1
+    echo "$name exit $?"; grep -E 'gpu-suite|== ' "$R/$name.txt" | tail -10; pack
+}
 # NAME SECONDS: the run ${base[@]} once per entry of ${order[@]} (a --trace level, or an experiment of
 # -Dfusescope.cupti.experiment run at --trace full), twice, the second round in reverse order; R/NAME-ENTRY-ROUND.txt
 levels_twice() {
@@ -121,9 +128,7 @@ nsys_reports() {
 }
 if [[ "$part" == s ]]; then
 # the short call for a small device budget: the GPU suite alone, the raw ncu CSV, the tiny --verify --dump
-TEST_LIMIT=${TEST_LIMIT:-220} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
-echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
+suite 220 org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti
 ncu_csv 70; pack
 tiny_dump; pack
 exit 0
@@ -147,9 +152,7 @@ cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
 exit 0
 fi
 if [[ "$part" == y ]]; then
-TEST_LIMIT=${TEST_LIMIT:-200} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
-echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -8; pack
+suite 200 org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti
 block_bench 200; pack
 fs 90 run --preset qwen3-next-80b-a3b --batch 1,4 \
     --variants fused,fused-pdl,fused-gemm1_silu-gemm2_sum,fused-router_gemv,fused-pdl-gemm1_silu-gemm2_sum-router_gemv \
@@ -158,8 +161,7 @@ echo "ablation exit $?"; grep -E 'b=[14] ' "$R/ablation.txt"; pack
 exit 0
 fi
 if [[ "$part" == u ]]; then
-TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" org.fusescope.runner >"$R/runner-suite.txt" 2>&1
-echo "runner suite exit $?"; grep -E 'gpu-suite' "$R/runner-suite.txt" | tail -3; pack
+suite 150 org.fusescope.runner runner-suite
 for level in none full kernels; do
     fs 60 "${ov[@]}" --trace $level --out /tmp/ov-$level.sqlite >"$R/ov-$level.txt" 2>&1; echo "$level exit $?"
     grep -E 'b=[14] ' "$R/ov-$level.txt"
@@ -189,10 +191,7 @@ echo "issue 14's command, eager, exit $?"; grep -E 'b=[0-9]+ ' "$R/issue-eager.t
 exit 0
 fi
 if [[ "$part" == q ]]; then
-TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.MoeAlignStressTest,org.fusescope.runner \
-    >"$R/suite.txt" 2>&1
-echo "suite exit $?"; grep -E 'gpu-suite' "$R/suite.txt" | tail -3; pack
+suite 150 org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.MoeAlignStressTest,org.fusescope.runner
 part=r; keep_going=1
 fi
 if [[ "$part" == r ]]; then
@@ -211,10 +210,8 @@ echo "M = 256 exit $?"; tail -12 "$R/m256.txt"; pack
 exit 0
 fi
 if [[ "$part" == v ]]; then
-TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.ProgrammaticLaunchKernelTest,org.fusescope.runner \
-    >"$R/suite.txt" 2>&1
-echo "suite exit $?"; grep -E 'gpu-suite' "$R/suite.txt" | tail -3; pack
+suite 150 \
+    org.fusescope.kernels.ops.MoeAlignKernelsTest,org.fusescope.kernels.ops.ProgrammaticLaunchKernelTest,org.fusescope.runner
 for round in 1 2; do
     levels=(none full kernels); [[ $round == 2 ]] && levels=(kernels full none)
     for level in "${levels[@]}"; do
@@ -273,9 +270,7 @@ head -60 "$R/ncu-report.txt"; cp /tmp/ncu-cmd.sqlite "$R/" 2>/dev/null; pack
 exit 0
 fi
 if [[ "$part" == p ]]; then
-TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels.ops.ProgrammaticLaunchKernelTest,org.fusescope.runner >"$R/pdl-suite.txt" 2>&1
-echo "pdl suite exit $?"; grep -E 'gpu-suite' "$R/pdl-suite.txt" | tail -3; pack
+suite 150 org.fusescope.kernels.ops.ProgrammaticLaunchKernelTest,org.fusescope.runner pdl-suite
 fs 280 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused,fused-pdl --mode graph,eager \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench.sqlite" >"$R/record.txt" 2>&1
 echo "record exit $?"; tail -32 "$R/record.txt"; pack
@@ -312,9 +307,7 @@ grep -E 'grouped_gemm|silu|sum_reduce' "$R/kernels-small.md" | head -40; pack
 exit 0
 fi
 if [[ "$part" == m ]]; then
-TEST_LIMIT=${TEST_LIMIT:-150} bash scripts/device/gpu-suite.sh "$R" \
-    org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti >"$R/suite.txt" 2>&1
-echo "suite exit $?"; grep -E 'gpu-suite|== ' "$R/suite.txt" | tail -10; pack
+suite 150 org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti
 block_bench 260; pack
 # the opt-in small-batch kernels: alone, then in the block at M = 1 and 4
 fs 90 bench kernels --preset qwen3-next-80b-a3b --tokens 1,4,16,64 --groups router,moe --out "$R/kernels-small.md" \
