@@ -140,14 +140,10 @@ public final class PropertiesViewModel {
             out.add(new PropertyRow(t, "Step timing", cost.stepTiming()));
             out.add(new PropertyRow(t, "Traced step", TimeFormat.format(Math.round(cost.tracedNs()))));
             out.add(new PropertyRow(t, "Untraced step", TimeFormat.format(Math.round(cost.untracedNs()))));
-            out.add(new PropertyRow(
-                    t, "Tracing overhead", String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overhead())));
+            out.add(new PropertyRow(t, "Tracing overhead", overhead(cost.overhead())));
             if (!Double.isNaN(cost.noCuptiNs())) {
                 out.add(new PropertyRow(t, "Step without CUPTI", TimeFormat.format(Math.round(cost.noCuptiNs()))));
-                out.add(new PropertyRow(
-                        t,
-                        "Overhead vs no CUPTI",
-                        String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * cost.overheadVsNoCupti())));
+                out.add(new PropertyRow(t, "Overhead vs no CUPTI", overhead(cost.overheadVsNoCupti())));
             }
             if (!Double.isNaN(cost.hostNsPerLaunchTraced())) {
                 out.add(new PropertyRow(
@@ -157,5 +153,10 @@ public final class PropertiesViewModel {
             }
         }
         return out;
+    }
+
+    /** A tracing overhead (traced over reference, minus one) as a signed percentage, e.g. {@code +4.5 %}. */
+    private static String overhead(double fraction) {
+        return String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * fraction);
     }
 }
