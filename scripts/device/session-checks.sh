@@ -54,7 +54,9 @@
 # paused (-Dfusescope.cupti.experiment=detach-paused), twice, alternating; issue 14's own command (M = 1..256,
 # --verify) in graph mode with --overhead-reference process, then with detach-paused, then eager with the reference.
 # Part e (≤ 4 min): the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e
+# Part c (≤ 7 min): CUPTI's timestamps in page-locked host memory (-Dfusescope.cupti.experiment=host-pinned) against
+# device memory and no CUPTI, graph mode at M = 1 and 4, twice, alternating; then part e.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -134,7 +136,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -170,6 +172,13 @@ fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fuse
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
+fi
+if [[ "$part" == c ]]; then
+base=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
+    --step-timing gated --progress none)
+order=(none full host-pinned)
+levels_twice c 45
+part=e
 fi
 if [[ "$part" == e ]]; then
 block_bench 200; pack

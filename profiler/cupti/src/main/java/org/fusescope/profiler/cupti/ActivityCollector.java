@@ -1,5 +1,6 @@
 package org.fusescope.profiler.cupti;
 
+import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_ATTR_MEM_ALLOCATION_TYPE_HOST_PINNED;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_FLAG_FLUSH_FORCED;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL;
 import static org.bytedeco.cuda.global.cupti.CUPTI_ACTIVITY_KIND_DRIVER;
@@ -14,6 +15,7 @@ import static org.bytedeco.cuda.global.cupti.cuptiActivityEnable;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityEnableHWTrace;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityFlushAll;
 import static org.bytedeco.cuda.global.cupti.cuptiActivityGetNumDroppedRecords;
+import static org.bytedeco.cuda.global.cupti.cuptiActivitySetAttribute;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.bytedeco.cuda.cudart.CUctx_st;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.SizeTPointer;
 import org.fusescope.profiler.model.Problem;
 import org.fusescope.profiler.model.Severity;
@@ -48,6 +51,9 @@ import org.fusescope.profiler.model.Severity;
  *       copy and set records of graph replays by one record per replay (eager launches keep theirs): graph runs
  *       then have no kernels to attribute, so it only bounds how much of a graph run's overhead is the per-node
  *       instrumentation.
+ *   <li>{@value #HOST_PINNED}: CUPTI keeps the kernels' timestamps in page-locked host memory
+ *       ({@code CUPTI_ACTIVITY_ATTR_MEM_ALLOCATION_TYPE_HOST_PINNED}, CUPTI's default up to CUDA 12.0) instead of
+ *       device memory, to see whether where the instrumented kernels write costs the per-kernel time.
  *   <li>{@code without-memcpy}, {@code without-memset}, {@code without-synchronization}, {@code without-overhead},
  *       {@code without-runtime}, {@code without-driver}: leaves that activity kind out of the coverage, to find which
  *       kind costs traced steps time (without both API kinds kernels keep their records but lose their launch).
@@ -88,6 +94,7 @@ public final class ActivityCollector implements AutoCloseable {
 
     static final String HW_TRACE = "hw-trace";
     static final String GRAPH_TRACE = "graph-trace";
+    static final String HOST_PINNED = "host-pinned";
     /** The kinds a {@code without-NAME} experiment can leave out, by NAME. */
     static final Map<String, Integer> OPTIONAL_KINDS = Map.of(
             "memcpy", CUPTI_ACTIVITY_KIND_MEMCPY,
@@ -136,11 +143,12 @@ public final class ActivityCollector implements AutoCloseable {
             String n = name.strip();
             if (n.equals(HW_TRACE)
                     || n.equals(GRAPH_TRACE)
+                    || n.equals(HOST_PINNED)
                     || (n.startsWith(WITHOUT) && OPTIONAL_KINDS.containsKey(n.substring(WITHOUT.length())))) {
                 named.add(n);
             } else if (!n.isEmpty()) {
                 throw new IllegalArgumentException("unknown " + EXPERIMENT_PROPERTY + " '" + n + "': use " + HW_TRACE
-                        + ", " + GRAPH_TRACE + " or without-KIND (KIND: "
+                        + ", " + GRAPH_TRACE + ", " + HOST_PINNED + " or without-KIND (KIND: "
                         + String.join(", ", new TreeSet<>(OPTIONAL_KINDS.keySet())) + ")");
             }
         }
@@ -193,6 +201,15 @@ public final class ActivityCollector implements AutoCloseable {
                             ? "asked for kernel timestamps from the Hardware Event System (before Blackwell CUPTI"
                                     + " instruments the kernels anyway)"
                             : Cupti.resultString(result) + ", kernels are instrumented as without it"));
+        }
+        if (experiments.contains(HOST_PINNED)) {
+            BytePointer one = new BytePointer(1).put((byte) 1);
+            int result = cuptiActivitySetAttribute(
+                    CUPTI_ACTIVITY_ATTR_MEM_ALLOCATION_TYPE_HOST_PINNED, new SizeTPointer(1).put(1), (Pointer) one);
+            System.err.println("fusescope: CUPTI experiment " + HOST_PINNED + ": "
+                    + (result == 0
+                            ? "kernel timestamps kept in page-locked host memory"
+                            : Cupti.resultString(result) + ", timestamps stay in device memory"));
         }
         if (experiments.contains(GRAPH_TRACE)) {
             System.err.println("fusescope: CUPTI experiment " + GRAPH_TRACE

@@ -22,7 +22,9 @@ class ActivityCollectorExperimentsTest {
         assertThatThrownBy(() -> ActivityCollector.experiments("hw-trace,faster"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'faster'")
-                .hasMessageContaining("hw-trace, graph-trace or without-KIND");
+                .hasMessageContaining("hw-trace, graph-trace, host-pinned or without-KIND");
+        assertThat(ActivityCollector.experiments("host-pinned,without-memset"))
+                .containsExactly(ActivityCollector.HOST_PINNED, "without-memset");
         assertThatThrownBy(() -> ActivityCollector.experiments("without-kernel"))
                 .hasMessageContaining("'without-kernel'");
     }
@@ -32,6 +34,8 @@ class ActivityCollectorExperimentsTest {
         for (ActivityCollector.Coverage coverage : ActivityCollector.Coverage.values()) {
             assertThat(ActivityCollector.kinds(coverage, Set.of())).containsExactly(coverage.kinds());
             assertThat(ActivityCollector.kinds(coverage, Set.of(ActivityCollector.HW_TRACE)))
+                    .containsExactly(coverage.kinds());
+            assertThat(ActivityCollector.kinds(coverage, Set.of(ActivityCollector.HOST_PINNED)))
                     .containsExactly(coverage.kinds());
             assertThat(ActivityCollector.kinds(coverage, Set.of(ActivityCollector.GRAPH_TRACE)))
                     .startsWith(coverage.kinds())
