@@ -56,7 +56,10 @@
 # Part e (≤ 4 min): the block as moe-block.md records it (graph and eager, M = 1..256, --verify) with `bench moe`.
 # Part c (≤ 7 min): CUPTI's timestamps in page-locked host memory (-Dfusescope.cupti.experiment=host-pinned) against
 # device memory and no CUPTI, graph mode at M = 1 and 4, twice, alternating; then part e.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c
+# Part d (≤ 7 min): issue 14's overhead timed as Nsight Systems' anchor was, over 200 graph replays back to back
+# (-Dfusescope.run.backToBack=200, graph mode, M = 1..256): no CUPTI and full, twice, alternating; nsys profile
+# --cuda-graph-trace=node around a --trace none run with the same experiment.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -103,7 +106,8 @@ suite() {
     echo "$name exit $?"; grep -E 'gpu-suite|== ' "$R/$name.txt" | tail -10; pack
 }
 # NAME SECONDS: the run ${base[@]} once per entry of ${order[@]} (a --trace level, or an experiment of
-# -Dfusescope.cupti.experiment run at --trace full), twice, the second round in reverse order; R/NAME-ENTRY-ROUND.txt
+# -Dfusescope.cupti.experiment run at --trace full), twice, the second round in reverse order; R/NAME-ENTRY-ROUND.txt.
+# ${jprops[@]}, when set: more JVM options for every run
 levels_twice() {
     local name=$1 limit=$2 round exp i; local -a seq args prop
     for round in 1 2; do
@@ -112,10 +116,10 @@ levels_twice() {
         for exp in "${seq[@]}"; do
             case $exp in none | kernels | full) args=(--trace "$exp"); prop=() ;;
                 *) args=(--trace full); prop=(-Dfusescope.cupti.experiment="$exp") ;; esac
-            timeout "$limit" "$b/jre/bin/java" "${prop[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+            timeout "$limit" "$b/jre/bin/java" ${prop[@]+"${prop[@]}"} ${jprops[@]+"${jprops[@]}"} -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
                 org.fusescope.runner.cli.FuseScopeCli "${base[@]}" "${args[@]}" --out "/tmp/$name-$exp-$round.sqlite" \
                 >"$R/$name-$exp-$round.txt" 2>&1
-            echo "$exp round $round exit $?"; grep -E 'b=[14] |experiment' "$R/$name-$exp-$round.txt"
+            echo "$exp round $round exit $?"; grep -E 'b=[0-9]+ |experiment|back to back' "$R/$name-$exp-$round.txt"
         done; pack
     done
 }
@@ -136,7 +140,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -171,6 +175,17 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == d ]]; then
+base=(run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph --iters 50
+    --warmup 5 --verify --progress none)
+jprops=(-Dfusescope.run.backToBack=200); order=(none full)
+levels_twice d 90
+timeout 150 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/d-nsys --force-overwrite true \
+    "$b/jre/bin/java" "${jprops[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli \
+    "${base[@]}" --trace none --out /tmp/d-nsys.sqlite >"$R/d-nsys.txt" 2>&1
+echo "nsys profile exit $?"; grep -E 'b=[0-9]+ |back to back' "$R/d-nsys.txt"; pack
 exit 0
 fi
 if [[ "$part" == c ]]; then

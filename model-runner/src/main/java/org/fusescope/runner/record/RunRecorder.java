@@ -32,6 +32,11 @@ import org.fusescope.runner.step.StepSpec;
 final class RunRecorder {
     /** The most steps timed untraced per run, half before the measured steps and half after them. */
     static final int UNTRACED_STEPS = 10;
+    /**
+     * The system property that asks graph runs for an experiment after their steps: this many replays back to
+     * back, traced and paused ({@link StepLoop#backToBack}), reported on stderr; 0 or absent: none.
+     */
+    static final String BACK_TO_BACK_PROPERTY = "fusescope.run.backToBack";
 
     private final StepDevice device;
     private final TraceWriter writer;
@@ -115,6 +120,18 @@ final class RunRecorder {
                 progress.phase("measure", request.name(), step);
             }
             loop.measureUntraced(untraced - untraced / 2);
+            int backToBack = Integer.getInteger(BACK_TO_BACK_PROPERTY, 0);
+            if (request.graph() && backToBack > 0) {
+                double[] ns = loop.backToBack(backToBack);
+                System.err.printf(
+                        Locale.ROOT,
+                        "fusescope: %s: %d replays back to back: %.1f µs per replay traced, %.1f µs paused (%+.1f%%)%n",
+                        request.name(),
+                        backToBack,
+                        ns[0] / 1e3,
+                        ns[1] / 1e3,
+                        100 * (ns[0] / ns[1] - 1));
+            }
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -102,6 +102,37 @@ final class StepLoop {
         }
     }
 
+    /**
+     * Experiment ({@value RunRecorder#BACK_TO_BACK_PROPERTY}): graph replays enqueued back to back between two
+     * events, not held at the gate (the way Nsight Systems' overhead is often timed, over many replays), {@code
+     * replays} traced then {@code replays} with the tracer paused, twice. The traced replays count as warm-up
+     * (step -1); their tables are neither read nor checked.
+     *
+     * @return GPU ns per replay, {traced, paused}, each the mean of its two rounds
+     */
+    double[] backToBack(int replays) {
+        double traced = 0;
+        double paused = 0;
+        for (int round = 0; round < 2; round++) {
+            device.beginDirectTiming();
+            for (int i = 0; i < replays; i++) {
+                replay(-1, false);
+            }
+            traced += device.endTiming() / replays / 2;
+            clock.pause();
+            try {
+                device.beginDirectTiming();
+                for (int i = 0; i < replays; i++) {
+                    device.replay();
+                }
+                paused += device.endTiming() / replays / 2;
+            } finally {
+                clock.resume();
+            }
+        }
+        return new double[] {traced, paused};
+    }
+
     /** Experts the tables of {@code layer} at {@code step} listed (all of them when unknown). */
     int touched(int layer, int step) {
         Integer t = touched.get(key(layer, step));

@@ -180,6 +180,37 @@ class RunRecordingTest {
     }
 
     @Test
+    void theBackToBackExperimentAddsTracedAndPausedReplaysToGraphRunsOnlyAttributedAsWarmUp() {
+        int replays = 4;
+        System.setProperty(RunRecorder.BACK_TO_BACK_PROPERTY, String.valueOf(replays));
+        Path db;
+        try {
+            db = record(List.of(run("unfused", 4, false), run("fused", 4, true)), null);
+        } finally {
+            System.clearProperty(RunRecorder.BACK_TO_BACK_PROPERTY);
+        }
+        String copies = "r".repeat(LAYERS);
+        String steps = ("U" + copies).repeat(ITERS / 2)
+                + ("T" + copies).repeat(ITERS)
+                + ("U" + copies).repeat(ITERS - ITERS / 2);
+        String eager = ("T" + copies).repeat(WARMUP) + steps;
+        String graphRun = "T" + copies + "T".repeat(WARMUP) + steps + "TUTU";
+        assertThat(opened.get(0).timeline.toString()).isEqualTo(eager + graphRun);
+        try (TraceReader reader = TraceReader.open(db)) {
+            RunTrace graph = reader.load(2);
+            assertThat(graph.problems()).isEmpty();
+            assertThat(graph.kernels()).allMatch(KernelEvent::hasAttribution);
+            long perReplay = stepKernels(graph, 0).size();
+            assertThat(stepKernels(graph, -1))
+                    .as("capture template, warm-up replays and the traced back-to-back replays")
+                    .hasSize((int) (perReplay * (1 + WARMUP + 2 * replays)));
+            for (int step = 0; step < ITERS; step++) {
+                assertThat(stepKernels(graph, step)).hasSize((int) perReplay);
+            }
+        }
+    }
+
+    @Test
     void eagerRunsStoreTheHostTimePerLaunchTracedAndUntracedGraphRunsDoNot() {
         Path db = record(List.of(run("unfused", 4, false), run("unfused", 4, true)), null);
         try (TraceReader reader = TraceReader.open(db)) {
