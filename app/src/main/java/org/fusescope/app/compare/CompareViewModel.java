@@ -23,6 +23,8 @@ import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.RunComparison;
 import org.fusescope.profiler.analysis.StepMetric;
 import org.fusescope.profiler.analysis.StepSpans;
+import org.fusescope.profiler.analysis.TracingCost;
+import org.fusescope.profiler.analysis.UntracedSpeedUp;
 import org.fusescope.profiler.ops.OpMove;
 
 /**
@@ -47,6 +49,7 @@ public final class CompareViewModel {
     private final GroupKernels baseGroups;
     private final GroupKernels candGroups;
     private final StepAxis axis;
+    private final UntracedSpeedUp untraced;
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", -1);
     private final StringProperty selectedGroup = new SimpleStringProperty(this, "selectedGroup");
     private boolean syncing;
@@ -66,6 +69,9 @@ public final class CompareViewModel {
         this.baseGroups = new GroupKernels(baseline.trace());
         this.candGroups = new GroupKernels(candidate.trace());
         this.axis = new StepAxis(baseline.trace(), candidate.trace());
+        this.untraced = UntracedSpeedUp.of(
+                TracingCost.of(baseline.info(), baseline.recording().metadata()),
+                TracingCost.of(candidate.info(), candidate.recording().metadata()));
         double span = Math.max(
                 baseline.timeline().endNs() - baseline.timeline().startNs(),
                 candidate.timeline().endNs() - candidate.timeline().startNs());
@@ -320,9 +326,18 @@ public final class CompareViewModel {
                 .orElse("");
     }
 
-    /** One line: the step times' verdicts, e.g. {@code Step wall: faster — …; GPU busy: within noise — …}. */
+    /**
+     * One line: the step times' verdicts, e.g. {@code Step wall: faster — …; GPU busy: within noise — …}, and when
+     * both runs were also timed untraced, their speed-up without the tracer's cost ({@link #untraced()}).
+     */
     public String summary() {
-        return "Step wall: " + VerdictText.of(comparison.stepVerdict(StepMetric.WALL)) + "   ·   GPU busy: "
+        String line = "Step wall: " + VerdictText.of(comparison.stepVerdict(StepMetric.WALL)) + "   ·   GPU busy: "
                 + VerdictText.of(comparison.stepVerdict(StepMetric.GPU_BUSY));
+        return untraced == null ? line : line + "   ·   " + untraced.line();
+    }
+
+    /** The candidate's speed-up over the baseline without the tracer's cost, or null when a run has no such time. */
+    public UntracedSpeedUp untraced() {
+        return untraced;
     }
 }

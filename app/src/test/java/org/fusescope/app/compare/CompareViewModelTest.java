@@ -97,6 +97,25 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theSummaryGivesTheSpeedUpWithoutTracingWhenBothRunsWereTimedUntraced(@TempDir Path dir) {
+        try (RecordingService service = new RecordingService()) {
+            var recording = service.open(Samples.copyTo(Samples.H100_MOE, dir));
+            CompareViewModel vm = CompareViewModel.load(service, recording, 1, recording, 2, new Selection());
+            // the sample stores each run's steps with CUPTI paused: unfused b=1 graph 75.9 µs, fused 58.0 µs
+            assertThat(vm.untraced().reference()).isEqualTo("CUPTI paused");
+            assertThat(vm.summary())
+                    .startsWith("Step wall: ")
+                    .endsWith("   ·   Without tracing (CUPTI paused): 75.9 → 58.0 µs, 1.31× (traced 1.19×)");
+            CompareViewModel golden = CompareViewModel.load(
+                    service, service.open(Golden.file()), 7, service.open(Golden.file()), 8, new Selection());
+            assertThat(golden.untraced())
+                    .as("a recording that stores no untraced steps")
+                    .isNull();
+            assertThat(golden.summary()).doesNotContain("Without tracing");
+        }
+    }
+
+    @Test
     void aMoeOnlyRecordingHasMoeBlockLayers() {
         try (RecordingService service = new RecordingService()) {
             var recording = service.open(Golden.file());

@@ -14,6 +14,7 @@ import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.RunComparison;
 import org.fusescope.profiler.analysis.StepMetric;
 import org.fusescope.profiler.analysis.TracingCost;
+import org.fusescope.profiler.analysis.UntracedSpeedUp;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
@@ -44,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     static final int REGRESSION = 3;
 
     private static final List<String> SECTIONS =
-            List.of("verdicts", "groups", "step-totals", "layer-types", "checks", "tracing", "fail-above");
+            List.of("verdicts", "groups", "step-totals", "layer-types", "checks", "tracing", "untraced", "fail-above");
 
     @Parameters(arity = "1..2", paramLabel = "DB", description = "One database, or baseline and candidate databases.")
     List<Path> databases;
@@ -62,7 +63,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Tables: verdicts (per step time and group: verdict, median and IQR of both runs, change"
                     + " with its 95 %% interval, where removed work went), groups, step-totals, layer-types (kernel"
                     + " time per step by layer type), checks, tracing (traced vs untraced step time of each run),"
-                    + " fail-above (the --fail-above check) (default: all; groups for csv).")
+                    + " untraced (the speed-up of the step times without CUPTI, or with it paused, beside the traced"
+                    + " one), fail-above (the --fail-above check) (default: all; groups for csv).")
     List<String> sections = new ArrayList<>();
 
     @Option(
@@ -129,6 +131,10 @@ final class CompareCommand implements Callable<Integer> {
                 TracingCost.Row candCost = TracingCost.of(pair[1], candidateMetadata);
                 if (baseCost != null || candCost != null) {
                     tables.put("tracing", TracingCost.table(java.util.Arrays.asList(baseCost, candCost)));
+                }
+                UntracedSpeedUp untraced = UntracedSpeedUp.of(baseCost, candCost);
+                if (untraced != null) {
+                    tables.put("untraced", untraced.table());
                 }
                 String subject = pair[0].name() + " -> " + pair[1].name();
                 if (failAbove != null) {

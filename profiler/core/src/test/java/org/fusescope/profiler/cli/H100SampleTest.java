@@ -1,6 +1,7 @@
 package org.fusescope.profiler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +87,27 @@ class H100SampleTest {
                 "compare", sample.toString(), "--runs", "unfused b=1 graph,fused b=1 graph", "--section", "tracing");
         assertThat(compare.exitCode()).as(compare.err()).isZero();
         assertThat(compare.out()).contains("Tracing cost").contains("24.7").contains("37.0");
+        // the sample's runs were not timed without CUPTI: the speed-up of the steps with CUPTI paused
+        Cli.Result untraced = Cli.run(
+                "compare",
+                sample.toString(),
+                "--runs",
+                "unfused b=1 graph,fused b=1 graph",
+                "--section",
+                "untraced",
+                "--format",
+                "csv");
+        assertThat(untraced.exitCode()).as(untraced.err()).isZero();
+        String row = untraced.out()
+                .lines()
+                .filter(l -> l.contains("CUPTI paused"))
+                .findFirst()
+                .orElseThrow();
+        String[] f = row.split(",");
+        assertThat(Double.parseDouble(f[f.length - 4])).isEqualTo(75_888.0, within(0.5));
+        assertThat(Double.parseDouble(f[f.length - 3])).isEqualTo(58_048.0, within(0.5));
+        assertThat(Double.parseDouble(f[f.length - 2])).isCloseTo(75_888.0 / 58_048.0, within(1e-3));
+        assertThat(Double.parseDouble(f[f.length - 1])).isCloseTo(94_640.0 / 79_520.0, within(1e-3));
     }
 
     /** Issue 4's measure on the H100 recording: GPU busy time per step (median), fused below unfused. */
