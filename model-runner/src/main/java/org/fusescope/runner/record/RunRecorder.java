@@ -189,8 +189,18 @@ final class RunRecorder {
         writer.ranges(withThread(loop.ranges, tid));
         writer.expertCounts(runId, loop.counts);
         writer.checks(runId, checks);
+        problems.addAll(TracingOverheadCheck.problems(
+                outcome(request, loop, kernels, problems), device.tracer().level()));
         writer.problems(runId, problems);
-        RunOutcome outcome = RunOutcome.of(
+        RunOutcome outcome = outcome(request, loop, kernels, problems);
+        outcome.metadata(runId).forEach(writer::metadata);
+        stepMetadata(runId, request).forEach(writer::metadata);
+        writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);
+        return outcome;
+    }
+
+    private RunOutcome outcome(RunRequest request, StepLoop loop, List<KernelEvent> kernels, List<Problem> problems) {
+        return RunOutcome.of(
                 request,
                 kernels,
                 loop.tracedStepNs,
@@ -199,10 +209,6 @@ final class RunRecorder {
                 loop.untracedHostNsPerLaunch,
                 noCuptiStepNs.getOrDefault(request.name(), Double.NaN),
                 problems);
-        outcome.metadata(runId).forEach(writer::metadata);
-        stepMetadata(runId, request).forEach(writer::metadata);
-        writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);
-        return outcome;
     }
 
     /** What the step was: mixers on or off, the context and its split, how the weights were held. */

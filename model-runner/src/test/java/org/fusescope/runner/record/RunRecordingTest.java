@@ -243,6 +243,11 @@ class RunRecordingTest {
             assertThat(meta)
                     .as("a run the reference did not time has neither key")
                     .doesNotContainKeys("fusescope.run.2.stepGpuNsNoCupti", "fusescope.run.2.tracingOverheadNoCupti");
+            assertThat(traced)
+                    .as("the fake's traced step is far above the reference")
+                    .isGreaterThan(5_250.0);
+            assertThat(reader.load(1).problems()).extracting(Problem::code).containsOnlyOnce(TracingOverheadCheck.CODE);
+            assertThat(reader.load(2).problems()).extracting(Problem::code).doesNotContain(TracingOverheadCheck.CODE);
         }
         assertThat(outcomes.get(0).summary()).contains("5.0 µs without CUPTI");
         assertThat(outcomes.get(1).summary()).doesNotContain("without CUPTI");
