@@ -58,7 +58,7 @@
 # device memory and no CUPTI, graph mode at M = 1 and 4, twice, alternating; then part e.
 # Part d (≤ 7 min): issue 14's overhead timed as Nsight Systems' anchor was, over 200 graph replays back to back
 # (-Dfusescope.run.backToBack=200, graph mode, M = 1..256): no CUPTI and full, twice, alternating; nsys profile
-# --cuda-graph-trace=node around a --trace none run with the same experiment.
+# --cuda-graph-trace=node around a --trace none run with the same experiment; then the runner's GPU tests.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -186,6 +186,7 @@ timeout 150 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/d-n
     "$b/jre/bin/java" "${jprops[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli \
     "${base[@]}" --trace none --out /tmp/d-nsys.sqlite >"$R/d-nsys.txt" 2>&1
 echo "nsys profile exit $?"; grep -E 'b=[0-9]+ |back to back' "$R/d-nsys.txt"; pack
+suite 150 org.fusescope.runner runner-suite
 exit 0
 fi
 if [[ "$part" == c ]]; then

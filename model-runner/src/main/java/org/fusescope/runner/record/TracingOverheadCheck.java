@@ -12,9 +12,9 @@ import org.fusescope.profiler.model.Severity;
  * CUPTI when it has one, else against its steps with CUPTI paused (which can read low: a process with CUPTI
  * attached can be slower while paused). Stateless.
  */
-final class TracingOverheadCheck {
+public final class TracingOverheadCheck {
     /** The problem code. */
-    static final String CODE = "tracing-overhead";
+    public static final String CODE = "tracing-overhead";
     /** The overhead above which a run is warned about, in percent. */
     static final double LIMIT_PERCENT = 5.0;
 

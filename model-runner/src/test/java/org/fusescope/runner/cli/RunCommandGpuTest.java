@@ -14,6 +14,7 @@ import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
 import org.fusescope.runner.gpu.GpuTests;
+import org.fusescope.runner.record.TracingOverheadCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,10 @@ class RunCommandGpuTest {
                     assertThat(k.block().x() * k.block().y() * k.block().z()).isPositive();
                     assertThat(k.registersPerThread()).isPositive();
                 });
-                assertThat(t.problems()).as(run.name()).isEmpty();
+                assertThat(t.problems())
+                        .as("%s: no problem but the measured tracing-overhead warning", run.name())
+                        .filteredOn(p -> !p.code().equals(TracingOverheadCheck.CODE))
+                        .isEmpty();
                 assertThat(t.expertCounts()).hasSize(ITERS * LAYERS);
                 int kp = run.variant().equals("fused") ? 5 : 4;
                 assertThat(t.expertCounts()).extracting(ExpertCounts::total).containsOnly((long) run.batch() * kp);

@@ -10,6 +10,7 @@ import org.fusescope.profiler.model.RunStatus;
 import org.fusescope.profiler.model.RunTrace;
 import org.fusescope.profiler.store.TraceReader;
 import org.fusescope.runner.gpu.GpuTests;
+import org.fusescope.runner.record.TracingOverheadCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,10 @@ class RunLayersGpuTest {
                 assertThat(t.kernels())
                         .allSatisfy(
                                 k -> assertThat(k.attribution()).as(k.name()).isNotNull());
-                assertThat(t.problems()).isEmpty();
+                assertThat(t.problems())
+                        .as("%s: no problem but the measured tracing-overhead warning", run.name())
+                        .filteredOn(p -> !p.code().equals(TracingOverheadCheck.CODE))
+                        .isEmpty();
             }
         }
     }
