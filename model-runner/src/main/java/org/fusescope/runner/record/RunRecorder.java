@@ -125,12 +125,15 @@ final class RunRecorder {
                 double[] ns = loop.backToBack(backToBack);
                 System.err.printf(
                         Locale.ROOT,
-                        "fusescope: %s: %d replays back to back: %.1f µs per replay traced, %.1f µs paused (%+.1f%%)%n",
+                        "fusescope: %s: %d replays back to back: %.1f µs per replay traced, %.1f µs paused (%+.1f%%);"
+                                + " host %.1f / %.1f µs to enqueue one%n",
                         request.name(),
                         backToBack,
                         ns[0] / 1e3,
                         ns[1] / 1e3,
-                        100 * (ns[0] / ns[1] - 1));
+                        100 * (ns[0] / ns[1] - 1),
+                        ns[2] / 1e3,
+                        ns[3] / 1e3);
             }
         } catch (RuntimeException e) {
             failure = e;

@@ -108,29 +108,33 @@ final class StepLoop {
      * replays} traced then {@code replays} with the tracer paused, twice. The traced replays count as warm-up
      * (step -1); their tables are neither read nor checked.
      *
-     * @return GPU ns per replay, {traced, paused}, each the mean of its two rounds
+     * @return per replay, each the mean of its two rounds: GPU ns traced, GPU ns paused, and the host's ns to
+     *     enqueue one replay traced and paused (when the host needs longer than the GPU, the host sets the pace)
      */
     double[] backToBack(int replays) {
-        double traced = 0;
-        double paused = 0;
+        double[] perReplay = new double[4];
         for (int round = 0; round < 2; round++) {
             device.beginDirectTiming();
+            long host = System.nanoTime();
             for (int i = 0; i < replays; i++) {
                 replay(-1, false);
             }
-            traced += device.endTiming() / replays / 2;
+            perReplay[2] += (System.nanoTime() - host) / (2.0 * replays);
+            perReplay[0] += device.endTiming() / replays / 2;
             clock.pause();
             try {
                 device.beginDirectTiming();
+                host = System.nanoTime();
                 for (int i = 0; i < replays; i++) {
                     device.replay();
                 }
-                paused += device.endTiming() / replays / 2;
+                perReplay[3] += (System.nanoTime() - host) / (2.0 * replays);
+                perReplay[1] += device.endTiming() / replays / 2;
             } finally {
                 clock.resume();
             }
         }
-        return new double[] {traced, paused};
+        return perReplay;
     }
 
     /** Experts the tables of {@code layer} at {@code step} listed (all of them when unknown). */
