@@ -61,7 +61,9 @@
 # --cuda-graph-trace=node around a --trace none run with the same experiment; then the runner's GPU tests.
 # Part i (≤ 6 min): part d's back-to-back replays at M = 1 and 4 (graph) with the host's time to enqueue one: no
 # CUPTI, full, kernels, full without the API kinds, twice, alternating; nsys once; the full and kernels databases.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i
+# Part j (≤ 4 min): part i after each back-to-back batch got an untimed replay first (no CUPTI and full, twice,
+# alternating; nsys once).
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -142,7 +144,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -179,16 +181,17 @@ fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fuse
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
-if [[ "$part" == i ]]; then
+if [[ "$part" == i || "$part" == j ]]; then
 base=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
     --progress none)
 jprops=(-Dfusescope.run.backToBack=200); order=(none full kernels without-runtime,without-driver)
-levels_twice i 60
-cp /tmp/i-full-1.sqlite /tmp/i-kernels-1.sqlite "$R/" 2>/dev/null; pack
+[[ "$part" == j ]] && order=(none full)
+levels_twice "$part" 60
+cp /tmp/"$part"-full-1.sqlite "$R/" 2>/dev/null; pack
 timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/i-nsys --force-overwrite true \
     "$b/jre/bin/java" "${jprops[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli \
-    "${base[@]}" --trace none --out /tmp/i-nsys.sqlite >"$R/i-nsys.txt" 2>&1
-echo "nsys profile exit $?"; grep -E 'b=[0-9]+ |back to back' "$R/i-nsys.txt"; pack
+    "${base[@]}" --trace none --out /tmp/i-nsys.sqlite >"$R/$part-nsys.txt" 2>&1
+echo "nsys profile exit $?"; grep -E 'b=[0-9]+ |back to back' "$R/$part-nsys.txt"; pack
 exit 0
 fi
 if [[ "$part" == d ]]; then

@@ -202,8 +202,9 @@ class RunRecordingTest {
             assertThat(graph.kernels()).allMatch(KernelEvent::hasAttribution);
             long perReplay = stepKernels(graph, 0).size();
             assertThat(stepKernels(graph, -1))
-                    .as("capture template, warm-up replays and the traced back-to-back replays")
-                    .hasSize((int) (perReplay * (1 + WARMUP + 2 * replays)));
+                    .as(
+                            "capture template, warm-up replays and the traced back-to-back replays, each batch after an untimed one")
+                    .hasSize((int) (perReplay * (1 + WARMUP + 2 * (1 + replays))));
             for (int step = 0; step < ITERS; step++) {
                 assertThat(stepKernels(graph, step)).hasSize((int) perReplay);
             }
