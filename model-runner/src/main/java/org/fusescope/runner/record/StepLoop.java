@@ -114,8 +114,9 @@ final class StepLoop {
     double[] backToBack(int replays) {
         double[] perReplay = new double[4];
         for (int round = 0; round < 2; round++) {
-            // untimed: the first replay after CUPTI's kinds are enabled again sets the graph up for tracing
-            // (about 1.4 ms on the H100), a cost of resuming, not of each traced replay
+            // untimed: the first replay after CUPTI's kinds are enabled again sets the graph up for tracing (on the
+            // H100 its launch took 0.5 ms, and a batch it began ran 1.5 ms past its replays' steady period): a cost
+            // of resuming, not of each traced replay
             replay(-1, false);
             device.beginDirectTiming();
             long host = System.nanoTime();
