@@ -6,8 +6,9 @@ import java.util.Locale;
  * What a candidate run's step gained over its baseline with the tracer's own cost left out: both runs' median
  * step times without CUPTI (from a process without it, {@code --overhead-reference process}) when both have
  * one, else with CUPTI paused in the run itself, and the speed-up they give beside the speed-up of the traced
- * steps. Tracing costs each kernel about the same, so a run with more kernels loses more to it and the traced
- * speed-up of a fusion reads higher than the untraced one. Immutable.
+ * steps. Tracing costs each kernel about the same, so a run with more kernels loses more to it, and the traced
+ * speed-up of a fusion that removes kernels reads higher than the untraced one (older recordings timed their
+ * steps directly, with the traced launches' host time in them, and can read either way). Immutable.
  *
  * @param reference which untraced steps: {@value #NO_CUPTI} or {@value #PAUSED}
  */
