@@ -61,8 +61,7 @@
 # --cuda-graph-trace=node around a --trace none run with the same experiment; then the runner's GPU tests.
 # Part i (≤ 6 min): part d's back-to-back replays at M = 1 and 4 (graph) with the host's time to enqueue one: no
 # CUPTI, full, kernels, full without the API kinds, twice, alternating; nsys once; the full and kernels databases.
-# Part j (≤ 4 min): part i after each back-to-back batch got an untimed replay first (no CUPTI and full, twice,
-# alternating; nsys once).
+# Part j (≤ 2 min): part i's back-to-back runs after each batch got an untimed replay first: no CUPTI and full, once.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -185,7 +184,14 @@ if [[ "$part" == i || "$part" == j ]]; then
 base=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
     --progress none)
 jprops=(-Dfusescope.run.backToBack=200); order=(none full kernels without-runtime,without-driver)
-[[ "$part" == j ]] && order=(none full)
+if [[ "$part" == j ]]; then
+    for exp in none full; do
+        timeout 60 "$b/jre/bin/java" "${jprops[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+            org.fusescope.runner.cli.FuseScopeCli "${base[@]}" --trace $exp --out /tmp/j-$exp.sqlite >"$R/j-$exp.txt" 2>&1
+        echo "$exp exit $?"; grep -E 'b=[0-9]+ |back to back' "$R/j-$exp.txt"; pack
+    done
+    exit 0
+fi
 levels_twice "$part" 60
 cp /tmp/"$part"-full-1.sqlite "$R/" 2>/dev/null; pack
 timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/i-nsys --force-overwrite true \
