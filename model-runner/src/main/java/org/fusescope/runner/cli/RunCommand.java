@@ -324,7 +324,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** This run's options that say which runs to record (for a child recording the same runs). */
+    /**
+     * This run's options that say which runs to record (for a child recording the same runs). A new option goes
+     * here or into {@code NoCuptiReferenceTest}'s list of options the child does not get; that test fails until it
+     * is one or the other.
+     */
     List<String> runOptions() {
         List<String> o = new ArrayList<>();
         if (model != null && model.config != null) {

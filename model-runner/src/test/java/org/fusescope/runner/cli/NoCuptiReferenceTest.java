@@ -77,6 +77,38 @@ class NoCuptiReferenceTest {
                 .containsExactly("--trace", "none", "--step-timing", "direct");
     }
 
+    /** What the child sets itself, must not get, or cannot use; every other option of {@code run} is passed on. */
+    private static final List<String> NOT_PASSED = List.of(
+            "--out",
+            "--trace",
+            "--step-timing",
+            "--overhead-reference",
+            "--verify",
+            "--dump",
+            "--progress",
+            "--tp",
+            "--help",
+            "--version");
+
+    @Test
+    void everyOptionOfRunIsPassedToTheChildOrListedAsNotPassed() {
+        RunCommand withPreset = parse("--preset", "tiny", "--out", "parent.sqlite");
+        RunCommand withConfig = parse("--config", "config.json", "--weights", "weights", "--out", "parent.sqlite");
+        List<String> passed = new java.util.ArrayList<>(withPreset.runOptions());
+        passed.addAll(withConfig.runOptions());
+        for (CommandLine.Model.OptionSpec option :
+                new CommandLine(withPreset).getCommandSpec().options()) {
+            boolean isPassed = java.util.Arrays.stream(option.names()).anyMatch(passed::contains);
+            boolean notPassed = java.util.Arrays.stream(option.names()).anyMatch(NOT_PASSED::contains);
+            assertThat(isPassed ^ notPassed)
+                    .as(
+                            "run option %s: pass it to the reference child in RunCommand.runOptions(), or list it in"
+                                    + " NOT_PASSED (and not both)",
+                            option.longestName())
+                    .isTrue();
+        }
+    }
+
     @Test
     void aChildThatFailsSaysWhyAndLeavesNoFilesBehind() throws Exception {
         StringWriter said = new StringWriter();
