@@ -274,6 +274,9 @@ final class RunCommand implements Callable<Integer> {
         summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));
+        if (trace != TraceLevel.NONE) {
+            FusionSpeedUps.lines(outcomes).forEach(summary::println);
+        }
         summary.flush();
         outcomes.forEach(o -> o.alerts().forEach(a -> err.println("fusescope: " + o.name() + ": " + a)));
         err.flush();

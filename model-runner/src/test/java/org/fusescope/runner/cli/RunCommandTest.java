@@ -65,7 +65,10 @@ class RunCommandTest {
             assertThat(o.get("run").asText()).isEqualTo("unfused b=1 graph");
             assertThat(o.get("runs").asInt()).isEqualTo(8);
         });
-        assertThat(r.err()).contains("wrote " + db).contains("fused b=4 eager");
+        assertThat(r.err())
+                .contains("wrote " + db)
+                .contains("fused b=4 eager")
+                .contains("fused b=4 eager against unfused b=4 eager: Without tracing (CUPTI paused): ");
         try (TraceReader reader = TraceReader.open(db)) {
             assertThat(reader.runs())
                     .extracting(RunInfo::name)
