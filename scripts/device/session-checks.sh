@@ -62,7 +62,11 @@
 # Part i (≤ 6 min): part d's back-to-back replays at M = 1 and 4 (graph) with the host's time to enqueue one: no
 # CUPTI, full, kernels, full without the API kinds, twice, alternating; nsys once; the full and kernels databases.
 # Part j (≤ 2 min): part i's back-to-back runs after each batch got an untimed replay first: no CUPTI and full, once.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j
+# Part l (≤ 4 min; not run yet): what Nsight Systems' kernel tracing costs each kind of kernel node: bench kernels
+# at M = 1 and 4 (moe and router groups; each case 20 launches of one kernel in one graph) plain, then under
+# nsys profile --cuda-graph-trace=node; a case's time under nsys minus its plain time (both per launch) is the cost
+# of one traced node of that kernel.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -143,7 +147,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -178,6 +182,14 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == l ]]; then
+kb=(bench kernels --preset qwen3-next-80b-a3b --tokens 1,4 --groups moe,router)
+fs 120 "${kb[@]}" --out "$R/l-plain.md" >"$R/l-plain.txt" 2>&1; echo "plain exit $?"; pack
+timeout 200 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/l-nsys --force-overwrite true \
+    "${J[@]}" "${kb[@]}" --out "$R/l-nsys.md" >"$R/l-nsys.txt" 2>&1
+echo "nsys exit $?"; paste -d'|' <(grep -E '^\|' "$R/l-plain.md") <(grep -E '^\|' "$R/l-nsys.md") | head -60; pack
 exit 0
 fi
 if [[ "$part" == i || "$part" == j ]]; then
