@@ -66,7 +66,10 @@
 # at M = 1 and 4 (moe and router groups; each case 20 launches of one kernel in one graph) plain, then under
 # nsys profile --cuda-graph-trace=node; a case's time under nsys minus its plain time (both per launch) is the cost
 # of one traced node of that kernel.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l
+# Part t (≤ 7 min; not run yet): why paused graph steps run at the no-CUPTI speed with --verify and ≈ 4 µs slower
+# without it (overhead.md, call d): M = 1 and 4 graph, gated, no CUPTI, full, full --verify, and full with
+# CUDA_MODULE_LOADING=EAGER (every kernel loaded while CUPTI traces, before any launch); then part l.
+# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -147,7 +150,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -183,6 +186,16 @@ fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fuse
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
+fi
+if [[ "$part" == t ]]; then
+tb=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
+    --step-timing gated --progress none)
+fs 60 "${tb[@]}" --trace none --out /tmp/t-none.sqlite >"$R/t-none.txt" 2>&1; echo "none exit $?"
+fs 60 "${tb[@]}" --out /tmp/t-full.sqlite >"$R/t-full.txt" 2>&1; echo "full exit $?"
+fs 90 "${tb[@]}" --verify --out /tmp/t-verify.sqlite >"$R/t-verify.txt" 2>&1; echo "full --verify exit $?"
+CUDA_MODULE_LOADING=EAGER fs 60 "${tb[@]}" --out /tmp/t-eager-load.sqlite >"$R/t-eager-load.txt" 2>&1
+echo "full, eager module loading exit $?"; grep -E 'b=[14] ' "$R"/t-*.txt; pack
+part=l
 fi
 if [[ "$part" == l ]]; then
 kb=(bench kernels --preset qwen3-next-80b-a3b --tokens 1,4 --groups moe,router)
