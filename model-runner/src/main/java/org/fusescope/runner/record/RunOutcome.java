@@ -65,10 +65,29 @@ public record RunOutcome(
                 median(hostUntraced),
                 noCuptiStepNs,
                 problems.size(),
-                problems.stream()
-                        .filter(p -> p.code().equals(TraceCoverage.NO_KERNEL_RECORDS))
-                        .map(Problem::message)
-                        .toList());
+                alerts(problems));
+    }
+
+    /** This outcome with {@code all} as the run's problems (e.g. after checks that read this outcome added some). */
+    RunOutcome withProblems(List<Problem> all) {
+        return new RunOutcome(
+                name,
+                kernelsPerStep,
+                kernelNsPerStep,
+                tracedStepNs,
+                untracedStepNs,
+                hostNsPerLaunchTraced,
+                hostNsPerLaunchUntraced,
+                noCuptiStepNs,
+                all.size(),
+                alerts(all));
+    }
+
+    private static List<String> alerts(List<Problem> problems) {
+        return problems.stream()
+                .filter(p -> p.code().equals(TraceCoverage.NO_KERNEL_RECORDS))
+                .map(Problem::message)
+                .toList();
     }
 
     /** Tracing overhead: traced over untraced step time, minus one (NaN when either is unknown). */

@@ -192,18 +192,7 @@ final class RunRecorder {
         writer.ranges(withThread(loop.ranges, tid));
         writer.expertCounts(runId, loop.counts);
         writer.checks(runId, checks);
-        problems.addAll(TracingOverheadCheck.problems(
-                outcome(request, loop, kernels, problems), device.tracer().level()));
-        writer.problems(runId, problems);
-        RunOutcome outcome = outcome(request, loop, kernels, problems);
-        outcome.metadata(runId).forEach(writer::metadata);
-        stepMetadata(runId, request).forEach(writer::metadata);
-        writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);
-        return outcome;
-    }
-
-    private RunOutcome outcome(RunRequest request, StepLoop loop, List<KernelEvent> kernels, List<Problem> problems) {
-        return RunOutcome.of(
+        RunOutcome measured = RunOutcome.of(
                 request,
                 kernels,
                 loop.tracedStepNs,
@@ -212,6 +201,13 @@ final class RunRecorder {
                 loop.untracedHostNsPerLaunch,
                 noCuptiStepNs.getOrDefault(request.name(), Double.NaN),
                 problems);
+        problems.addAll(TracingOverheadCheck.problems(measured, device.tracer().level()));
+        writer.problems(runId, problems);
+        RunOutcome outcome = measured.withProblems(problems);
+        outcome.metadata(runId).forEach(writer::metadata);
+        stepMetadata(runId, request).forEach(writer::metadata);
+        writer.endRun(runId, end, failure == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE);
+        return outcome;
     }
 
     /** What the step was: mixers on or off, the context and its split, how the weights were held. */
