@@ -114,32 +114,34 @@ final class StepLoop {
     double[] backToBack(int replays) {
         double[] perReplay = new double[4];
         for (int round = 0; round < 2; round++) {
-            // untimed: the first replay after CUPTI's kinds are enabled again sets the graph up for tracing (on the
-            // H100 its launch took 0.5 ms, and a batch it began ran 1.5 ms past its replays' steady period): a cost
-            // of resuming, not of each traced replay
-            replay(-1, false);
-            device.beginDirectTiming();
-            long host = System.nanoTime();
-            for (int i = 0; i < replays; i++) {
-                replay(-1, false);
-            }
-            perReplay[2] += (System.nanoTime() - host) / (2.0 * replays);
-            perReplay[0] += device.endTiming() / replays / 2;
+            double[] traced = batch(() -> replay(-1, false), replays);
             clock.pause();
             try {
-                device.replay();
-                device.beginDirectTiming();
-                host = System.nanoTime();
-                for (int i = 0; i < replays; i++) {
-                    device.replay();
-                }
-                perReplay[3] += (System.nanoTime() - host) / (2.0 * replays);
-                perReplay[1] += device.endTiming() / replays / 2;
+                double[] paused = batch(device::replay, replays);
+                perReplay[1] += paused[0] / 2;
+                perReplay[3] += paused[1] / 2;
             } finally {
                 clock.resume();
             }
+            perReplay[0] += traced[0] / 2;
+            perReplay[2] += traced[1] / 2;
         }
         return perReplay;
+    }
+
+    /** {@code replays} calls of {@code replay} timed back to back, ungated: {GPU ns, host ns} per replay. */
+    private double[] batch(Runnable replay, int replays) {
+        // untimed: the first replay after CUPTI's kinds are enabled again sets the graph up for tracing (on the
+        // H100 its launch took 0.5 ms, and a batch it began ran 1.5 ms past its replays' steady period): a cost
+        // of resuming, not of each traced replay
+        replay.run();
+        device.beginDirectTiming();
+        long host = System.nanoTime();
+        for (int i = 0; i < replays; i++) {
+            replay.run();
+        }
+        double hostNs = (double) (System.nanoTime() - host) / replays;
+        return new double[] {device.endTiming() / replays, hostNs};
     }
 
     /** Experts the tables of {@code layer} at {@code step} listed (all of them when unknown). */
