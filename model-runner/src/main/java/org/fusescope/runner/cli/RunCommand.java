@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.fusescope.kernels.cuda.Gpu;
+import org.fusescope.profiler.cli.FusionSpeedUps;
 import org.fusescope.profiler.cupti.Cupti;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.ops.Fusion;
+import org.fusescope.profiler.store.TraceReader;
 import org.fusescope.runner.gpu.CudaStepDevice;
 import org.fusescope.runner.model.ModelConfig;
 import org.fusescope.runner.model.RoutingScenario;
@@ -275,7 +277,9 @@ final class RunCommand implements Callable<Integer> {
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));
         if (trace != TraceLevel.NONE) {
-            FusionSpeedUps.lines(outcomes).forEach(summary::println);
+            try (TraceReader reader = TraceReader.open(out)) {
+                FusionSpeedUps.lines(reader.runs(), reader.metadata()).forEach(summary::println);
+            }
         }
         summary.flush();
         outcomes.forEach(o -> o.alerts().forEach(a -> err.println("fusescope: " + o.name() + ": " + a)));
