@@ -116,11 +116,12 @@ suite() {
     echo "$name exit $?"; grep -E 'gpu-suite|== ' "$R/$name.txt" | tail -10; pack
 }
 # NAME SECONDS: the run ${base[@]} once per entry of ${order[@]} (a --trace level, or an experiment of
-# -Dfusescope.cupti.experiment run at --trace full), twice, the second round in reverse order; R/NAME-ENTRY-ROUND.txt.
+# -Dfusescope.cupti.experiment run at --trace full), twice (${rounds} times when set), the second round in reverse
+# order; R/NAME-ENTRY-ROUND.txt.
 # ${jprops[@]}, when set: more JVM options for every run
 levels_twice() {
     local name=$1 limit=$2 round exp i; local -a seq args prop
-    for round in 1 2; do
+    for ((round = 1; round <= ${rounds:-2}; round++)); do
         seq=("${order[@]}")
         if [[ $round == 2 ]]; then seq=(); for ((i = ${#order[@]} - 1; i >= 0; i--)); do seq+=("${order[i]}"); done; fi
         for exp in "${seq[@]}"; do
@@ -209,14 +210,7 @@ if [[ "$part" == i || "$part" == j ]]; then
 base=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
     --progress none)
 jprops=(-Dfusescope.run.backToBack=200); order=(none full kernels without-runtime,without-driver)
-if [[ "$part" == j ]]; then
-    for exp in none full; do
-        timeout 60 "$b/jre/bin/java" "${jprops[@]}" -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
-            org.fusescope.runner.cli.FuseScopeCli "${base[@]}" --trace $exp --out /tmp/j-$exp.sqlite >"$R/j-$exp.txt" 2>&1
-        echo "$exp exit $?"; grep -E 'b=[0-9]+ |back to back' "$R/j-$exp.txt"; pack
-    done
-    exit 0
-fi
+if [[ "$part" == j ]]; then order=(none full); rounds=1 levels_twice j 60; exit 0; fi
 levels_twice "$part" 60
 cp /tmp/"$part"-full-1.sqlite "$R/" 2>/dev/null; pack
 timeout 120 "$nsys_bin" profile --trace=cuda --cuda-graph-trace=node -o /tmp/i-nsys --force-overwrite true \
