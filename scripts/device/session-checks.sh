@@ -68,7 +68,7 @@
 # of one traced node of that kernel.
 # Part t (≤ 7 min; not run yet): why paused graph steps run at the no-CUPTI speed with --verify and ≈ 4 µs slower
 # without it (overhead.md, call d): M = 1 and 4 graph, gated, no CUPTI, full, full --verify, and full with
-# CUDA_MODULE_LOADING=EAGER (every kernel loaded while CUPTI traces, before any launch); then part l.
+# CUDA_MODULE_LOADING=EAGER (every kernel loaded while CUPTI traces, before any launch); then parts j and l.
 # Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -196,6 +196,9 @@ fs 60 "${tb[@]}" --out /tmp/t-full.sqlite >"$R/t-full.txt" 2>&1; echo "full exit
 fs 90 "${tb[@]}" --verify --out /tmp/t-verify.sqlite >"$R/t-verify.txt" 2>&1; echo "full --verify exit $?"
 CUDA_MODULE_LOADING=EAGER fs 60 "${tb[@]}" --out /tmp/t-eager-load.sqlite >"$R/t-eager-load.txt" 2>&1
 echo "full, eager module loading exit $?"; grep -E 'b=[14] ' "$R"/t-*.txt; pack
+base=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
+    --progress none)
+jprops=(-Dfusescope.run.backToBack=200); order=(none full); rounds=1 levels_twice j 60; jprops=()
 part=l
 fi
 if [[ "$part" == l ]]; then
