@@ -69,7 +69,9 @@
 # Part t (≤ 7 min; not run yet): why paused graph steps run at the no-CUPTI speed with --verify and ≈ 4 µs slower
 # without it (overhead.md, call d): M = 1 and 4 graph, gated, no CUPTI, full, full --verify, and full with
 # CUDA_MODULE_LOADING=EAGER (every kernel loaded while CUPTI traces, before any launch); then parts j and l.
-# Usage: scripts/device/session-checks.sh OUT a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
+# Part S (≤ 10 min): both bundled samples recorded again as the assets README records them, with
+# --overhead-reference process, nsys's kernel summary and NVTX GPU projection of each, then the runner's GPU tests.
+# Usage: scripts/device/session-checks.sh OUT S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -151,7 +153,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -186,6 +188,25 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == S ]]; then
+# both bundled samples recorded again as the assets README records them, now with --overhead-reference process
+# (each run first recorded by a child without CUPTI), nsys's reports on each, then the runner's GPU tests
+fs 240 run --preset qwen3-next-80b-a3b --batch 1,16,64 --variants unfused,fused --mode graph,eager --iters 20 \
+    --warmup 3 --verify --overhead-reference process --progress none --out "$R/h100-moe.sqlite" >"$R/moe.txt" 2>&1
+echo "h100-moe exit $?"; grep -E 'b=[0-9]+ |against|problem' "$R/moe.txt"; pack
+nsys_reports 40 moe "$R/h100-moe.sqlite" cuda_gpu_kern_sum nvtx_gpu_proj_sum; pack
+fs 300 run --preset qwen3-next-80b-a3b --mixers all --layers 4 --batch 1,16,64 --variants unfused,fused \
+    --mode graph,eager --context 4096 --iters 10 --warmup 2 --verify --overhead-reference process --progress none \
+    --out "$R/h100-layers4.sqlite" >"$R/layers4.txt" 2>&1
+echo "h100-layers4 exit $?"; grep -E 'b=[0-9]+ |against|problem' "$R/layers4.txt"; pack
+nsys_reports 60 layers4 "$R/h100-layers4.sqlite" cuda_gpu_kern_sum nvtx_gpu_proj_sum; pack
+for db in h100-moe h100-layers4; do
+    fs 60 report "$R/$db.sqlite" --section tracing >"$R/$db-tracing.txt" 2>&1
+    fs 60 compare "$R/$db.sqlite" --section untraced >"$R/$db-untraced.txt" 2>&1
+done; pack
+suite 150 org.fusescope.runner runner-suite
 exit 0
 fi
 if [[ "$part" == t ]]; then
