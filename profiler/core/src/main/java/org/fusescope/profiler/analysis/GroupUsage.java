@@ -14,7 +14,8 @@ import org.fusescope.profiler.model.KernelEvent;
  * kernel counts as one launch, so graph-mode runs compare with eager ones.
  *
  * @param opNames the group's ops (kernel names without attribution) in order of first appearance
- * @param stepNs summed kernel duration of the group in each step, in step order (0 where it ran none)
+ * @param stepNs summed own time ({@link OwnTime}) of the group's kernels in each step, in step order (0 where it
+ *     ran none)
  */
 record GroupUsage(String group, List<String> opNames, double launches, double bytes, double[] stepNs) {
     /** The ops joined by {@code " + "}. */
@@ -29,10 +30,12 @@ record GroupUsage(String group, List<String> opNames, double launches, double by
         Map<String, List<KernelEvent>> byGroup = new LinkedHashMap<>();
         Map<String, double[]> stepNs = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) {
-            for (KernelEvent k : steps.kernels(order.get(i))) {
+            List<KernelEvent> kernels = steps.kernels(order.get(i));
+            Map<KernelEvent, Long> own = OwnTime.of(kernels);
+            for (KernelEvent k : kernels) {
                 String group = groupOf(k);
                 byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(k);
-                stepNs.computeIfAbsent(group, g -> new double[count])[i] += k.durationNs();
+                stepNs.computeIfAbsent(group, g -> new double[count])[i] += OwnTime.get(own, k);
             }
         }
         Map<String, GroupUsage> out = new LinkedHashMap<>();

@@ -12,8 +12,8 @@ import org.fusescope.profiler.model.RunTrace;
 
 /**
  * Kernel time per decode step by layer type (or any label of a layer index), baseline vs candidate:
- * for each label, the median over the run's measured steps of the summed durations of the kernels
- * attributed to layers with that label. The labels of a Qwen3-Next run are e.g. {@code linear
+ * for each label, the median over the run's measured steps of the summed own times ({@link OwnTime}: a
+ * programmatic launch's wait for its predecessor left out) of the kernels attributed to layers with that label. The labels of a Qwen3-Next run are e.g. {@code linear
  * attention} and {@code attention}; the rows name how many layers each covers. Stateless.
  */
 public final class LayerTypeTimes {
@@ -52,6 +52,7 @@ public final class LayerTypeTimes {
     static Map<String, Double> medians(RunTrace run, IntFunction<String> label) {
         Map<String, Map<Integer, Double>> perStep = new LinkedHashMap<>();
         TreeSet<Integer> steps = new TreeSet<>();
+        Map<KernelEvent, Long> own = OwnTime.of(run.kernels());
         for (KernelEvent k : run.kernels()) {
             if (!k.hasAttribution()
                     || k.attribution().step() < 0
@@ -61,7 +62,7 @@ public final class LayerTypeTimes {
             int step = k.attribution().step();
             steps.add(step);
             perStep.computeIfAbsent(label.apply(k.attribution().layer()), l -> new HashMap<>())
-                    .merge(step, (double) (k.endNs() - k.startNs()), Double::sum);
+                    .merge(step, (double) OwnTime.get(own, k), Double::sum);
         }
         Map<String, Double> out = new LinkedHashMap<>();
         perStep.forEach((l, byStep) -> {
