@@ -101,11 +101,11 @@ class CompareViewModelTest {
         try (RecordingService service = new RecordingService()) {
             var recording = service.open(Samples.copyTo(Samples.H100_MOE, dir));
             CompareViewModel vm = CompareViewModel.load(service, recording, 1, recording, 2, new Selection());
-            // the sample stores each run's steps with CUPTI paused: unfused b=1 graph 75.9 µs, fused 58.0 µs
-            assertThat(vm.untraced().reference()).isEqualTo("CUPTI paused");
+            // the sample stores each run's step time without CUPTI: unfused b=1 graph 68.0 µs, fused 39.3 µs
+            assertThat(vm.untraced().reference()).isEqualTo("no CUPTI");
             assertThat(vm.summary())
                     .startsWith("Step wall: ")
-                    .endsWith("   ·   Without tracing (CUPTI paused): 75.9 → 58.0 µs, 1.31× (traced 1.19×)");
+                    .endsWith("   ·   Without tracing (no CUPTI): 68.0 → 39.3 µs, 1.73× (traced 1.84×)");
             CompareViewModel golden = CompareViewModel.load(
                     service, service.open(Golden.file()), 7, service.open(Golden.file()), 8, new Selection());
             assertThat(golden.untraced())

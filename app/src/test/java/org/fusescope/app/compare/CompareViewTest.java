@@ -161,7 +161,7 @@ class CompareViewTest {
         @SuppressWarnings("unchecked")
         TableView<List<Object>> table = robot.lookup("#compareGroups").queryAs(TableView.class);
         TimelineViewModel bottom = vm.bottomTimeline();
-        int gemm = bottom.run().firstKernelNamed("grouped_gemm2_tc_kernel");
+        int gemm = bottom.run().firstKernelNamed("grouped_gemm2_tcp_kernel");
         assertThat(gemm).isNotNegative();
         robot.interact(() -> bottom.select(gemm));
         WaitForAsyncUtils.waitForFxEvents();

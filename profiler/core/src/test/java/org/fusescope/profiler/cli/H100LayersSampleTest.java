@@ -90,7 +90,7 @@ class H100LayersSampleTest {
                 .contains("conv_pack_gdn_kernel")
                 .contains("gated_delta_rule_kernel")
                 .contains("decode_attention")
-                .contains("grouped_gemm1_tc_kernel");
+                .contains("grouped_gemm1_tcp_kernel");
     }
 
     @Test

@@ -19,20 +19,30 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Our NVTX range projection agrees with NVIDIA's: the expected CSV is what {@code nsys stats --report
  * nvtx_gpu_proj_sum --format csv} (Nsight Systems 2025.3.1, on the H100 host, 2026-12-07) printed for
- * the bundled four-layer sample, reading our database with its own SQL. Per range name over all runs:
+ * each bundled sample, reading our database with its own SQL. Per range name over all runs:
  * the same instances, and where the range's GPU work is kernels the same projected time (first kernel
  * start to last kernel end, summed); nsys also projects memsets, which we do not.
  */
 class NsysNvtxProjectionAgreementTest {
-    private static final Path CSV = Path.of("src", "test", "resources", "nsys", "h100-layers4.nvtx_gpu_proj_sum.csv");
+    private static final Path CSVS = Path.of("src", "test", "resources", "nsys");
 
     @TempDir
     Path dir;
 
     @Test
     void rangeProjectionOfTheFourLayerSampleMatchesNsysStats() throws Exception {
+        assertAgrees(Samples.H100_LAYERS4, CSVS.resolve("h100-layers4.nvtx_gpu_proj_sum.csv"), 40, 30);
+    }
+
+    @Test
+    void rangeProjectionOfTheMoeBlockSampleMatchesNsysStats() throws Exception {
+        assertAgrees(Samples.H100_MOE, CSVS.resolve("h100-moe.nvtx_gpu_proj_sum.csv"), 20, 20);
+    }
+
+    /** {@code minRanges}: nsys's rows at least; {@code minExact}: ranges whose projection matches exactly. */
+    private void assertAgrees(String sample, Path csv, int minRanges, int minExact) throws Exception {
         Map<String, long[]> ours = new HashMap<>(); // instances, projected ns, kernels
-        try (TraceReader reader = TraceReader.open(Samples.copyTo(Samples.H100_LAYERS4, dir))) {
+        try (TraceReader reader = TraceReader.open(Samples.copyTo(sample, dir))) {
             for (RunInfo run : reader.runs()) {
                 for (RangeAggregate a :
                         RangeProjection.of(reader.load(run.id())).aggregates()) {
@@ -43,8 +53,8 @@ class NsysNvtxProjectionAgreementTest {
                 }
             }
         }
-        List<CSVRecord> nsys = NsysCsv.rows(CSV);
-        assertThat(nsys).hasSizeGreaterThan(40);
+        List<CSVRecord> nsys = NsysCsv.rows(csv);
+        assertThat(nsys).hasSizeGreaterThan(minRanges);
         int compared = 0;
         int exact = 0;
         for (CSVRecord row : nsys) {
@@ -70,7 +80,7 @@ class NsysNvtxProjectionAgreementTest {
                 assertThat(sum[1]).as("%s projected ns", name).isPositive().isLessThanOrEqualTo(projectedNs);
             }
         }
-        assertThat(exact).as("ranges whose projection matches nsys exactly").isGreaterThanOrEqualTo(30);
+        assertThat(exact).as("ranges whose projection matches nsys exactly").isGreaterThanOrEqualTo(minExact);
         assertThat(compared).isEqualTo(ours.size());
     }
 

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Our kernel summary agrees with NVIDIA's: the expected CSV is what {@code nsys stats --report
  * cuda_gpu_kern_sum --format csv} (Nsight Systems 2025.3.1, on the H100 host, 2026-11-27) printed for
- * the golden recording, reading our database with its own SQL; likewise for the bundled four-layer
- * sample.
+ * the golden recording, reading our database with its own SQL; likewise for both bundled samples.
  */
 class NsysStatsAgreementTest {
     @TempDir
@@ -46,6 +45,15 @@ class NsysStatsAgreementTest {
                 Samples.copyTo(Samples.H100_LAYERS4, dir),
                 Path.of("src", "test", "resources", "nsys", "h100-layers4.cuda_gpu_kern_sum.csv"),
                 Set.of("copy_kernel")); // the copy-bandwidth probe before the runs: in the file, in no run
+    }
+
+    /** The same for the bundled MoE-block sample (nsys 2025.3.1 on the H100 host, 2026-12-07). */
+    @Test
+    void kernelSummaryOfTheMoeBlockSampleMatchesNsysStats() throws Exception {
+        assertAgrees(
+                Samples.copyTo(Samples.H100_MOE, dir),
+                Path.of("src", "test", "resources", "nsys", "h100-moe.cuda_gpu_kern_sum.csv"),
+                Set.of("copy_kernel"));
     }
 
     /**
