@@ -71,7 +71,9 @@
 # CUDA_MODULE_LOADING=EAGER (every kernel loaded while CUPTI traces, before any launch); then parts j and l.
 # Part S (≤ 10 min): both bundled samples recorded again as the assets README records them, with
 # --overhead-reference process, nsys's kernel summary and NVTX GPU projection of each, then the runner's GPU tests.
-# Usage: scripts/device/session-checks.sh OUT S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
+# Part F (≤ 9 min): part t's first-run question (a longer warm-up, the batches or variants in the other order), then
+# issue 14's command in graph and eager mode with --verify and --overhead-reference process.
+# Usage: scripts/device/session-checks.sh OUT F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -153,7 +155,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -188,6 +190,29 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == F ]]; then
+# which first run's paused graph steps run slow without --verify (part t): the M = 1 and 4 graph runs gated, full,
+# as they are, with a 50-step warm-up, with the batches in the other order, and with fused first
+tb=(run --preset qwen3-next-80b-a3b --mode graph --iters 50 --step-timing gated --progress none)
+fs 60 "${tb[@]}" --batch 1,4 --variants unfused,fused --warmup 5 --out /tmp/f-plain.sqlite >"$R/f-plain.txt" 2>&1
+echo "plain exit $?"
+fs 60 "${tb[@]}" --batch 1,4 --variants unfused,fused --warmup 50 --out /tmp/f-warm.sqlite >"$R/f-warm.txt" 2>&1
+echo "warm-up 50 exit $?"
+fs 60 "${tb[@]}" --batch 4,1 --variants unfused,fused --warmup 5 --out /tmp/f-m4first.sqlite >"$R/f-m4first.txt" 2>&1
+echo "M = 4 first exit $?"
+fs 60 "${tb[@]}" --batch 1,4 --variants fused,unfused --warmup 5 --out /tmp/f-fusedfirst.sqlite \
+    >"$R/f-fusedfirst.txt" 2>&1; echo "fused first exit $?"
+grep -E 'b=[14] graph ' "$R"/f-*.txt; pack
+# issue 14's command at this commit, graph and eager, each run also recorded by a child without CUPTI
+for mode in graph eager; do
+    fs 240 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode "$mode" --iters 50 \
+        --warmup 5 --verify --overhead-reference process --progress none --out "/tmp/issue-$mode.sqlite" \
+        >"$R/issue-$mode.txt" 2>&1
+    echo "issue command, $mode, exit $?"; grep -E 'b=[0-9]+ |against' "$R/issue-$mode.txt"
+    fs 60 report "/tmp/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; pack
+done
 exit 0
 fi
 if [[ "$part" == S ]]; then
