@@ -73,7 +73,9 @@
 # --overhead-reference process, nsys's kernel summary and NVTX GPU projection of each, then the runner's GPU tests.
 # Part F (≤ 9 min): part t's first-run question (a longer warm-up, the batches or variants in the other order), then
 # issue 14's command in graph and eager mode with --verify and --overhead-reference process.
-# Usage: scripts/device/session-checks.sh OUT F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
+# Part P (≤ 4 min): part F's first-run question step by step (-Dfusescope.run.printSteps), with and without untimed
+# paused steps first (-Dfusescope.run.settleUntraced=3), twice.
+# Usage: scripts/device/session-checks.sh OUT P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -155,7 +157,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F || "$part" == P ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -190,6 +192,20 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == P ]]; then
+# part F's first-run question, step by step: every timed step printed (-Dfusescope.run.printSteps), unfused M = 1
+# first, full tracing, gated, no --verify; as is, then with 3 untimed paused steps before each paused batch
+pb=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
+    --step-timing gated --progress none)
+for settle in 0 3 0 3; do
+    timeout 60 "$b/jre/bin/java" -Dfusescope.run.printSteps=true -Dfusescope.run.settleUntraced=$settle -Xmx48g \
+        -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli "${pb[@]}" \
+        --out "/tmp/p-$settle.sqlite" >>"$R/p-settle$settle.txt" 2>&1
+    echo "settle $settle exit $?"
+done
+grep -E 'b=[14] graph |paused steps' "$R"/p-*.txt; pack
 exit 0
 fi
 if [[ "$part" == F ]]; then

@@ -37,6 +37,8 @@ final class RunRecorder {
      * back, traced and paused ({@link StepLoop#backToBack}), reported on stderr; 0 or absent: none.
      */
     static final String BACK_TO_BACK_PROPERTY = "fusescope.run.backToBack";
+    /** The system property that, when {@code true}, prints every timed step of each run on stderr (experiment). */
+    static final String PRINT_STEPS_PROPERTY = "fusescope.run.printSteps";
 
     private final StepDevice device;
     private final TraceWriter writer;
@@ -120,6 +122,14 @@ final class RunRecorder {
                 progress.phase("measure", request.name(), step);
             }
             loop.measureUntraced(untraced - untraced / 2);
+            if (Boolean.getBoolean(PRINT_STEPS_PROPERTY)) {
+                System.err.printf(
+                        Locale.ROOT,
+                        "fusescope: %s: paused steps µs (in order) %s; traced %s%n",
+                        request.name(),
+                        micros(loop.untracedStepNs),
+                        micros(loop.tracedStepNs));
+            }
             int backToBack = Integer.getInteger(BACK_TO_BACK_PROPERTY, 0);
             if (request.graph() && backToBack > 0) {
                 double[] ns = loop.backToBack(backToBack);
@@ -249,5 +259,13 @@ final class RunRecorder {
         return ranges.stream()
                 .map(r -> new RangeEvent(r.startNs(), r.endNs(), r.text(), r.level(), tid))
                 .toList();
+    }
+
+    private static String micros(List<Double> ns) {
+        StringBuilder b = new StringBuilder();
+        for (double v : ns) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", v / 1e3));
+        }
+        return b.toString();
     }
 }

@@ -92,6 +92,11 @@ final class StepLoop {
     void measureUntraced(int steps) {
         clock.pause();
         try {
+            // experiment: untimed steps first, in the same state
+            for (int i = 0; i < Integer.getInteger("fusescope.run.settleUntraced", 0); i++) {
+                timed(request.graph() ? device::replay : this::launchAll);
+                copyTables();
+            }
             for (int i = 0; i < steps; i++) {
                 untracedStepNs.add(
                         timed(request.graph() ? device::replay : () -> untracedHostNsPerLaunch.add(launchAll())));
