@@ -73,8 +73,9 @@
 # --overhead-reference process, nsys's kernel summary and NVTX GPU projection of each, then the runner's GPU tests.
 # Part F (≤ 9 min): part t's first-run question (a longer warm-up, the batches or variants in the other order), then
 # issue 14's command in graph and eager mode with --verify and --overhead-reference process.
-# Part P (≤ 4 min): part F's first-run question step by step (-Dfusescope.run.printSteps), with and without untimed
-# paused steps first (-Dfusescope.run.settleUntraced=3), twice.
+# Part P (≤ 3 min): part F's first-run question step by step (-Dfusescope.run.printSteps): unfused M = 1 first,
+# graph and eager, no --verify (run once with -Dfusescope.run.settleUntraced=3, untimed paused steps before each
+# paused batch, at 266dcc2: no change, taken out).
 # Usage: scripts/device/session-checks.sh OUT P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
@@ -195,17 +196,17 @@ grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
 exit 0
 fi
 if [[ "$part" == P ]]; then
-# part F's first-run question, step by step: every timed step printed (-Dfusescope.run.printSteps), unfused M = 1
-# first, full tracing, gated, no --verify; as is, then with 3 untimed paused steps before each paused batch
-pb=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode graph --iters 50 --warmup 5
-    --step-timing gated --progress none)
-for settle in 0 3 0 3; do
-    timeout 60 "$b/jre/bin/java" -Dfusescope.run.printSteps=true -Dfusescope.run.settleUntraced=$settle -Xmx48g \
-        -cp "$b/fusescope-app.jar:$b/lib/*" org.fusescope.runner.cli.FuseScopeCli "${pb[@]}" \
-        --out "/tmp/p-$settle.sqlite" >>"$R/p-settle$settle.txt" 2>&1
-    echo "settle $settle exit $?"
+# part F's first-run question, step by step (-Dfusescope.run.printSteps): unfused M = 1 first, full tracing, gated,
+# no --verify, graph then eager (after the warm-up's pause and resume)
+pb=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --iters 50 --warmup 5 --step-timing gated
+    --progress none)
+for mode in graph eager; do
+    timeout 60 "$b/jre/bin/java" -Dfusescope.run.printSteps=true -Xmx48g -cp "$b/fusescope-app.jar:$b/lib/*" \
+        org.fusescope.runner.cli.FuseScopeCli "${pb[@]}" --mode $mode --out "/tmp/p-$mode.sqlite" \
+        >"$R/p-$mode.txt" 2>&1
+    echo "$mode exit $?"
 done
-grep -E 'b=[14] graph |paused steps' "$R"/p-*.txt; pack
+grep -E 'b=[14] (graph|eager) |paused steps' "$R"/p-*.txt | cut -c1-400; pack
 exit 0
 fi
 if [[ "$part" == F ]]; then

@@ -48,7 +48,13 @@ final class StepLoop {
         this.plan = request.spec().layerPlans();
     }
 
-    /** Warm-up: eager steps, or one eager step (the attribution template), the capture and replays. */
+    /**
+     * Warm-up: eager steps, or one eager step (the attribution template), the capture and replays; then one
+     * untimed step with the tracer paused and one traced step after it. On the H100 a process's first paused
+     * steps ran at the traced speed (unfused M = 1 graph: 75–76 µs paused, 75–76 traced, 69–70 once the tracer had
+     * been paused and resumed once; benchmarks/h100/overhead.md), which made its first run's tracing cost read
+     * low; the pause and resume here settle that before any step is timed.
+     */
     void warmUp() {
         if (request.graph()) {
             timed(() -> eager(-1, false));
@@ -63,6 +69,21 @@ final class StepLoop {
                 readTables(-1);
             }
         }
+        clock.pause();
+        try {
+            timed(request.graph() ? device::replay : this::launchAll);
+            copyTables();
+        } finally {
+            clock.resume();
+        }
+        timed(() -> {
+            if (request.graph()) {
+                replay(-1, false);
+            } else {
+                eager(-1, false);
+            }
+        });
+        readTables(-1);
     }
 
     /** Measured step {@code step}: enqueued inside its ranges, timed, its tables read and checked. */
@@ -92,11 +113,6 @@ final class StepLoop {
     void measureUntraced(int steps) {
         clock.pause();
         try {
-            // experiment: untimed steps first, in the same state
-            for (int i = 0; i < Integer.getInteger("fusescope.run.settleUntraced", 0); i++) {
-                timed(request.graph() ? device::replay : this::launchAll);
-                copyTables();
-            }
             for (int i = 0; i < steps; i++) {
                 untracedStepNs.add(
                         timed(request.graph() ? device::replay : () -> untracedHostNsPerLaunch.add(launchAll())));

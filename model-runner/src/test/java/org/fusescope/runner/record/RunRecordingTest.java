@@ -144,9 +144,9 @@ class RunRecordingTest {
     @Test
     void aBrokenInvariantIsRecordedAsAProblemOfItsLayerAndStep() {
         Path db = dir.resolve("broken.sqlite");
-        // table reads: WARMUP * LAYERS in warm-up, LAYERS per untraced step before the measured ones, then LAYERS
-        // per step: step 1, layer 1
-        recordBreakingTableRead(db, WARMUP * LAYERS + ITERS / 2 * LAYERS + LAYERS + 1);
+        // table reads: WARMUP * LAYERS in warm-up, 2 * LAYERS after its paused and its traced step, LAYERS per
+        // untraced step before the measured ones, then LAYERS per step: step 1, layer 1
+        recordBreakingTableRead(db, WARMUP * LAYERS + 2 * LAYERS + ITERS / 2 * LAYERS + LAYERS + 1);
         try (TraceReader reader = TraceReader.open(db)) {
             RunTrace t = reader.load(1);
             assertThat(t.run().status()).isEqualTo(RunStatus.COMPLETE);
@@ -165,9 +165,11 @@ class RunRecordingTest {
         String untracedBefore = ("U" + copies).repeat(ITERS / 2);
         String measured = ("T" + copies).repeat(ITERS);
         String untracedAfter = ("U" + copies).repeat(ITERS - ITERS / 2);
-        // eager: warm-up steps each with their table copy; graph: one eager step and its copy, then the replays
-        String eager = ("T" + copies).repeat(WARMUP);
-        String graph = "T" + copies + "T".repeat(WARMUP);
+        // eager: warm-up steps each with their table copy; graph: one eager step and its copy, then the replays;
+        // both end the warm-up with one step paused and one traced, each with its table copy
+        String settle = "U" + copies + "T" + copies;
+        String eager = ("T" + copies).repeat(WARMUP) + settle;
+        String graph = "T" + copies + "T".repeat(WARMUP) + settle;
         assertThat(opened.get(0).timeline.toString())
                 .isEqualTo(eager
                         + untracedBefore
@@ -193,8 +195,9 @@ class RunRecordingTest {
         String steps = ("U" + copies).repeat(ITERS / 2)
                 + ("T" + copies).repeat(ITERS)
                 + ("U" + copies).repeat(ITERS - ITERS / 2);
-        String eager = ("T" + copies).repeat(WARMUP) + steps;
-        String graphRun = "T" + copies + "T".repeat(WARMUP) + steps + "TUTU";
+        String settle = "U" + copies + "T" + copies;
+        String eager = ("T" + copies).repeat(WARMUP) + settle + steps;
+        String graphRun = "T" + copies + "T".repeat(WARMUP) + settle + steps + "TUTU";
         assertThat(opened.get(0).timeline.toString()).isEqualTo(eager + graphRun);
         try (TraceReader reader = TraceReader.open(db)) {
             RunTrace graph = reader.load(2);
@@ -202,9 +205,9 @@ class RunRecordingTest {
             assertThat(graph.kernels()).allMatch(KernelEvent::hasAttribution);
             long perReplay = stepKernels(graph, 0).size();
             assertThat(stepKernels(graph, -1))
-                    .as(
-                            "capture template, warm-up replays and the traced back-to-back replays, each batch after an untimed one")
-                    .hasSize((int) (perReplay * (1 + WARMUP + 2 * (1 + replays))));
+                    .as("capture template, warm-up replays, the traced one after the pause, and the traced"
+                            + " back-to-back replays, each batch after an untimed one")
+                    .hasSize((int) (perReplay * (1 + WARMUP + 1 + 2 * (1 + replays))));
             for (int step = 0; step < ITERS; step++) {
                 assertThat(stepKernels(graph, step)).hasSize((int) perReplay);
             }
