@@ -17,8 +17,8 @@ import org.fusescope.runner.record.StepTiming;
  * The reference of {@code run --overhead-reference process}: the same runs recorded first by a child {@code
  * fusescope run --trace none}, a process CUPTI never attaches to, with the parent's step timing, and each run's
  * median step time read back from the child's database. The in-run overhead compares with steps of the traced
- * process while CUPTI is paused, and on the H100 that process replays graphs up to ≈ 4 µs slower than one without
- * CUPTI (benchmarks/h100/overhead.md); this reference has no such bias. Stateless.
+ * process while CUPTI is paused, and on the H100 that process runs eager steps ≈ 4 µs and graph replays ≈ 1.5 µs
+ * slower than one without CUPTI (benchmarks/h100/overhead.md); this reference has no such bias. Stateless.
  */
 final class NoCuptiReference {
     private NoCuptiReference() {}

@@ -198,8 +198,8 @@ final class RunCommand implements Callable<Integer> {
             description = "paused (default: the tracing overhead compares with steps of this process timed with CUPTI"
                     + " paused) or process (also record the same runs first in a child process without CUPTI, and"
                     + " store each run's step time there and the overhead against it: a process with CUPTI attached"
-                    + " can replay graphs slower even while paused, so paused can understate graph runs; takes as"
-                    + " long again).")
+                    + " runs steps slower even while paused, so paused can understate the cost; takes as long"
+                    + " again).")
     OverheadReference overheadReference;
 
     @Option(
