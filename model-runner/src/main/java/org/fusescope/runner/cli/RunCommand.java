@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
             "Range markers: step, then 'layer N' (with --mixers all 'layer N (linear attention)' or 'layer N"
                     + " (attention)'), then the block (linear_attn, self_attn or moe), then each op.",
             "Runs go in the order batch, mode, variant. A run that fails keeps what it recorded (marked incomplete)"
-                    + " and the command exits with status 1."
+                    + " and the command exits with status 1; so does --verify when a check is outside its tolerance"
+                    + " (the runs are still recorded)."
         })
 final class RunCommand implements Callable<Integer> {
     /** The longest --context: 16 Mi tokens (the KV cache grows with it; memory is checked per run). */
@@ -281,10 +282,22 @@ final class RunCommand implements Callable<Integer> {
                 FusionSpeedUps.lines(reader.runs(), reader.metadata()).forEach(summary::println);
             }
         }
+        boolean checksPassed = true;
+        if (verify) {
+            Map<Integer, List<NumericCheck>> checks = VerifySummary.read(out);
+            checksPassed = VerifySummary.passed(checks);
+            for (String line : VerifySummary.lines(checks)) {
+                if (checksPassed) {
+                    summary.println(line);
+                } else {
+                    err.println("fusescope: " + line);
+                }
+            }
+        }
         summary.flush();
         outcomes.forEach(o -> o.alerts().forEach(a -> err.println("fusescope: " + o.name() + ": " + a)));
         err.flush();
-        return 0;
+        return checksPassed ? 0 : 1;
     }
 
     /**

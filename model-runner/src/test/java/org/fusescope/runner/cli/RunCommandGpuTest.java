@@ -90,6 +90,12 @@ class RunCommandGpuTest {
     }
 
     @Test
+    void theOutputEndsWithTheVerificationOfEachBatch() {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("--verify: \\d+ checks at batch 1, 256, all within tolerance");
+    }
+
+    @Test
     void theFusedVariantLaunchesFewerKernelsPerStep() {
         try (TraceReader reader = TraceReader.open(db)) {
             Map<String, Long> perStep = reader.runs().stream()
