@@ -76,7 +76,9 @@
 # Part P (≤ 3 min): part F's first-run question step by step (-Dfusescope.run.printSteps): unfused M = 1 first,
 # graph and eager, no --verify (run once with -Dfusescope.run.settleUntraced=3, untimed paused steps before each
 # paused batch, at 266dcc2: no change, taken out).
-# Usage: scripts/device/session-checks.sh OUT P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
+# Part G (≤ 9 min): the runner's GPU tests, then issue 14's command in graph and eager mode (--verify,
+# --overhead-reference process), after the warm-up's pause and resume.
+# Usage: scripts/device/session-checks.sh OUT G|P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -158,7 +160,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F || "$part" == P ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F || "$part" == P || "$part" == G ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -193,6 +195,19 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == G ]]; then
+# after the warm-up's pause and resume and --verify's closing line: the runner's GPU tests, then issue 14's command
+# (graph and eager, --verify, --overhead-reference process)
+suite 200 org.fusescope.runner runner-suite
+for mode in graph eager; do
+    fs 240 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode "$mode" --iters 50 \
+        --warmup 5 --verify --overhead-reference process --progress none --out "/tmp/issue-$mode.sqlite" \
+        >"$R/issue-$mode.txt" 2>&1
+    echo "issue command, $mode, exit $?"; grep -E 'b=[0-9]+ |against|--verify' "$R/issue-$mode.txt"
+    fs 60 report "/tmp/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; pack
+done
 exit 0
 fi
 if [[ "$part" == P ]]; then
