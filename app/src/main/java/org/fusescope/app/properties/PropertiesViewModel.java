@@ -10,6 +10,7 @@ import org.fusescope.app.data.Selection;
 import org.fusescope.app.stats.CellFormat;
 import org.fusescope.app.timeline.TimeFormat;
 import org.fusescope.app.timeline.TimelineData;
+import org.fusescope.profiler.analysis.OwnTime;
 import org.fusescope.profiler.analysis.TracingCost;
 import org.fusescope.profiler.model.ApiCall;
 import org.fusescope.profiler.model.KernelAttribution;
@@ -64,6 +65,12 @@ public final class PropertiesViewModel {
         out.add(new PropertyRow(c, "Name", k.name()));
         out.add(new PropertyRow(c, "Demangled name", k.demangledName()));
         out.add(new PropertyRow(c, "Duration", TimeFormat.format(k.durationNs())));
+        long wait = OwnTime.waitNs(ref.trace().kernels(), k);
+        if (wait > 0) {
+            // a programmatic dependent launch: resident before the kernel before it on the stream had ended
+            out.add(new PropertyRow(c, "Own time", TimeFormat.format(k.durationNs() - wait)));
+            out.add(new PropertyRow(c, "Waiting on the kernel before it", TimeFormat.format(wait)));
+        }
         out.add(new PropertyRow(
                 c, "Start", TimeFormat.exact(k.startNs() - ref.run().timeline().startNs())));
         out.add(new PropertyRow(c, "Stream", String.valueOf(k.streamId())));

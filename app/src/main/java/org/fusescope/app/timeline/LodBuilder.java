@@ -14,6 +14,8 @@ public final class LodBuilder {
     public static final double MIN_RECT_PX = 2.0;
     /** Items at least this wide (px) carry a text label. */
     public static final double LABEL_PX = 40.0;
+    /** How many items before a kernel are searched for the one it waited on (a chain of programmatic launches). */
+    private static final int WAIT_LOOKBACK = 4;
 
     private LodBuilder() {}
 
@@ -35,6 +37,11 @@ public final class LodBuilder {
             double x1 = Math.min(width + 1.0, (lane.ends()[i] - startNs) / nsPerPx);
             int key = lane.colors()[i];
             if (x1 - x0 >= MIN_RECT_PX) {
+                double own = Math.min(x1, Math.max(x0, (drawnStartNs(lane, i) - startNs) / nsPerPx));
+                if (own > x0) {
+                    frame.add(Palette.WAIT, (float) x0, (float) (own - x0));
+                    x0 = own;
+                }
                 frame.add(key, (float) x0, (float) (x1 - x0));
                 if (x1 - x0 >= LABEL_PX) {
                     frame.label(i);
@@ -55,6 +62,24 @@ public final class LodBuilder {
             i = next(lane, i, startNs + (c1 + 1) * nsPerPx);
         }
         flush(frame, runKey, runFrom, runTo);
+    }
+
+    /**
+     * Where item {@code i} of a kernel lane starts doing its own work: its start, or the end of an earlier kernel of
+     * the lane it started under (it waited for that one: programmatic dependent launch). Other lanes: its start.
+     */
+    public static long drawnStartNs(Lane lane, int i) {
+        long start = lane.starts()[i];
+        if (lane.kind() != Lane.LaneKind.GPU || lane.refs()[i] < 0) {
+            return start;
+        }
+        long busy = start;
+        for (int j = Math.max(0, i - WAIT_LOOKBACK); j < i; j++) {
+            if (lane.refs()[j] >= 0) {
+                busy = Math.max(busy, lane.ends()[j]);
+            }
+        }
+        return Math.min(busy, lane.ends()[i]);
     }
 
     // The first item starting in the next column, unless the last one starting in this column

@@ -14,8 +14,13 @@ public final class Palette {
     public static final int CPU_LAUNCH = FAMILIES * 2 + RANGE_RGB.length;
     /** Key of any other CPU API call. */
     public static final int CPU_OTHER = CPU_LAUNCH + 1;
+    /**
+     * Key of the part of a kernel that waited on the kernel before it on its stream (a programmatic dependent
+     * launch is resident before its predecessor ends): drawn as a thin bar along the bottom, not a full box.
+     */
+    public static final int WAIT = CPU_OTHER + 1;
     /** Number of keys. */
-    public static final int SIZE = CPU_OTHER + 1;
+    public static final int SIZE = WAIT + 1;
     /** The marker drawn on fused kernels (a bar along their top edge). */
     public static final int FUSED_MARKER_RGB = 0xd62728;
 
@@ -43,6 +48,9 @@ public final class Palette {
         }
         if (key < CPU_LAUNCH) {
             return RANGE_RGB[key - FAMILIES * 2];
+        }
+        if (key == WAIT) {
+            return 0x7f7f7f;
         }
         return key == CPU_LAUNCH ? 0x6b6ecf : 0xbdbdbd;
     }

@@ -19,6 +19,7 @@ import org.fusescope.profiler.store.TimelineColumns;
 public final class TimelineCanvas extends Pane {
     private static final Color[] COLORS = new Color[Palette.SIZE];
     private static final Color FUSED = color(Palette.FUSED_MARKER_RGB);
+    private static final double WAIT_BAR = 3;
     /** The outline of highlighted kernels (a fusion group in the compare editor). */
     public static final Color HIGHLIGHT = Color.rgb(255, 140, 0);
 
@@ -132,8 +133,11 @@ public final class TimelineCanvas extends Pane {
                 continue;
             }
             g.setFill(COLORS[k]);
+            // a kernel's wait on the one before it: a bar along the bottom, under the box it waited on
+            double y = k == Palette.WAIT ? top + height - WAIT_BAR : top;
+            double h = k == Palette.WAIT ? WAIT_BAR : height;
             for (int i = 0; i < n; i++) {
-                g.fillRect(x0 + frame.x(k, i), top, frame.w(k, i), height);
+                g.fillRect(x0 + frame.x(k, i), y, frame.w(k, i), h);
             }
         }
         g.setFill(FUSED);
@@ -151,7 +155,8 @@ public final class TimelineCanvas extends Pane {
         g.setFill(Color.WHITE);
         for (int j = 0; j < frame.labels(); j++) {
             int i = frame.labelled(j);
-            double x = Math.max(0, (lane.starts()[i] - vm.window().startNs()) / nsPerPx);
+            double x =
+                    Math.max(0, (LodBuilder.drawnStartNs(lane, i) - vm.window().startNs()) / nsPerPx);
             double end = (lane.ends()[i] - vm.window().startNs()) / nsPerPx;
             String text = TimelineText.label(vm.data(), lane, i);
             g.fillText(text, TimelineLayout.HEADER + x + 3, top + height / 2, Math.max(1, end - x - 6));

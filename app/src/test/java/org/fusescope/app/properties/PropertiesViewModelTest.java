@@ -70,6 +70,45 @@ class PropertiesViewModelTest {
     }
 
     @Test
+    void aKernelLaunchedBeforeItsPredecessorEndedShowsItsWaitAndOwnTime(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (RecordingService service = new RecordingService()) {
+            var recording =
+                    service.open(org.fusescope.assets.Samples.copyTo(org.fusescope.assets.Samples.H100_MOE, dir));
+            var info = recording.runs().stream()
+                    .filter(r -> r.name().equals("fused b=16 graph"))
+                    .findFirst()
+                    .orElseThrow();
+            OpenRun run = service.load(recording, info.id());
+            var kernels = run.trace().kernels();
+            Selection selection = new Selection();
+            PropertiesViewModel vm = new PropertiesViewModel(selection);
+            // on the H100, fused b=16's silu_and_mul starts while grouped_gemm1 still runs (pdl) and waits for it
+            int silu = firstNamed(kernels, "silu_and_mul_kernel");
+            var k = kernels.get(silu);
+            long wait = org.fusescope.profiler.analysis.OwnTime.waitNs(kernels, k);
+            assertThat(wait).isPositive().isLessThan(k.durationNs());
+            selection.selectKernel(run, silu);
+            assertThat(vm.value("Waiting on the kernel before it"))
+                    .isEqualTo(org.fusescope.app.timeline.TimeFormat.format(wait));
+            assertThat(vm.value("Own time"))
+                    .isEqualTo(org.fusescope.app.timeline.TimeFormat.format(k.durationNs() - wait));
+            // the first kernel waits on none
+            selection.selectKernel(run, 0);
+            assertThat(vm.value("Own time")).isNull();
+        }
+    }
+
+    private static int firstNamed(java.util.List<org.fusescope.profiler.model.KernelEvent> kernels, String name) {
+        for (int i = 0; i < kernels.size(); i++) {
+            if (kernels.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError(name + " not in the run");
+    }
+
+    @Test
     void aKernelNsightComputeMeasuredShowsItsCountersBesideTheModel() throws Exception {
         java.nio.file.Path sample = java.nio.file.Files.createTempFile("h100-moe-ncu", ".sqlite");
         try (var in = getClass().getResourceAsStream(org.fusescope.app.data.SampleRecordings.H100_SAMPLE)) {

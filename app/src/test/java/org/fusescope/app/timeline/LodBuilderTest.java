@@ -42,6 +42,33 @@ class LodBuilderTest {
     }
 
     @Test
+    void aKernelsWaitOnTheKernelBeforeItIsABarNotPartOfItsBox() {
+        // gemm 0–1000 ns; silu resident from 600 ns (programmatic launch), working from 1000 to 1500 ns
+        long[] s = {0, 600};
+        long[] e = {1000, 1500};
+        int[] c = {0, 2};
+        Lane gpu = new Lane("GPU stream 7", Lane.LaneKind.GPU, s, e, c, new int[] {0, 1}, 900);
+        LodFrame frame = new LodFrame();
+        LodBuilder.build(gpu, 0, 1, 2000, frame);
+        assertThat(frame.count(0)).isEqualTo(1);
+        assertThat(frame.w(0, 0)).isEqualTo(1000f);
+        assertThat(frame.count(2)).isEqualTo(1);
+        assertThat(frame.x(2, 0)).isEqualTo(1000f);
+        assertThat(frame.w(2, 0)).isEqualTo(500f);
+        assertThat(frame.count(Palette.WAIT)).isEqualTo(1);
+        assertThat(frame.x(Palette.WAIT, 0)).isEqualTo(600f);
+        assertThat(frame.w(Palette.WAIT, 0)).isEqualTo(400f);
+        assertThat(LodBuilder.drawnStartNs(gpu, 1)).isEqualTo(1000);
+
+        // rows that are not kernels keep their items as recorded
+        Lane cpu = new Lane("CPU", Lane.LaneKind.CPU, s.clone(), e.clone(), c.clone(), new int[] {0, 1}, 900);
+        LodBuilder.build(cpu, 0, 1, 2000, frame);
+        assertThat(frame.count(Palette.WAIT)).isZero();
+        assertThat(frame.x(2, 0)).isEqualTo(600f);
+        assertThat(LodBuilder.drawnStartNs(cpu, 1)).isEqualTo(600);
+    }
+
+    @Test
     void wideKernelsAreDrawnOneByOneAndLabelled() {
         Lane lane = lane(100, 3);
         LodFrame frame = new LodFrame();

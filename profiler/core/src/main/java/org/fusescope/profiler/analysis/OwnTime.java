@@ -18,7 +18,7 @@ import org.fusescope.profiler.model.KernelEvent;
  * wait twice. Kernels on different streams keep their overlap (it is concurrency). The kernel summary keeps the
  * recorded durations, as Nsight Systems does. Stateless.
  */
-final class OwnTime {
+public final class OwnTime {
     private OwnTime() {}
 
     /** Own time (ns) of every kernel of {@code kernels}, by identity. */
@@ -37,6 +37,25 @@ final class OwnTime {
             }
         }
         return own;
+    }
+
+    /**
+     * How long {@code kernel} ran while an earlier kernel of its stream among {@code kernels} had not ended (ns, 0
+     * to its duration): its duration less its own time, for one kernel without building the whole map.
+     */
+    public static long waitNs(Collection<KernelEvent> kernels, KernelEvent kernel) {
+        long busyUntil = Long.MIN_VALUE;
+        for (KernelEvent k : kernels) {
+            boolean earlier =
+                    k.startNs() < kernel.startNs() || (k.startNs() == kernel.startNs() && k.endNs() < kernel.endNs());
+            if (earlier
+                    && k.deviceId() == kernel.deviceId()
+                    && k.contextId() == kernel.contextId()
+                    && k.streamId() == kernel.streamId()) {
+                busyUntil = Math.max(busyUntil, k.endNs());
+            }
+        }
+        return busyUntil <= kernel.startNs() ? 0 : Math.min(kernel.endNs(), busyUntil) - kernel.startNs();
     }
 
     /** Own time of {@code kernel} in {@code own}; its duration when {@code own} lacks it. */

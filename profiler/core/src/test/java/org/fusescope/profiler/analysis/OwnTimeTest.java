@@ -28,6 +28,10 @@ class OwnTimeTest {
         assertThat(run.kernels().stream().collect(Collectors.toMap(KernelEvent::name, k -> OwnTime.get(own, k))))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("gemm", 100L, "silu", 30L, "inside", 0L, "after", 30L, "other stream", 40L));
+        assertThat(run.kernels())
+                .as("one kernel's wait is its duration less its own time")
+                .allSatisfy(k ->
+                        assertThat(OwnTime.waitNs(run.kernels(), k)).isEqualTo(k.durationNs() - OwnTime.get(own, k)));
         long stream7 = run.kernels().stream()
                 .filter(k -> k.streamId() == 7)
                 .mapToLong(k -> OwnTime.get(own, k))
