@@ -78,7 +78,8 @@
 # paused batch, at 266dcc2: no change, taken out).
 # Part G (≤ 9 min): the runner's GPU tests, then issue 14's command in graph and eager mode (--verify,
 # --overhead-reference process), after the warm-up's pause and resume.
-# Usage: scripts/device/session-checks.sh OUT G|P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
+# Part H (≤ 3 min): the host's time per eager launch with no CUPTI, traced and paused (M = 1 and 4, twice).
+# Usage: scripts/device/session-checks.sh OUT H|G|P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
 pack() { tar -czf "$out/res.tgz" -C /tmp res 2>/dev/null; }
@@ -160,7 +161,7 @@ tiny_dump; pack
 exit 0
 fi
 # parts without the suite unpack the bundle themselves (gpu-suite.sh does it for the others)
-[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F || "$part" == P || "$part" == G ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
+[[ "$part" == f || "$part" == n || "$part" == k || "$part" == g || "$part" == h || "$part" == p || "$part" == o || "$part" == y || "$part" == z || "$part" == u || "$part" == w || "$part" == v || "$part" == r || "$part" == q || "$part" == x || "$part" == e || "$part" == c || "$part" == d || "$part" == i || "$part" == j || "$part" == l || "$part" == t || "$part" == S || "$part" == F || "$part" == P || "$part" == G || "$part" == H ]] && { mkdir -p /tmp/fs; [[ -x "$b/jre/bin/java" ]] || tar -xJf .carry/gpu-bundle.tar.xz -C /tmp/fs; }
 if [[ "$part" == f ]]; then
 fs 150 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode graph \
     --iters 50 --warmup 5 --verify --progress none --out "$R/bench-graph.sqlite" >"$R/record-graph.txt" 2>&1
@@ -195,6 +196,18 @@ done; pack
 fs 120 run --preset qwen3-next-80b-a3b --batch 16,64,256 --variants unfused,fused --mode graph,eager --iters 50 \
     --warmup 5 --progress none --out /tmp/ov-large.sqlite >"$R/ov-large.txt" 2>&1; echo "large exit $?"
 grep -E 'b=[0-9]+ ' "$R/ov-large.txt"; pack
+exit 0
+fi
+if [[ "$part" == H ]]; then
+# the host's time per eager launch without CUPTI (--trace none), traced and paused (--trace full), M = 1 and 4, twice
+hb=(run --preset qwen3-next-80b-a3b --batch 1,4 --variants unfused,fused --mode eager --iters 50 --warmup 5
+    --step-timing gated --progress none)
+for round in 1 2; do
+    for level in none full; do
+        fs 60 "${hb[@]}" --trace $level --out "/tmp/h-$level-$round.sqlite" >"$R/h-$level-$round.txt" 2>&1
+        echo "$level round $round exit $?"; grep -E 'b=[14] eager ' "$R/h-$level-$round.txt"
+    done
+done; pack
 exit 0
 fi
 if [[ "$part" == G ]]; then
