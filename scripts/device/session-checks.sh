@@ -78,7 +78,7 @@
 # paused batch, at 266dcc2: no change, taken out).
 # Part G (≤ 9 min): the runner's GPU tests, then issue 14's command in graph and eager mode (--verify,
 # --overhead-reference process), after the warm-up's pause and resume.
-# Part H (≤ 3 min): the host's time per eager launch with no CUPTI, traced and paused (M = 1 and 4, twice).
+# Part H (≤ 3 min; not run yet): the host's time per eager launch with no CUPTI, traced and paused (M = 1 and 4, twice).
 # Usage: scripts/device/session-checks.sh OUT H|G|P|F|S|a|b|s|k|m|n|f|g|h|p|o|y|z|u|w|v|r|q|x|e|c|d|i|j|l|t
 set -uo pipefail
 out="$1"; part="${2:-a}"; R=/tmp/res; mkdir -p "$R"
