@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fusescope.profiler.analysis.AnalysisTables;
+import org.fusescope.profiler.analysis.KernelWaits;
 import org.fusescope.profiler.analysis.MeasuredBytes;
 import org.fusescope.profiler.analysis.ResultTable;
 import org.fusescope.profiler.analysis.Roofline;
@@ -33,6 +34,9 @@ final class ReportCommand implements Callable<Integer> {
     /** Nsight Compute's counters beside the model: runs with imported ncu metrics only. */
     static final String NCU = "ncu";
 
+    /** Kernels that waited on the kernel before them (programmatic launches): runs that have any only. */
+    static final String WAITS = "waits";
+
     @Parameters(index = "0", paramLabel = "DB", description = "A FuseScope or nsys-exported .sqlite file.")
     Path database;
 
@@ -51,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "S",
             description = "Tables to print: summary, steps, step-summary, ranges, experts, expert-layers, roofline"
-                    + ", tracing, ncu (default: all; summary for csv).")
+                    + ", tracing, ncu, waits (default: all; summary for csv).")
     List<String> sections = new ArrayList<>();
 
     @Option(
@@ -77,6 +81,10 @@ final class ReportCommand implements Callable<Integer> {
                 if (cost != null) {
                     tables.put(TRACING, TracingCost.table(List.of(cost)));
                 }
+                List<KernelWaits.Row> waits = KernelWaits.of(trace);
+                if (!waits.isEmpty()) {
+                    tables.put(WAITS, KernelWaits.table(waits));
+                }
                 List<MeasuredKernel> measured = reader.measuredKernels(run.id());
                 if (!measured.isEmpty()) {
                     tables.put(NCU, MeasuredBytes.table(trace, measured));
@@ -100,6 +108,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> known = new ArrayList<>(AnalysisTables.runSections());
         known.add(TRACING);
         known.add(NCU);
+        known.add(WAITS);
         if (sections.isEmpty()) {
             return format == OutputFormat.CSV ? List.of("summary") : known;
         }
