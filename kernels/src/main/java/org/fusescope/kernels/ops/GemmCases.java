@@ -58,14 +58,7 @@ final class GemmCases {
                 List.of(),
                 c -> gemm1Set(routings.get(c), out("a", DType.BF16, slots, inter)),
                 (s, b) -> gemm1Silu.launch(s, b[0], w13, b[1], b[2], b[3], m)));
-        for (int v = 0; v < MIN_SLOTS.length; v++) {
-            int minSlots = MIN_SLOTS[v];
-            boolean pipelined = PIPELINED[v];
-            boolean fits = GroupedGemm1Kernel.pipelinedFits(d);
-            if (pipelined && !fits) {
-                continue;
-            }
-            boolean owner = v == MIN_SLOTS.length - (fits ? 1 : 3);
+        variants(GroupedGemm1Kernel.pipelinedFits(d), (minSlots, pipelined, owner) -> {
             GroupedGemm1Kernel gemm1 = new GroupedGemm1Kernel(lib, d, minSlots, pipelined);
             cases.add(new BufferSetCase(
                     "grouped_gemm1" + variant(minSlots, pipelined),
@@ -75,7 +68,7 @@ final class GemmCases {
                     owner ? List.of(w13) : List.of(),
                     c -> gemm1Set(routings.get(c), out("h1", DType.BF16, slots, 2 * inter)),
                     (s, b) -> gemm1.launch(s, b[0], w13, b[1], b[2], b[3], m)));
-        }
+        });
         DeviceBuffer w2 = bf16("w2", RandomFill.bf16(random, experts * h * inter, 0.05), experts, h, inter);
         if (GroupedGemm2SumKernel.fits(d, m)) {
             GroupedGemm2SumKernel gemm2Sum = new GroupedGemm2SumKernel(lib, d);
@@ -88,14 +81,7 @@ final class GemmCases {
                     c -> gemm2Set(routings.get(c), out("out", DType.BF16, m, h)),
                     (s, b) -> gemm2Sum.launch(s, b[0], w2, b[1], b[2], b[3], b[4], b[5], m)));
         }
-        for (int v = 0; v < MIN_SLOTS.length; v++) {
-            int minSlots = MIN_SLOTS[v];
-            boolean pipelined = PIPELINED[v];
-            boolean fits = GroupedGemm2Kernel.pipelinedFits(d);
-            if (pipelined && !fits) {
-                continue;
-            }
-            boolean owner = v == MIN_SLOTS.length - (fits ? 1 : 3);
+        variants(GroupedGemm2Kernel.pipelinedFits(d), (minSlots, pipelined, owner) -> {
             GroupedGemm2Kernel gemm2 = new GroupedGemm2Kernel(lib, d, minSlots, pipelined);
             cases.add(new BufferSetCase(
                     "grouped_gemm2" + variant(minSlots, pipelined),
@@ -105,6 +91,24 @@ final class GemmCases {
                     owner ? List.of(w2) : List.of(),
                     c -> gemm2Set(routings.get(c)),
                     (s, b) -> gemm2.launch(s, b[0], w2, b[1], b[2], b[3], b[4], m)));
+        });
+    }
+
+    /** One grouped-GEMM variant: its tensor-core threshold, whether it is pipelined, whether it owns the weights. */
+    interface Variant {
+        void add(int minSlots, boolean pipelined, boolean owner);
+    }
+
+    /**
+     * Each variant of {@link #MIN_SLOTS} and {@link #PIPELINED} the sizes have ({@code pipelinedFits}: whether they
+     * have the pipelined kernel), in order; the last one added owns the weights.
+     */
+    static void variants(boolean pipelinedFits, Variant variant) {
+        for (int v = 0; v < MIN_SLOTS.length; v++) {
+            if (PIPELINED[v] && !pipelinedFits) {
+                continue;
+            }
+            variant.add(MIN_SLOTS[v], PIPELINED[v], v == MIN_SLOTS.length - (pipelinedFits ? 1 : 3));
         }
     }
 
