@@ -76,26 +76,14 @@ final class StepLoop {
         } finally {
             clock.resume();
         }
-        timed(() -> {
-            if (request.graph()) {
-                replay(-1, false);
-            } else {
-                eager(-1, false);
-            }
-        });
+        timed(() -> enqueue(-1, false));
         readTables(-1);
     }
 
     /** Measured step {@code step}: enqueued inside its ranges, timed, its tables read and checked. */
     void measure(int step) {
         int before = marks.size();
-        tracedStepNs.add(timed(() -> {
-            if (request.graph()) {
-                replay(step, true);
-            } else {
-                eager(step, true);
-            }
-        }));
+        tracedStepNs.add(timed(() -> enqueue(step, true)));
         if (!request.graph()) {
             long host = 0;
             for (OpMark m : marks.subList(before, marks.size())) {
@@ -194,6 +182,15 @@ final class StepLoop {
             }
         }
         return (double) host / Math.max(1, launches);
+    }
+
+    /** Enqueues step {@code step}: the graph's replay, or the eager launches; inside its ranges when asked. */
+    private void enqueue(int step, boolean withRanges) {
+        if (request.graph()) {
+            replay(step, withRanges);
+        } else {
+            eager(step, withRanges);
+        }
     }
 
     private void eager(int step, boolean withRanges) {
