@@ -13,8 +13,9 @@ import org.fusescope.profiler.model.RunTrace;
 /**
  * Kernel time per decode step by layer type (or any label of a layer index), baseline vs candidate:
  * for each label, the median over the run's measured steps of the summed own times ({@link OwnTime}: a
- * programmatic launch's wait for its predecessor left out) of the kernels attributed to layers with that label. The labels of a Qwen3-Next run are e.g. {@code linear
- * attention} and {@code attention}; the rows name how many layers each covers. Stateless.
+ * programmatic launch's wait for its predecessor left out) of the kernels attributed to layers with that
+ * label. The labels of a Qwen3-Next run are e.g. {@code linear attention} and {@code attention}; the rows
+ * name how many layers each covers. Stateless.
  */
 public final class LayerTypeTimes {
     private LayerTypeTimes() {}
