@@ -277,27 +277,41 @@ final class RunCommand implements Callable<Integer> {
         summary.println("wrote " + out + ": " + outcomes.size() + " runs, weights " + source.describe()
                 + (withMixers ? ", whole decoder layers at context " + context : ", MoE blocks only"));
         outcomes.forEach(o -> summary.println(o.summary()));
-        if (trace != TraceLevel.NONE) {
-            try (TraceReader reader = TraceReader.open(out)) {
-                FusionSpeedUps.lines(reader.runs(), reader.metadata()).forEach(summary::println);
-            }
-        }
-        boolean checksPassed = true;
-        if (verify) {
-            Map<Integer, List<NumericCheck>> checks = VerifySummary.read(out);
-            checksPassed = VerifySummary.passed(checks);
-            for (String line : VerifySummary.lines(checks)) {
-                if (checksPassed) {
-                    summary.println(line);
-                } else {
-                    err.println("fusescope: " + line);
-                }
-            }
-        }
+        boolean checksPassed = printClosingLines(summary, err);
         summary.flush();
         outcomes.forEach(o -> o.alerts().forEach(a -> err.println("fusescope: " + o.name() + ": " + a)));
         err.flush();
         return checksPassed ? 0 : 1;
+    }
+
+    /**
+     * What follows the runs' own lines: each fused run's speed-up without the tracer's cost, then {@code --verify}'s
+     * result (on {@code err} when a check is outside its tolerance).
+     *
+     * @return false when a check is outside its tolerance
+     */
+    private boolean printClosingLines(PrintWriter summary, PrintWriter err) {
+        if (trace == TraceLevel.NONE && !verify) {
+            return true;
+        }
+        try (TraceReader reader = TraceReader.open(out)) {
+            if (trace != TraceLevel.NONE) {
+                FusionSpeedUps.lines(reader.runs(), reader.metadata()).forEach(summary::println);
+            }
+            if (!verify) {
+                return true;
+            }
+            Map<Integer, List<NumericCheck>> checks = VerifySummary.read(out, reader.runs());
+            boolean passed = VerifySummary.passed(checks);
+            VerifySummary.lines(checks).forEach(l -> {
+                if (passed) {
+                    summary.println(l);
+                } else {
+                    err.println("fusescope: " + l);
+                }
+            });
+            return passed;
+        }
     }
 
     /**

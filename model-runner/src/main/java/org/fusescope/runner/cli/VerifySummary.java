@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.fusescope.profiler.model.NumericCheck;
 import org.fusescope.profiler.model.RunInfo;
 import org.fusescope.profiler.store.RecordingChecks;
-import org.fusescope.profiler.store.TraceReader;
 
 /**
  * What {@code run --verify} says once the runs are recorded: one line for all checks (each batch's checks are
@@ -20,18 +19,16 @@ import org.fusescope.profiler.store.TraceReader;
 final class VerifySummary {
     private VerifySummary() {}
 
-    /** The checks recorded in {@code db}, by batch (those of the batch's first run). */
-    static Map<Integer, List<NumericCheck>> read(Path db) {
-        try (TraceReader reader = TraceReader.open(db)) {
-            Map<Integer, Long> firstRun = new TreeMap<>();
-            for (RunInfo run : reader.runs()) {
-                firstRun.putIfAbsent(run.batch(), run.id());
-            }
-            RecordingChecks checks = RecordingChecks.read(db, firstRun.values());
-            Map<Integer, List<NumericCheck>> byBatch = new TreeMap<>();
-            firstRun.forEach((batch, id) -> byBatch.put(batch, checks.checks(id)));
-            return byBatch;
+    /** The checks recorded in {@code db} for its {@code runs}, by batch (those of the batch's first run). */
+    static Map<Integer, List<NumericCheck>> read(Path db, List<RunInfo> runs) {
+        Map<Integer, Long> firstRun = new TreeMap<>();
+        for (RunInfo run : runs) {
+            firstRun.putIfAbsent(run.batch(), run.id());
         }
+        RecordingChecks checks = RecordingChecks.read(db, firstRun.values());
+        Map<Integer, List<NumericCheck>> byBatch = new TreeMap<>();
+        firstRun.forEach((batch, id) -> byBatch.put(batch, checks.checks(id)));
+        return byBatch;
     }
 
     /** True when there are checks and every one is within its tolerance. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.fusescope.assets.Samples;
 import org.fusescope.profiler.model.NumericCheck;
+import org.fusescope.profiler.store.TraceReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,11 @@ class VerifySummaryTest {
 
     @Test
     void eachBatchsChecksAreCountedOnceFromTheRecording() {
-        Map<Integer, List<NumericCheck>> checks = VerifySummary.read(Samples.copyTo(Samples.H100_MOE, dir));
+        Path sample = Samples.copyTo(Samples.H100_MOE, dir);
+        Map<Integer, List<NumericCheck>> checks;
+        try (TraceReader reader = TraceReader.open(sample)) {
+            checks = VerifySummary.read(sample, reader.runs());
+        }
 
         assertThat(checks).containsOnlyKeys(1, 16, 64);
         assertThat(checks.values()).allSatisfy(c -> assertThat(c).hasSize(26));
