@@ -153,6 +153,18 @@ nsys_reports() {
         echo "nsys $prefix $report exit $?: $(wc -l <"$R/${prefix}_$report.csv" 2>/dev/null) lines"
     done
 }
+# issue 14's command (M = 1..256, --verify, --overhead-reference process) in graph then eager mode, its output in
+# R/issue-MODE.txt and `report --section tracing` of it in R/issue-MODE-tracing.txt
+issue_command() {
+    local mode
+    for mode in graph eager; do
+        fs 240 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode "$mode" \
+            --iters 50 --warmup 5 --verify --overhead-reference process --progress none \
+            --out "/tmp/issue-$mode.sqlite" >"$R/issue-$mode.txt" 2>&1
+        echo "issue command, $mode, exit $?"; grep -E 'b=[0-9]+ |against|--verify' "$R/issue-$mode.txt"
+        fs 60 report "/tmp/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; pack
+    done
+}
 if [[ "$part" == s ]]; then
 # the short call for a small device budget: the GPU suite alone, the raw ncu CSV, the tiny --verify --dump
 suite 220 org.fusescope.kernels,org.fusescope.runner,org.fusescope.profiler.cupti
@@ -214,13 +226,7 @@ if [[ "$part" == G ]]; then
 # after the warm-up's pause and resume and --verify's closing line: the runner's GPU tests, then issue 14's command
 # (graph and eager, --verify, --overhead-reference process)
 suite 200 org.fusescope.runner runner-suite
-for mode in graph eager; do
-    fs 240 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode "$mode" --iters 50 \
-        --warmup 5 --verify --overhead-reference process --progress none --out "/tmp/issue-$mode.sqlite" \
-        >"$R/issue-$mode.txt" 2>&1
-    echo "issue command, $mode, exit $?"; grep -E 'b=[0-9]+ |against|--verify' "$R/issue-$mode.txt"
-    fs 60 report "/tmp/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; pack
-done
+issue_command
 exit 0
 fi
 if [[ "$part" == P ]]; then
@@ -251,13 +257,7 @@ fs 60 "${tb[@]}" --batch 1,4 --variants fused,unfused --warmup 5 --out /tmp/f-fu
     >"$R/f-fusedfirst.txt" 2>&1; echo "fused first exit $?"
 grep -E 'b=[14] graph ' "$R"/f-*.txt; pack
 # issue 14's command at this commit, graph and eager, each run also recorded by a child without CUPTI
-for mode in graph eager; do
-    fs 240 run --preset qwen3-next-80b-a3b --batch 1,4,16,64,256 --variants unfused,fused --mode "$mode" --iters 50 \
-        --warmup 5 --verify --overhead-reference process --progress none --out "/tmp/issue-$mode.sqlite" \
-        >"$R/issue-$mode.txt" 2>&1
-    echo "issue command, $mode, exit $?"; grep -E 'b=[0-9]+ |against' "$R/issue-$mode.txt"
-    fs 60 report "/tmp/issue-$mode.sqlite" --section tracing >"$R/issue-$mode-tracing.txt" 2>&1; pack
-done
+issue_command
 exit 0
 fi
 if [[ "$part" == S ]]; then
